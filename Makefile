@@ -1,0 +1,25 @@
+# The two commands of the README: `make dashboard` and `make test`.
+# Both set up everything on a fresh machine first (virtualenv, Python packages,
+# and for the tests Debian's chromium and CJK fonts).
+VENV ?= .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.requirements-installed
+
+.PHONY: dashboard test system-deps setup
+
+dashboard: $(STAMP)
+	$(VENV)/bin/streamlit run streamlit_app.py
+
+test: $(STAMP) system-deps
+	$(PY) -m pytest
+
+setup: $(STAMP) system-deps
+
+$(STAMP): requirements.txt
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -r requirements.txt
+	touch $@
+
+system-deps:
+	bash scripts/install-system-deps.sh

@@ -1,0 +1,68 @@
+"""One document in, its table rows out: the pure per-document function.
+
+Every way of running the extraction (one process, a pool, Dask) maps
+`extract_file` over paths, so the table is the same row for row however it ran.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .dates import detect_date
+from .documents import Document, DocumentError, read_document
+from .indicators import find_indicators
+from .labels import assign_labels
+from .pillars import assign_pillars
+from .programs import find_programs
+from .regions import UNRECOGNISED_NAME, detect_region
+from .structure import layout_of
+from .table import mention_row
+
+
+@dataclass
+class DocumentResult:
+    doc_id: str
+    path: str
+    rows: list[dict] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    error: str | None = None     # set when the file could not be read; rows are then empty
+
+
+def find_mentions(text: str) -> list:
+    """All mentions of a text, in document order, with sentence, label and pillar set."""
+    layout = layout_of(text)
+    mentions = sorted(find_indicators(text) + find_programs(text), key=lambda m: (m.start, m.end))
+    for mention in mentions:
+        mention.sentence = layout.sentence_at(mention.start).text
+    assign_labels(text, mentions)
+    assign_pillars(layout, mentions)
+    return mentions
+
+
+def extract_text(text: str, doc_id: str, path: str = "") -> DocumentResult:
+    region = detect_region(text)
+    year, doc_date = detect_date(text)
+    doc_fields = {
+        "doc_id": doc_id, "region": region.name, "province": region.province,
+        "region_level": region.level, "city": region.city,
+        "latitude": region.latitude, "longitude": region.longitude,
+        "year": year, "doc_date": doc_date,
+    }
+    result = DocumentResult(doc_id, path or doc_id)
+    if region.name == UNRECOGNISED_NAME:
+        result.warnings.append(f"{result.path}: no locality named in the text; region left as {UNRECOGNISED_NAME}")
+    result.rows = [mention_row(doc_fields, m) for m in find_mentions(text)]
+    return result
+
+
+def extract_document(document: Document) -> DocumentResult:
+    return extract_text(document.text, document.doc_id, document.path)
+
+
+def extract_file(path: str | Path) -> DocumentResult:
+    """Read and extract one file; an unreadable file comes back with its error, never raises."""
+    try:
+        document = read_document(path)
+    except DocumentError as error:
+        return DocumentResult(Path(path).stem, str(path), error=str(error))
+    return extract_document(document)

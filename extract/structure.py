@@ -1,0 +1,116 @@
+"""The layout of a report: paragraphs, sentences, and the headings they stand under.
+
+Reports are written as a title, numbered or unnumbered section headings
+("三、突出政治功能，全面提升基层党组织组织力", "实施“四项工程”") and paragraphs that
+often open with a lead sentence ("把牢理论学习第一课题。"). A mention's pillar is
+read from its sentence, its paragraph's lead and the heading above it, so the
+layout keeps all three, with offsets into the untouched text.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+SENTENCE_END = re.compile(r"[。！？；!?;]+[”’」』）)]*|……+|\n+")
+NUMBERED_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十]+[部分章节])")
+CLOSING_PUNCTUATION = "。！？；!?;…：:"
+MAX_HEADING_CHARS = 40
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    start: int
+    end: int
+    text: str
+    is_heading: bool
+    lead: str            # the paragraph's first sentence, which often names its topic
+
+
+class Layout:
+    """Sentences and paragraphs of one text, looked up by character offset."""
+
+    def __init__(self, text: str, paragraphs: list[Paragraph], sentences: list[Span]):
+        self.text = text
+        self.paragraphs = paragraphs
+        self.sentences = sentences
+        self._paragraph_starts = [p.start for p in paragraphs]
+        self._sentence_starts = [s.start for s in sentences]
+
+    def sentence_at(self, offset: int) -> Span:
+        index = max(bisect.bisect_right(self._sentence_starts, offset) - 1, 0)
+        return self.sentences[index] if self.sentences else Span(0, len(self.text), self.text)
+
+    def paragraph_index_at(self, offset: int) -> int:
+        return max(bisect.bisect_right(self._paragraph_starts, offset) - 1, 0)
+
+    def headings_above(self, offset: int) -> list[Paragraph]:
+        """The headings in force at `offset`, nearest first: the last heading run
+        (a heading and the sub-heading lines right after it) and the last numbered one."""
+        index = self.paragraph_index_at(offset)
+        found: list[Paragraph] = []
+        i = index - 1 if self.paragraphs and self.paragraphs[index].is_heading is False else index
+        while i >= 0 and not self.paragraphs[i].is_heading:
+            i -= 1
+        while i >= 0 and self.paragraphs[i].is_heading:
+            found.append(self.paragraphs[i])
+            i -= 1
+        numbered = next((p for p in reversed(self.paragraphs[:index + 1])
+                         if p.is_heading and NUMBERED_HEADING.match(p.text)), None)
+        if numbered is not None and numbered not in found:
+            found.append(numbered)
+        return found
+
+
+def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
+    """Sentences of text[start:end] with their offsets; ends keep their punctuation."""
+    end = len(text) if end is None else end
+    spans = []
+    cursor = start
+    for match in SENTENCE_END.finditer(text, start, end):
+        stop = match.end() if not match.group().startswith("\n") else match.start()
+        if text[cursor:stop].strip():
+            spans.append(_trimmed(text, cursor, stop))
+        cursor = match.end()
+    if text[cursor:end].strip():
+        spans.append(_trimmed(text, cursor, end))
+    return spans
+
+
+def _trimmed(text: str, start: int, end: int) -> Span:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(start, end, text[start:end])
+
+
+def looks_like_heading(line: str) -> bool:
+    """A short line that does not end like a sentence, or a numbered section line."""
+    line = line.strip()
+    if not line:
+        return False
+    if NUMBERED_HEADING.match(line) and len(line) <= 2 * MAX_HEADING_CHARS and line.count("。") <= 1:
+        return True
+    return len(line) <= MAX_HEADING_CHARS and line[-1] not in CLOSING_PUNCTUATION
+
+
+def layout_of(text: str) -> Layout:
+    paragraphs: list[Paragraph] = []
+    sentences: list[Span] = []
+    for match in re.finditer(r"[^\n]+", text):
+        line = match.group()
+        if not line.strip():
+            continue
+        line_sentences = split_sentences(text, match.start(), match.end())
+        sentences += line_sentences
+        lead = line_sentences[0].text if line_sentences else line.strip()
+        paragraphs.append(Paragraph(match.start(), match.end(), line, looks_like_heading(line), lead))
+    return Layout(text, paragraphs, sentences)

@@ -1,0 +1,126 @@
+"""The tidy table (../shared/spec/TIDY_TABLE.md): its columns, and how it is written.
+
+One row per mention. The first fourteen columns are the contract; the rest are
+the extras the spec welcomes (city, coordinates, year, formula scope, bundle
+members, the pillar in English and Chinese).
+"""
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import Iterable
+
+import pandas as pd
+
+from .mentions import Mention
+from .resources import pillar_names
+
+CONTRACT_COLUMNS = [
+    "doc_id", "region", "province", "region_level", "pillar", "kind", "label",
+    "value", "unit", "qualifier", "text", "start", "end", "sentence",
+]
+EXTRA_COLUMNS = [
+    "city", "latitude", "longitude", "year", "doc_date", "scope", "members",
+    "members_mismatch", "pillar_en", "pillar_zh",
+]
+COLUMNS = CONTRACT_COLUMNS + EXTRA_COLUMNS
+
+# Categoricals keep a million-row table small: these columns repeat a handful of values.
+CATEGORY_COLUMNS = ["doc_id", "region", "province", "region_level", "pillar", "kind",
+                    "unit", "qualifier", "city", "scope", "pillar_en", "pillar_zh"]
+DTYPES = {
+    "value": "float64", "start": "int64", "end": "int64", "latitude": "float64",
+    "longitude": "float64", "year": "Int64", "members_mismatch": "bool",
+}
+STRING_COLUMNS = [c for c in COLUMNS if c not in DTYPES]
+MEMBER_SEPARATOR = "、"
+FORMATS = (".csv", ".jsonl", ".parquet")
+
+
+def mention_row(doc_fields: dict, mention: Mention) -> dict:
+    """One table row: the document's fields (doc_id, region …) plus the mention's."""
+    zh, en = pillar_names()[mention.pillar]
+    return {
+        **doc_fields,
+        "pillar": mention.pillar, "kind": mention.kind, "label": mention.label,
+        "value": mention.value, "unit": mention.unit, "qualifier": mention.qualifier,
+        "text": mention.text, "start": mention.start, "end": mention.end,
+        "sentence": mention.sentence, "scope": mention.scope,
+        "members": MEMBER_SEPARATOR.join(mention.members),
+        "members_mismatch": mention.members_mismatch,
+        "pillar_en": en, "pillar_zh": zh,
+    }
+
+
+def rows_to_frame(rows: Iterable[dict]) -> pd.DataFrame:
+    """Rows (dicts) to a frame with every column, in order, with the table's types."""
+    frame = pd.DataFrame(list(rows), columns=COLUMNS)
+    return normalise_types(frame)
+
+
+def normalise_types(frame: pd.DataFrame) -> pd.DataFrame:
+    """Give a frame read from any format the table's column types."""
+    frame = frame.reindex(columns=COLUMNS)
+    for column in STRING_COLUMNS:
+        frame[column] = frame[column].fillna("").astype(str)
+    frame["members_mismatch"] = (frame["members_mismatch"].astype(str).str.lower()
+                                 .isin(["true", "1"]))
+    for column, dtype in DTYPES.items():
+        if dtype != "bool":
+            frame[column] = pd.to_numeric(frame[column], errors="coerce").astype(dtype)
+    return frame
+
+
+def write_table(frame: pd.DataFrame, path: str | os.PathLike) -> Path:
+    """Write the table as CSV, JSON Lines or Parquet, chosen by the file's suffix.
+
+    The file is written beside its target and renamed over it only when complete,
+    so a crash never leaves half a table where a whole one used to be.
+    """
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in FORMATS:
+        raise ValueError(f"{path}: unsupported table format {suffix!r} (use one of {', '.join(FORMATS)})")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    os.close(handle)
+    try:
+        if suffix == ".csv":
+            # BOM: Excel opens the Chinese correctly; csv readers and the scorer skip it.
+            frame.to_csv(tmp_name, index=False, encoding="utf-8-sig")
+        elif suffix == ".jsonl":
+            frame.to_json(tmp_name, orient="records", lines=True, force_ascii=False)
+        else:
+            to_parquet_frame(frame).to_parquet(tmp_name, index=False)
+        os.replace(tmp_name, path)
+    except BaseException:
+        Path(tmp_name).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def to_parquet_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """The frame with its repetitive columns as categoricals, as Parquet stores them."""
+    out = frame.copy()
+    for column in CATEGORY_COLUMNS:
+        out[column] = out[column].astype("category")
+    return out
+
+
+def read_table(path: str | os.PathLike) -> pd.DataFrame:
+    """Read a table written by `write_table` back, with the table's column types."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix == ".parquet":
+        frame = pd.read_parquet(path)
+        categories = {c: frame[c] for c in CATEGORY_COLUMNS if isinstance(frame[c].dtype, pd.CategoricalDtype)}
+        frame = normalise_types(frame.astype({c: "object" for c in categories}))
+        for column in categories:
+            frame[column] = frame[column].astype("category")
+        return frame
+    if suffix == ".jsonl":
+        return normalise_types(pd.read_json(path, lines=True, dtype=False))
+    if suffix == ".csv":
+        return normalise_types(pd.read_csv(path, encoding="utf-8-sig", dtype=str, keep_default_na=False))
+    raise ValueError(f"{path}: unsupported table format {suffix!r} (use one of {', '.join(FORMATS)})")
