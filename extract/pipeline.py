@@ -17,6 +17,7 @@ from .programs import find_programs
 from .regions import UNRECOGNISED_NAME, detect_region
 from .structure import layout_of
 from .table import mention_row
+from .textspans import protected_spans
 
 
 @dataclass
@@ -31,7 +32,12 @@ class DocumentResult:
 def find_mentions(text: str) -> list:
     """All mentions of a text, in document order, with sentence, label and pillar set."""
     layout = layout_of(text)
-    mentions = sorted(find_indicators(text) + find_programs(text), key=lambda m: (m.start, m.end))
+    programs = find_programs(text)
+    protected = protected_spans(text)
+    for mention in programs:
+        protected.add(mention.start, mention.end)
+    indicators = find_indicators(text, protected)
+    mentions = sorted(indicators + programs, key=lambda m: (m.start, m.end))
     for mention in mentions:
         mention.sentence = layout.sentence_at(mention.start).text
     assign_labels(text, mentions)

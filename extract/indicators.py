@@ -1,0 +1,200 @@
+"""Find indicators: a number with its measure word or unit (1.2万余人次, 37亿元, 近7%).
+
+Two steps, as in Recognizers-Text: every numeral in the text is a candidate;
+a candidate becomes an indicator when a unit follows it and no exclusion
+applies (a date, a time frame, an ordinal, a code, a numeral inside a quoted
+name or an idiom, a bare 一 that means "a"). Value, unit and qualifier are
+normalised on the way. Word lists live in resources/: units.yaml,
+qualifiers.yaml, ambiguity.yaml, formulas.yaml.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .mentions import Mention
+from .numerals import NUMERAL, is_arabic, is_bare_article, is_bare_round, is_year_numeral, parse_number
+from .resources import load_yaml, word_list, word_map
+from .textspans import Intervals, protected_spans
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+CODE_NEIGHBOURS = set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz+＋-－_/#.．:：~～")
+IMPLIED_UNIT = "个"           # 万余终端: no measure word, the guideline's implied one
+PERCENT_WORD = re.compile(rf"百分之({NUMERAL})")
+
+
+@dataclass(frozen=True)
+class UnitTable:
+    canonical: dict[str, str]      # surface form → canonical unit
+    durations: frozenset[str]      # canonical units that measure time
+    forms_longest_first: tuple[str, ...]
+    not_units: tuple[str, ...]
+
+
+@lru_cache(maxsize=None)
+def unit_table() -> UnitTable:
+    data = load_yaml("units.yaml")
+    canonical: dict[str, str] = {}
+    for group in ("counts", "durations", "money", "ratios"):
+        for form, unit in word_map("units.yaml", group).items():
+            canonical[form] = unit
+    durations = frozenset(data["durations"])
+    forms = tuple(sorted(canonical, key=len, reverse=True))
+    return UnitTable(canonical, durations, forms, tuple(word_list("units.yaml", "not_units")))
+
+
+@lru_cache(maxsize=None)
+def qualifier_words() -> dict[str, dict[str, str]]:
+    """Each qualifier position → {word: qualifier}, longest words first."""
+    data = load_yaml("qualifiers.yaml")
+    table = {}
+    for position in ("prefix_in_span", "prefix_outside_span", "suffix_after_number", "suffix_after_unit"):
+        words = word_map("qualifiers.yaml", position)
+        if position in data and not words:
+            raise ValueError(f"qualifiers.yaml: {position} is empty")
+        table[position] = dict(sorted(words.items(), key=lambda item: -len(item[0])))
+    return table
+
+
+@lru_cache(maxsize=None)
+def context_words() -> dict[str, tuple[str, ...]]:
+    return {key: tuple(sorted(word_list("ambiguity.yaml", key), key=len, reverse=True))
+            for key in ("time_frame_before", "time_frame_after", "ordinal_before")}
+
+
+@lru_cache(maxsize=None)
+def candidate_pattern() -> re.Pattern:
+    """An optional in-span prefix (近, 约, 超), then a numeral."""
+    prefixes = "|".join(map(re.escape, qualifier_words()["prefix_in_span"]))
+    return re.compile(rf"(?:{prefixes})?{NUMERAL}")
+
+
+def find_indicators(text: str, protected: Intervals | None = None) -> list[Mention]:
+    """Every indicator in `text`, in order of appearance.
+
+    `protected` are spans no indicator may touch (quoted names, idioms,
+    formulas and programme bundles found earlier); computed here if not given.
+    """
+    protected = protected if protected is not None else protected_spans(text)
+    found = []
+    for match in candidate_pattern().finditer(text):
+        mention = read_indicator(text, match.start(), match.end())
+        if mention is not None and not protected.overlaps(mention.start, mention.end):
+            found.append(mention)
+    found += find_percent_words(text, protected)
+    return sorted(found, key=lambda m: m.start)
+
+
+def read_indicator(text: str, start: int, numeral_end: int) -> Mention | None:
+    """Read one candidate starting at `start`; None when it is not an indicator."""
+    prefix, qualifier = _leading_word(text[start:numeral_end], qualifier_words()["prefix_in_span"])
+    numeral_start = start + len(prefix)
+    numeral = text[numeral_start:numeral_end]
+    if not prefix and (is_bare_article(numeral) or numeral == "二"):
+        return None
+    cursor = numeral_end
+    approx, approx_qualifier = _leading_word(text[cursor:cursor + 2], qualifier_words()["suffix_after_number"])
+    cursor += len(approx)
+    unit_form = read_unit(text, cursor)
+    unit = unit_table().canonical.get(unit_form, "")
+    if not unit:
+        if not implies_count(numeral, approx) or not CJK.match(text[cursor:cursor + 1]):
+            return None
+        unit = IMPLIED_UNIT
+    cursor += len(unit_form)
+    suffix, suffix_qualifier = _leading_word(text[cursor:cursor + 2], qualifier_words()["suffix_after_unit"])
+    if suffix and unit_form == "":      # 万余 + noun: a trailing 多 belongs to the noun
+        suffix = ""
+    cursor += len(suffix)
+    if is_excluded(text, start, numeral_start, numeral, numeral_end, unit, prefix or approx or suffix):
+        return None
+    value = parse_number(numeral)
+    if value is None:
+        return None
+    if not prefix:
+        qualifier = approx_qualifier or suffix_qualifier or outside_qualifier(text, start)
+    return Mention("indicator", start, cursor, text[start:cursor], value=value, unit=unit,
+                   qualifier=qualifier or "=")
+
+
+def read_unit(text: str, position: int) -> str:
+    """The longest unit form at `position`, or "" (also when a longer non-unit word starts there)."""
+    table = unit_table()
+    head = text[position:position + 5]
+    for word in table.not_units:
+        if head.startswith(word):
+            return ""
+    for form in table.forms_longest_first:
+        if head.startswith(form):
+            return form
+    return ""
+
+
+def implies_count(numeral: str, approx: str) -> bool:
+    """万余终端, 3万党员: a scaled number with no measure word still counts things.
+
+    Only with an Arabic digit or an approximation (余/多): 千万, 万万 are adverbs.
+    """
+    return any(ch in numeral for ch in "万亿") and (is_arabic(numeral) or bool(approx))
+
+
+def is_excluded(text: str, start: int, numeral_start: int, numeral: str, numeral_end: int,
+                unit: str, qualified: str) -> bool:
+    before = text[max(0, start - 2):start]
+    words = context_words()
+    if before.endswith(words["ordinal_before"]):
+        return True
+    if before[-1:] in CODE_NEIGHBOURS or text[numeral_end:numeral_end + 1] in CODE_NEIGHBOURS:
+        return True
+    if is_bare_round(numeral) and not qualified:
+        return True                 # 百名干部, 万名学子: a slogan's round number
+    if unit == "年" and is_year_numeral(numeral):
+        return True                 # 2023年: a date
+    if unit in unit_table().durations and is_time_frame(text, start, numeral_start, numeral_end):
+        return True
+    return False
+
+
+def is_time_frame(text: str, start: int, numeral_start: int, numeral_end: int) -> bool:
+    """近两个月, 未来五年, 五年来, 三年行动计划: time that places the text or names a plan."""
+    words = context_words()
+    if text[start:numeral_start] in ("近", "将近", "接近"):
+        return True
+    if text[max(0, start - 2):start].endswith(words["time_frame_before"]):
+        return True
+    after_unit = re.match(r"(?:个月|个小时|小时|周年|年|月|天|周|日)", text[numeral_end:numeral_end + 4])
+    tail_start = numeral_end + (after_unit.end() if after_unit else 0)
+    tail = text[tail_start:tail_start + 4]
+    if tail.startswith(words["time_frame_after"]):
+        return True
+    heads = tuple(word_list("formulas.yaml", "name_heads_after_number"))
+    return text[numeral_end:numeral_end + 8].startswith(heads)
+
+
+def outside_qualifier(text: str, start: int) -> str:
+    """不少于, 不到 … stand before the span but still qualify it."""
+    before = text[max(0, start - 4):start]
+    for word, qualifier in qualifier_words()["prefix_outside_span"].items():
+        if before.endswith(word):
+            return qualifier
+    return ""
+
+
+def find_percent_words(text: str, protected: Intervals) -> list[Mention]:
+    """百分之八十 → 80 %."""
+    found = []
+    for match in PERCENT_WORD.finditer(text):
+        value = parse_number(match.group(1))
+        if value is None or protected.overlaps(match.start(), match.end()):
+            continue
+        found.append(Mention("indicator", match.start(), match.end(), match.group(), value=value,
+                             unit="%", qualifier=outside_qualifier(text, match.start()) or "="))
+    return found
+
+
+def _leading_word(text: str, words: dict[str, str]) -> tuple[str, str]:
+    for word, qualifier in words.items():
+        if text.startswith(word):
+            return word, qualifier
+    return "", ""

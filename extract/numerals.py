@@ -1,0 +1,72 @@
+"""Numerals: the pattern that finds them and the function that gives their value.
+
+Conversion is cn2an's job (Arabic, Chinese and mixed numerals: 1.2万, 一百六十,
+两, 37亿); this module only finds candidate numerals, hands cn2an one numeral at
+a time (never a sentence: its transform misreads bare 百/千/万 inside words), and
+turns its refusals into None.
+
+>>> parse_number("1.2万")
+12000.0
+>>> parse_number("一百六十")
+160.0
+>>> parse_number("万")
+10000.0
+>>> parse_number("十四五") is None
+True
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import cn2an
+
+FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
+
+# Named pieces, composed into NUMERAL below (compare cn2an's own __get_pattern).
+ARABIC = r"[0-9０-９]+(?:[,，][0-9０-９]{3})*(?:[.．][0-9０-９]+)?"
+CHINESE_DIGIT = "零〇一二两三四五六七八九"
+CHINESE_SCALE = "十百千万亿"
+CHINESE = rf"[{CHINESE_DIGIT}{CHINESE_SCALE}]+"
+MIXED = rf"{ARABIC}[{CHINESE_SCALE}]*"       # 1.2万, 37亿, 5000万
+NUMERAL = rf"(?:{MIXED}|{CHINESE})"
+NUMERAL_RE = re.compile(NUMERAL)
+
+ARTICLE_DIGITS = {"一", "二"}   # 一个/一批 is "a"; 二次 is an ordinal: counts say 两
+
+
+@lru_cache(maxsize=4096)
+def parse_number(numeral: str) -> float | None:
+    """The value of one numeral, or None when it is not a well-formed number."""
+    text = numeral.translate(FULL_WIDTH_DIGITS).replace(",", "")
+    if not text:
+        return None
+    if text[0] in "百千万亿":        # 万余名, 近百家: a bare scale word means one of it
+        text = "一" + text
+    try:
+        value = cn2an.cn2an(text, "smart")
+    except (ValueError, KeyError, IndexError, TypeError):
+        return None
+    return float(value)
+
+
+def is_arabic(numeral: str) -> bool:
+    return numeral[:1].translate(FULL_WIDTH_DIGITS).isdigit()
+
+
+def is_bare_article(numeral: str) -> bool:
+    """一 or 二 on its own, which in running text means "a" or "second", not a count."""
+    return numeral in ARTICLE_DIGITS
+
+
+def is_bare_round(numeral: str) -> bool:
+    """百, 千 or 万 on its own: in 百名干部, 万名学子 a slogan's round number."""
+    return numeral in ("百", "千", "万")
+
+
+def is_year_numeral(numeral: str) -> bool:
+    """2023 or 二〇二三: four digits that read as a calendar year before 年."""
+    text = numeral.translate(FULL_WIDTH_DIGITS)
+    if re.fullmatch(r"(?:19|20)\d\d", text):
+        return True
+    return len(text) == 4 and all(ch in "零〇一二三四五六七八九" for ch in text)

@@ -1,0 +1,69 @@
+"""Assign each mention the pillar of organisation work it belongs to.
+
+Cue words of each pillar (resources/pillars.yaml) vote from four places, the
+nearer the stronger: the mention's clause, its sentence, its paragraph's lead
+sentence, and the headings above it (a section heading such as
+“三、突出政治功能，全面提升基层党组织组织力” carries its pillar to what follows).
+A longer cue is more specific and weighs more. With no cue anywhere the mention
+is `general`, which is what introductions and conclusions are.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+
+from .mentions import Mention
+from .resources import load_yaml, pillar_names
+from .structure import Layout
+
+GENERAL = "general"
+CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?\n]")
+WEIGHTS = {"clause": 4.0, "sentence": 1.5, "lead": 1.5, "heading": 2.5}
+
+
+@lru_cache(maxsize=None)
+def cue_pattern() -> tuple[re.Pattern, dict[str, str]]:
+    """One alternation of every cue (longest first) and cue → pillar."""
+    pillars = load_yaml("pillars.yaml")["pillars"]
+    owner: dict[str, str] = {}
+    for code in pillar_names():
+        for cue in pillars[code].get("cues", []):
+            owner.setdefault(cue, code)     # a cue listed twice counts for its first pillar
+    pattern = re.compile("|".join(map(re.escape, sorted(owner, key=len, reverse=True))))
+    return pattern, owner
+
+
+def cue_votes(text: str, weight: float) -> Counter:
+    pattern, owner = cue_pattern()
+    votes: Counter = Counter()
+    for cue in set(pattern.findall(text)):      # distinct cues: repetition is style, not topic
+        votes[owner[cue]] += weight * (1 + 0.5 * (len(cue) - 1))
+    return votes
+
+
+def clause_around(text: str, start: int, end: int) -> str:
+    left = max((m.end() for m in CLAUSE_BREAK.finditer(text, max(0, start - 60), start)), default=max(0, start - 60))
+    right_match = CLAUSE_BREAK.search(text, end, end + 60)
+    right = right_match.start() if right_match else min(len(text), end + 60)
+    return text[left:right]
+
+
+def pillar_of(layout: Layout, mention: Mention) -> str:
+    text = layout.text
+    votes = cue_votes(clause_around(text, mention.start, mention.end), WEIGHTS["clause"])
+    sentence = layout.sentence_at(mention.start)
+    votes += cue_votes(sentence.text, WEIGHTS["sentence"])
+    paragraph = layout.paragraphs[layout.paragraph_index_at(mention.start)] if layout.paragraphs else None
+    if paragraph is not None and not paragraph.is_heading and paragraph.lead != sentence.text:
+        votes += cue_votes(paragraph.lead, WEIGHTS["lead"])
+    for distance, heading in enumerate(layout.headings_above(mention.start)):
+        votes += cue_votes(heading.text, WEIGHTS["heading"] / (1 + distance))
+    if not votes:
+        return GENERAL
+    return max(votes.items(), key=lambda item: item[1])[0]
+
+
+def assign_pillars(layout: Layout, mentions: list[Mention]) -> None:
+    for mention in mentions:
+        mention.pillar = pillar_of(layout, mention)

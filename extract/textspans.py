@@ -1,0 +1,73 @@
+"""Spans of a text that hold names rather than quantities.
+
+A number inside a short quotation (“四个聚焦”, “3个100”), a book title
+(《汽车产业人才三年培养计划》) or an idiom (千方百计, 五邑) names something; it
+does not measure the locality's work. Finders ask `Intervals.overlaps` before
+they report a quantity.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from functools import lru_cache
+
+from .resources import word_list
+
+MAX_QUOTED_NAME = 24      # longer quotations are speech, where numbers can be real
+QUOTED = re.compile(rf"“[^“”\n]{{1,{MAX_QUOTED_NAME}}}”|‘[^‘’\n]{{1,{MAX_QUOTED_NAME}}}’"
+                    rf"|「[^「」\n]{{1,{MAX_QUOTED_NAME}}}」|\"[^\"\n]{{1,{MAX_QUOTED_NAME}}}\"")
+BOOK_TITLE = re.compile(r"《[^《》\n]{1,80}》")
+
+
+class Intervals:
+    """A set of [start, end) spans that answers "does this span touch one?" quickly."""
+
+    def __init__(self, spans=()):
+        self._spans: list[tuple[int, int]] = []
+        self._starts: list[int] = []
+        self._max_len = 0
+        for start, end in spans:
+            self.add(start, end)
+
+    def add(self, start: int, end: int) -> None:
+        index = bisect.bisect_left(self._starts, start)
+        self._starts.insert(index, start)
+        self._spans.insert(index, (start, end))
+        self._max_len = max(self._max_len, end - start)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        # Only spans starting within max_len before `end` can reach into [start, end).
+        low = bisect.bisect_left(self._starts, start - self._max_len)
+        high = bisect.bisect_left(self._starts, end)
+        return any(s < end and start < e for s, e in self._spans[low:high])
+
+    def containing(self, start: int, end: int) -> tuple[int, int] | None:
+        low = bisect.bisect_left(self._starts, start - self._max_len)
+        high = bisect.bisect_right(self._starts, start)
+        for s, e in self._spans[low:high]:
+            if s <= start and end <= e:
+                return s, e
+        return None
+
+    def __iter__(self):
+        return iter(self._spans)
+
+    def __len__(self) -> int:
+        return len(self._spans)
+
+
+@lru_cache(maxsize=None)
+def ambiguity_pattern() -> re.Pattern:
+    words = sorted(word_list("ambiguity.yaml", "words"), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words)))
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Short quotations and book titles, quotation marks included."""
+    return [m.span() for m in QUOTED.finditer(text)] + [m.span() for m in BOOK_TITLE.finditer(text)]
+
+
+def protected_spans(text: str) -> Intervals:
+    """Quotations, book titles and idioms of `text`."""
+    spans = quoted_spans(text) + [m.span() for m in ambiguity_pattern().finditer(text)]
+    return Intervals(spans)
