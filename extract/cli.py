@@ -1,0 +1,165 @@
+"""`python -m extract`: documents in, one tidy table out. A thin layer over the library.
+
+The work is `documents.find_documents` → `engines.extract_paths` →
+`writers.TableWriter`; this module only parses arguments, reports on stderr
+and chooses the exit status.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, TextIO
+
+from .engines import ENGINES, default_workers, extract_paths
+from .writers import TableWriter, UnsupportedFormat, check_format
+
+EXIT_OK = 0            # every file extracted, table written
+EXIT_FILES_FAILED = 1  # some files could not be read; the table holds the others
+EXIT_USAGE = 2         # bad arguments: no inputs, unknown output format …; nothing written
+EXIT_NOT_WRITTEN = 3   # the table could not be written (disk, permissions); an old one is untouched
+EXIT_INTERRUPTED = 130
+
+DESCRIPTION = """\
+Extract the indicators of Chinese organisation-work reports into one tidy table
+(one row per mention; columns in ../shared/spec/TIDY_TABLE.md).
+
+An INPUT is a document or a folder of documents (searched recursively). A file
+that cannot be read (empty, binary, truncated, badly encoded, missing) is named
+on stderr with the reason and skipped; the other files are still extracted.
+The table is written to a temporary file and renamed over --out only when
+complete, so a failed run never leaves half a table.
+
+Exit status: 0 all files extracted; 1 some files failed (the table holds the
+rest); 2 usage error (nothing written); 3 the table could not be written.
+"""
+EPILOG = """\
+Examples:
+  python -m extract data/raw --out data/indicators.csv
+  python -m extract report.html other.docx notes.pdf --out table.parquet
+  python -m extract corpus/ --out table.parquet --workers 8
+  python -m extract corpus/ --out table.parquet --engine dask --scheduler tcp://host:8786
+"""
+
+
+@dataclass
+class RunSummary:
+    files: int = 0
+    rows: int = 0
+    failures: list[str] = field(default_factory=list)   # "path: reason", one per failed file
+    warnings: int = 0
+    seconds: float = 0.0
+
+    def line(self, out: Path) -> str:
+        rate = self.files / self.seconds if self.seconds else 0.0
+        return (f"extract: {self.files} files, {self.rows} rows, {len(self.failures)} failed, "
+                f"{self.warnings} warnings, {self.seconds:.1f} s ({rate:.1f} files/s) -> {out}")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m extract", description=DESCRIPTION, epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("inputs", nargs="+", metavar="INPUT", help="a document or a folder of documents")
+    parser.add_argument("--out", "-o", required=True, metavar="TABLE",
+                        help="the table to write: .csv, .jsonl or .parquet")
+    parser.add_argument("--workers", "-w", type=int, default=1, metavar="N",
+                        help="processes to extract with (default 1; 0 = every core)")
+    parser.add_argument("--engine", choices=ENGINES, default="local",
+                        help="local: this machine (default); dask: a Dask bag, local or on a cluster")
+    parser.add_argument("--scheduler", metavar="ADDRESS",
+                        help="with --engine dask: a scheduler address (tcp://host:8786) or a local "
+                             "Dask scheduler (sync, threads, processes); the cluster's workers need "
+                             "this package and must see the same paths")
+    parser.add_argument("--quiet", "-q", action="store_true",
+                        help="no progress bar and no warnings; failures and the summary are still printed")
+    return parser
+
+
+def main(argv: list[str] | None = None, stderr: TextIO | None = None) -> int:
+    stderr = stderr or sys.stderr
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        check_format(args.out)
+        workers = args.workers or default_workers()
+        if workers < 0:
+            raise ValueError(f"--workers must be 0 or more, not {args.workers}")
+        if args.scheduler and args.engine != "dask":
+            raise ValueError("--scheduler needs --engine dask")
+    except ValueError as error:   # UnsupportedFormat is a ValueError too
+        parser.print_usage(stderr)
+        print(f"python -m extract: error: {error}", file=stderr)
+        return EXIT_USAGE
+    return run(args.inputs, Path(args.out), workers=workers, engine=args.engine,
+               scheduler=args.scheduler, quiet=args.quiet, stderr=stderr)
+
+
+def run(inputs: Iterable[str], out: Path, workers: int = 1, engine: str = "local",
+        scheduler: str | None = None, quiet: bool = False, stderr: TextIO | None = None) -> int:
+    """Extract `inputs` into the table `out`; report on `stderr`; return the exit status."""
+    stderr = stderr or sys.stderr
+    started = time.perf_counter()
+    summary = RunSummary()
+    paths = collect_paths(inputs, summary, stderr)
+    if not paths and not summary.failures:
+        print(f"python -m extract: error: no documents found in {' '.join(map(str, inputs))}", file=stderr)
+        return EXIT_USAGE
+    results = extract_paths(paths, workers=workers, engine=engine, scheduler=scheduler)
+    try:
+        with TableWriter(out) as writer, progress_bar(len(paths), quiet, stderr) as bar:
+            for result in results:
+                bar.update(1)
+                writer.write(result.rows)
+                record(result, summary, bar, quiet, stderr)
+    except UnsupportedFormat as error:
+        print(f"python -m extract: error: {error}", file=stderr)
+        return EXIT_USAGE
+    except OSError as error:
+        print(f"python -m extract: error: {out} not written: {error}", file=stderr)
+        return EXIT_NOT_WRITTEN
+    except KeyboardInterrupt:
+        print(f"python -m extract: interrupted; {out} not written", file=stderr)
+        return EXIT_INTERRUPTED
+    summary.seconds = time.perf_counter() - started
+    print(summary.line(out), file=stderr)
+    return EXIT_FILES_FAILED if summary.failures else EXIT_OK
+
+
+def collect_paths(inputs: Iterable[str], summary: RunSummary, stderr: TextIO) -> list[Path]:
+    """The documents named or inside the folders named; a missing input counts as a failed file."""
+    from .documents import DocumentError, find_documents
+
+    paths: list[Path] = []
+    for item in inputs:
+        try:
+            paths += find_documents([item])
+        except DocumentError as error:
+            summary.files += 1
+            summary.failures.append(str(error))
+            print(f"failed: {error}", file=stderr)
+    return paths
+
+
+def record(result, summary: RunSummary, bar, quiet: bool, stderr: TextIO) -> None:
+    """Count one document's result and report its failure or warnings."""
+    summary.files += 1
+    summary.rows += len(result.rows)
+    summary.warnings += len(result.warnings)
+    if result.error:
+        summary.failures.append(result.error)
+        bar.write(f"failed: {result.error}", file=stderr)
+    elif not quiet:
+        for warning in result.warnings:
+            bar.write(f"warning: {warning}", file=stderr)
+
+
+def progress_bar(total: int, quiet: bool, stderr: TextIO):
+    """tqdm on stderr: documents done, rate and time left; off when quiet or not a terminal."""
+    from tqdm import tqdm
+
+    disable = quiet or not (hasattr(stderr, "isatty") and stderr.isatty())
+    return tqdm(total=total, unit="doc", file=stderr, disable=disable, dynamic_ncols=True,
+                smoothing=0.1, mininterval=0.5)

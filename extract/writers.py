@@ -1,0 +1,156 @@
+"""Write the tidy table as it is extracted, in batches, so memory does not grow with the corpus.
+
+`write_table` (table.py) writes a whole frame; `TableWriter` writes the same
+file from a stream of rows: CSV and JSON Lines a batch at a time, Parquet one
+row group per batch with the repetitive columns dictionary-encoded (they read
+back as categoricals). Like `write_table` it writes a temporary file beside the
+target and renames it over the target only when complete, so a run that fails
+leaves an existing table untouched and no temporary file behind.
+"""
+from __future__ import annotations
+
+import os
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+from typing import IO, Iterable
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from .table import CATEGORY_COLUMNS, FORMATS, rows_to_frame, to_parquet_frame
+
+BATCH_ROWS = 50_000   # rows held before a batch (a Parquet row group) is written
+
+
+class UnsupportedFormat(ValueError):
+    """The output's suffix is not one of the table formats."""
+
+
+def check_format(path: str | os.PathLike) -> str:
+    """The table format named by the suffix, or UnsupportedFormat.
+
+    >>> check_format("table.Parquet")
+    '.parquet'
+    """
+    suffix = Path(path).suffix.lower()
+    if suffix not in FORMATS:
+        raise UnsupportedFormat(f"{path}: unsupported table format {suffix or '(no suffix)'!r} "
+                                f"(use one of {', '.join(FORMATS)})")
+    return suffix
+
+
+class TableWriter:
+    """Stream rows into a table file; use as a context manager.
+
+        with TableWriter("table.parquet") as writer:
+            for result in results:
+                writer.write(result.rows)
+
+    Leaving the block normally publishes the file; leaving it with an exception
+    deletes the temporary file and leaves any existing table as it was.
+    """
+
+    def __init__(self, path: str | os.PathLike, batch_rows: int = BATCH_ROWS):
+        self.path = Path(path)
+        self.suffix = check_format(self.path)
+        self.batch_rows = batch_rows
+        self.rows_written = 0
+        self._pending: list[dict] = []
+        self._tmp: Path | None = None
+        self._handle: IO | None = None
+        self._parquet: pq.ParquetWriter | None = None
+
+    def __enter__(self) -> "TableWriter":
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        handle, name = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".part", dir=self.path.parent)
+        os.close(handle)
+        self._tmp = Path(name)
+        try:
+            self._open()
+        except BaseException:
+            self._discard()
+            raise
+        return self
+
+    def __exit__(self, exc_type, exc, traceback) -> None:
+        if exc_type is not None:
+            self._discard()
+            return
+        try:
+            self._flush(final=True)
+            self._close_sink()
+            _publish(self._tmp, self.path)
+        except BaseException:
+            self._discard()
+            raise
+
+    def write(self, rows: Iterable[dict]) -> None:
+        self._pending.extend(rows)
+        if len(self._pending) >= self.batch_rows:
+            self._flush()
+
+    # -- one sink per format -------------------------------------------------
+
+    def _open(self) -> None:
+        if self.suffix == ".parquet":
+            self._parquet = pq.ParquetWriter(self._tmp, parquet_schema())
+        else:
+            # BOM on CSV, as write_table: Excel then opens the Chinese correctly.
+            encoding = "utf-8-sig" if self.suffix == ".csv" else "utf-8"
+            self._handle = open(self._tmp, "w", encoding=encoding, newline="")
+
+    def _flush(self, final: bool = False) -> None:
+        first = self.rows_written == 0
+        if not self._pending and not (final and first):
+            return
+        frame = rows_to_frame(self._pending)
+        if self.suffix == ".parquet":
+            if len(frame):
+                self._parquet.write_table(parquet_batch(frame))
+        elif self.suffix == ".csv":
+            frame.to_csv(self._handle, index=False, header=first, lineterminator=os.linesep)
+        elif len(frame):
+            self._handle.write(frame.to_json(orient="records", lines=True, force_ascii=False))
+        self.rows_written += len(frame)
+        self._pending = []
+
+    def _close_sink(self) -> None:
+        if self._parquet is not None:
+            self._parquet.close()
+        if self._handle is not None:
+            self._handle.flush()
+            os.fsync(self._handle.fileno())
+            self._handle.close()
+
+    def _discard(self) -> None:
+        try:
+            self._close_sink()
+        except Exception:   # the run has already failed; the error that matters is that one
+            pass
+        if self._tmp is not None:
+            self._tmp.unlink(missing_ok=True)
+
+
+@lru_cache(maxsize=1)
+def parquet_schema() -> pa.Schema:
+    """The table's Arrow schema: its column types, repetitive columns dictionary-encoded.
+
+    Fixed up front (not inferred per batch) so every row group has the same schema.
+    """
+    empty = pa.Schema.from_pandas(to_parquet_frame(rows_to_frame([])), preserve_index=False)
+    fields = [pa.field(f.name, pa.dictionary(pa.int32(), pa.string())) if f.name in CATEGORY_COLUMNS
+              else f for f in empty]
+    return pa.schema(fields, metadata=empty.metadata)
+
+
+def parquet_batch(frame) -> pa.Table:
+    return pa.Table.from_pandas(frame, preserve_index=False).cast(parquet_schema())
+
+
+def _publish(tmp: Path, path: Path) -> None:
+    """Rename the finished file over the target; it gets the usual permissions, not mkstemp's 0600."""
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(tmp, 0o666 & ~umask)
+    os.replace(tmp, path)
