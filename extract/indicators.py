@@ -60,7 +60,8 @@ def qualifier_words() -> dict[str, dict[str, str]]:
 @lru_cache(maxsize=None)
 def context_words() -> dict[str, tuple[str, ...]]:
     return {key: tuple(sorted(word_list("ambiguity.yaml", key), key=len, reverse=True))
-            for key in ("time_frame_before", "time_frame_after", "ordinal_before")}
+            for key in ("time_frame_before", "time_frame_after", "ordinal_before", "session_after_unit",
+                        "anniversary_before", "count_before_article", "inventory_nouns")}
 
 
 @lru_cache(maxsize=None)
@@ -91,7 +92,7 @@ def read_indicator(text: str, start: int, numeral_end: int) -> Mention | None:
     prefix, qualifier = _leading_word(text[start:numeral_end], qualifier_words()["prefix_in_span"])
     numeral_start = start + len(prefix)
     numeral = text[numeral_start:numeral_end]
-    if not prefix and (is_bare_article(numeral) or numeral == "二"):
+    if not prefix and is_bare_article(numeral) and not counted_article(text, start, numeral):
         return None
     cursor = numeral_end
     approx, approx_qualifier = _leading_word(text[cursor:cursor + 2], qualifier_words()["suffix_after_number"])
@@ -102,6 +103,12 @@ def read_indicator(text: str, start: int, numeral_end: int) -> Mention | None:
         if not implies_count(numeral, approx) or not CJK.match(text[cursor:cursor + 1]):
             return None
         unit = IMPLIED_UNIT
+    if unit_form == "周年":
+        return None                 # 建党100周年: an anniversary, a date
+    after_unit = text[cursor + len(unit_form):cursor + len(unit_form) + 4]
+    if not is_arabic(numeral) and after_unit.startswith(
+            context_words()["session_after_unit"] + context_words()["inventory_nouns"]):
+        return None                 # 三次全会: a session; 两个方面: an inventory of ideas
     cursor += len(unit_form)
     suffix, suffix_qualifier = _leading_word(text[cursor:cursor + 2], qualifier_words()["suffix_after_unit"])
     if suffix and unit_form == "":      # 万余 + noun: a trailing 多 belongs to the noun
@@ -131,6 +138,11 @@ def read_unit(text: str, position: int) -> str:
     return ""
 
 
+def counted_article(text: str, start: int, numeral: str) -> bool:
+    """为期一年, 降低一岁: after these words a bare 一 is a count after all (二 never is)."""
+    return numeral == "一" and text[max(0, start - 3):start].endswith(context_words()["count_before_article"])
+
+
 def implies_count(numeral: str, approx: str) -> bool:
     """万余终端, 3万党员: a scaled number with no measure word still counts things.
 
@@ -153,6 +165,8 @@ def is_excluded(text: str, start: int, numeral_start: int, numeral: str, numeral
         return True                 # 2023年: a date
     if unit in unit_table().durations and is_time_frame(text, start, numeral_start, numeral_end):
         return True
+    if unit in unit_table().durations and text[max(0, start - 3):start].endswith(words["anniversary_before"]):
+        return True                 # 建党100年: an anniversary
     return False
 
 

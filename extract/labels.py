@@ -40,15 +40,19 @@ def label_words() -> dict[str, frozenset[str]]:
 
 
 def assign_labels(text: str, mentions: list[Mention]) -> None:
+    """Label mentions in place; `mentions` in document order."""
+    previous_end = 0
     for mention in mentions:
         if mention.kind == "indicator":
-            mention.label = indicator_label(text, mention)
+            mention.label = indicator_label(text, mention, previous_end)
         elif not mention.label:
             mention.label = mention.text
+        previous_end = max(previous_end, mention.end)
 
 
-def indicator_label(text: str, mention: Mention) -> str:
-    return label_after(text, mention.end) or label_before(text, mention.start)
+def indicator_label(text: str, mention: Mention, previous_end: int = 0) -> str:
+    """`previous_end`: where the mention before it ends; a label never reaches back past it."""
+    return label_after(text, mention.end) or label_before(text, mention.start, previous_end)
 
 
 def label_after(text: str, end: int) -> str:
@@ -73,10 +77,12 @@ def label_after(text: str, end: int) -> str:
     return "".join(picked)
 
 
-def label_before(text: str, start: int) -> str:
-    window = _clause_piece(text[max(0, start - WINDOW):start], from_start=False)
+def label_before(text: str, start: int, previous_end: int = 0) -> str:
+    window = _clause_piece(text[max(0, start - WINDOW, previous_end):start], from_start=False)
     words = label_words()
     tokens = [t for t in tokenizer().lcut(window, HMM=False) if t.strip() and not DIGIT.match(t)]
+    while len(tokens) > 1 and tokens[0] in words["action_verbs"]:
+        tokens = tokens[1:]     # 开展专题培训班86期 → 专题培训班; a lone 培训 stays
     kept = [t for t in tokens if t not in words["fillers"] or t in words["change_verbs"]]
     label = "".join(kept)
     return label[-MAX_LABEL_CHARS:]

@@ -13,6 +13,8 @@ turns its refusals into None.
 10000.0
 >>> parse_number("十四五") is None
 True
+>>> parse_number("四六四五") is None
+True
 """
 from __future__ import annotations
 
@@ -41,6 +43,8 @@ def parse_number(numeral: str) -> float | None:
     text = numeral.translate(FULL_WIDTH_DIGITS).replace(",", "")
     if not text:
         return None
+    if len(text) > 1 and all(ch in CHINESE_DIGIT for ch in text):
+        return None                 # 四六四五, 四五六: digits read out one by one name things
     if text[0] in "百千万亿":        # 万余名, 近百家: a bare scale word means one of it
         text = "一" + text
     try:

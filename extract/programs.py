@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .mentions import Mention
-from .numerals import CHINESE, parse_number
+from .numerals import ARABIC, CHINESE, parse_number
 from .resources import load_yaml, word_list
 from .textspans import QUOTED, Intervals, ambiguity_pattern
 
@@ -30,6 +30,8 @@ MEMBER_WINDOW = 1500          # how far after a bundle its members are looked fo
 class BundleWords:
     classifiers: tuple[str, ...]
     nouns: tuple[str, ...]          # longest first
+    unquoted_nouns: tuple[str, ...]
+    policy_nouns: tuple[str, ...]
     article_noun: str
     max_count: int
     lead_verbs: tuple[str, ...]
@@ -42,19 +44,36 @@ def bundle_words() -> BundleWords:
     return BundleWords(
         classifiers=by_length(word_list("programs.yaml", "classifiers")),
         nouns=by_length(word_list("programs.yaml", "nouns")),
+        unquoted_nouns=by_length(word_list("programs.yaml", "unquoted_nouns")),
+        policy_nouns=by_length(word_list("programs.yaml", "policy_nouns")),
         article_noun=str(data["article_noun"]),
         max_count=int(data["max_count"]),
         lead_verbs=by_length(word_list("programs.yaml", "lead_verbs")),
     )
 
 
+def _alternation(words) -> str:
+    return "|".join(map(re.escape, words))
+
+
 @lru_cache(maxsize=None)
 def bundle_pattern() -> re.Pattern:
-    """N + classifier + up to four characters of modifier + programme noun."""
+    """N + classifier + up to four characters of modifier + programme noun (quoted content)."""
     words = bundle_words()
-    classifiers = "|".join(map(re.escape, words.classifiers))
-    nouns = "|".join(map(re.escape, words.nouns))
-    return re.compile(rf"(?P<n>{CHINESE})(?P<cls>{classifiers})(?P<mod>[^\W\d]{{0,4}}?)(?P<noun>{nouns})")
+    return re.compile(rf"(?P<n>{CHINESE})(?P<cls>{_alternation(words.classifiers)})"
+                      rf"(?P<mod>[^\W\d]{{0,4}}?)(?P<noun>{_alternation(words.nouns)})")
+
+
+@lru_cache(maxsize=None)
+def unquoted_bundle_pattern() -> re.Pattern:
+    """The same in running text, with the strong nouns only; Arabic N for policy nouns."""
+    words = bundle_words()
+    modifier = r"(?P<mod>[^\W\d]{0,4}?)"
+    return re.compile(
+        rf"(?P<n>{CHINESE})(?P<cls>{_alternation(words.classifiers)}){modifier}"
+        rf"(?P<noun>{_alternation(words.unquoted_nouns)})"
+        rf"|(?P<an>{ARABIC})(?P<acls>{_alternation(words.classifiers)})(?P<amod>[^\W\d]{{0,4}}?)"
+        rf"(?P<anoun>{_alternation(words.policy_nouns)})")
 
 
 @lru_cache(maxsize=None)
@@ -167,14 +186,17 @@ def is_bundle_size(value: float | None, classifier: str) -> bool:
 
 def find_unquoted_bundles(text: str, taken: Intervals) -> list[Mention]:
     found = []
-    for match in bundle_pattern().finditer(text):
+    for match in unquoted_bundle_pattern().finditer(text):
         if taken.overlaps(*match.span()) or text[match.start() - 1:match.start()] in ("第", "十"):
             continue
-        value = parse_number(match.group("n"))
-        if not is_bundle_size(value, match.group("cls")):
+        numeral, classifier, noun = ((match.group("n"), match.group("cls"), match.group("noun"))
+                                     if match.group("n") else
+                                     (match.group("an"), match.group("acls"), match.group("anoun")))
+        value = parse_number(numeral)
+        if not is_bundle_size(value, classifier):
             continue
         found.append(Mention("program_count", match.start(), match.end(), match.group(),
-                             value=value, unit=match.group("noun"), label=match.group()))
+                             value=value, unit=noun, label=match.group()))
     return found
 
 

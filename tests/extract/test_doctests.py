@@ -1,0 +1,17 @@
+"""The examples in module docstrings run as tests."""
+from __future__ import annotations
+
+import doctest
+
+import pytest
+
+from extract import numerals
+
+MODULES = [numerals]
+
+
+@pytest.mark.parametrize("module", MODULES, ids=lambda m: m.__name__)
+def test_docstring_examples(module):
+    result = doctest.testmod(module)
+    assert result.attempted > 0
+    assert result.failed == 0

@@ -1,0 +1,61 @@
+"""Numeral normalisation: a case table, and properties over many numbers."""
+from __future__ import annotations
+
+import cn2an
+import pytest
+from hypothesis import given, strategies as st
+
+from extract.numerals import NUMERAL_RE, is_year_numeral, parse_number
+
+CASES = [
+    ("9", 9), ("7430", 7430), ("１２５６", 1256), ("1,200", 1200), ("12.5", 12.5),
+    ("1.2万", 12000), ("37亿", 3.7e9), ("5000万", 5e7), ("4.3万", 43000),
+    ("两", 2), ("十二", 12), ("一百六十", 160), ("两千", 2000), ("万", 10000), ("百", 100),
+    ("千", 1000), ("十", 10), ("二十五", 25), ("一千二百万", 1.2e7), ("两万", 20000),
+]
+MALFORMED = ["十四五", "四六四五", "四五六", "", "万万亿亿十"]
+
+
+@pytest.mark.parametrize("numeral,value", CASES, ids=[c[0] for c in CASES])
+def test_parse_number(numeral, value):
+    assert parse_number(numeral) == pytest.approx(value)
+
+
+@pytest.mark.parametrize("numeral", MALFORMED)
+def test_malformed_numerals_have_no_value(numeral):
+    assert parse_number(numeral) is None
+
+
+@pytest.mark.parametrize("numeral,is_year", [("2023", True), ("1949", True), ("二〇二三", True),
+                                             ("7430", False), ("314151", False), ("99", False)])
+def test_year_numerals(numeral, is_year):
+    assert is_year_numeral(numeral) is is_year
+
+
+@given(st.integers(min_value=0, max_value=10**9))
+def test_arabic_round_trip(number):
+    assert parse_number(str(number)) == number
+
+
+@given(st.integers(min_value=1, max_value=10**8))
+def test_chinese_numerals_read_back(number):
+    # cn2an's an2cn writes the numeral; reading it back must give the number.
+    assert parse_number(cn2an.an2cn(number)) == number
+
+
+@given(st.integers(min_value=1, max_value=9999), st.sampled_from([("万", 10**4), ("亿", 10**8)]))
+def test_scaled_arabic(number, scale):
+    word, factor = scale
+    assert parse_number(f"{number}{word}") == number * factor
+
+
+@given(st.integers(min_value=0, max_value=10**6))
+def test_full_width_digits_equal_ascii(number):
+    full_width = str(number).translate(str.maketrans("0123456789", "０１２３４５６７８９"))
+    assert parse_number(full_width) == number
+
+
+@given(st.integers(min_value=1, max_value=10**8))
+def test_the_pattern_finds_the_whole_numeral(number):
+    numeral = cn2an.an2cn(number)
+    assert NUMERAL_RE.fullmatch(numeral)

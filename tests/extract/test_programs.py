@@ -1,0 +1,56 @@
+"""Programme bundles and formulas: the case table in specs/programs.yaml."""
+from __future__ import annotations
+
+import pytest
+
+from extract.pipeline import find_mentions
+from tests.extract.spec_cases import spec_params
+
+
+def found_of(text: str, kind: str) -> list:
+    return [m for m in find_mentions(text) if m.kind == kind]
+
+
+@pytest.mark.parametrize("case", spec_params("programs.yaml"))
+def test_program_cases(case):
+    programs = found_of(case["text"], "program_count")
+    formulas = found_of(case["text"], "formula")
+    if case.get("none"):
+        assert programs == []
+        if not case.get("programs_only"):
+            assert formulas == []
+        return
+    if "programs" in case:
+        assert [(m.text, m.value, m.unit) for m in programs] == [
+            (p["text"], float(p["value"]), p["noun"]) for p in case["programs"]]
+        for mention, expected in zip(programs, case["programs"]):
+            if "members" in expected:
+                assert mention.members == expected["members"]
+                assert mention.members_mismatch is False
+    if "formulas" in case:
+        assert [(m.text, m.scope) for m in formulas] == [(f["text"], f["scope"]) for f in case["formulas"]]
+
+
+def test_members_listed_after_the_bundle():
+    text = ("实施“四项工程”。实施干部队伍“引才工程”。实施能力提升“培优工程”。"
+            "实施斗争一线“选贤工程”。实施管理创新“赋能工程”。")
+    [bundle] = found_of(text, "program_count")
+    assert bundle.members == ["引才工程", "培优工程", "选贤工程", "赋能工程"]
+
+
+def test_members_as_sentences_of_their_own():
+    text = ("推进“四项行动”。\n推进农村党建攻坚行动。深化议事。推进党建引领基层治理提升行动。"
+            "推进新兴领域党建提质行动。推进机关事业单位党业融合行动。")
+    [bundle] = found_of(text, "program_count")
+    assert bundle.members == ["农村党建攻坚行动", "党建引领基层治理提升行动", "新兴领域党建提质行动", "机关事业单位党业融合行动"]
+
+
+def test_member_list_of_the_wrong_length_is_flagged():
+    [bundle] = found_of("实施强基、铸魂、阵地“五项工程”", "program_count")
+    assert bundle.members == ["强基", "铸魂", "阵地"]
+    assert bundle.members_mismatch is True
+
+
+def test_examples_are_not_members():
+    [bundle] = found_of("策划汽车产业集群“上台阶”、招商引资提质等“九大工程”专题报道", "program_count")
+    assert bundle.members == []

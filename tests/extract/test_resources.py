@@ -1,0 +1,63 @@
+"""Every resource file loads, is well formed, and agrees with the spec and the others."""
+from __future__ import annotations
+
+import pytest
+
+from extract import indicators, labels, pillars, programs, textspans
+from extract.resources import ResourceError, load_yaml, pillar_names, word_list, word_map
+
+SPEC_PILLARS = {"theory", "cadres", "grassroots", "talent", "integrity", "development", "general"}
+SPEC_UNITS = {"人", "名", "人次", "个", "家", "所", "套", "场", "场次", "期", "年", "个月", "岁", "元", "%", "百分点", "项", "条"}
+
+
+def test_pillars_are_the_specs_with_both_names_and_cues():
+    assert set(pillar_names()) == SPEC_PILLARS
+    cues = load_yaml("pillars.yaml")["pillars"]
+    for code in SPEC_PILLARS:
+        assert cues[code]["cues"], code
+
+
+def test_every_spec_unit_is_known():
+    assert SPEC_UNITS <= set(indicators.unit_table().canonical.values())
+
+
+def test_unit_forms_are_longest_first():
+    forms = indicators.unit_table().forms_longest_first
+    assert [len(f) for f in forms] == sorted((len(f) for f in forms), reverse=True)
+
+
+def test_no_word_is_both_a_unit_form_and_a_not_unit():
+    table = indicators.unit_table()
+    assert not set(table.canonical) & set(table.not_units)
+
+
+@pytest.mark.parametrize("loader", [
+    indicators.unit_table, indicators.qualifier_words, indicators.context_words, programs.bundle_words,
+    programs.national_pattern, labels.label_words, pillars.cue_pattern, textspans.ambiguity_pattern,
+], ids=lambda f: f.__name__)
+def test_each_loader_reads_its_file(loader):
+    assert loader()
+
+
+def test_national_slogans_are_not_idioms():
+    assert not set(word_list("formulas.yaml", "national")) & set(word_list("ambiguity.yaml", "words"))
+
+
+def test_unquoted_bundle_nouns_are_bundle_nouns():
+    words = programs.bundle_words()
+    assert set(words.unquoted_nouns) <= set(words.nouns)
+    assert set(words.policy_nouns) <= set(words.nouns)
+
+
+def test_a_duplicate_word_is_reported_with_the_file(tmp_path, monkeypatch):
+    from extract import resources
+    (tmp_path / "broken.yaml").write_text("words: [一线, 一线]\nmapping: {a: [x], b: [x]}\n", encoding="utf-8")
+    monkeypatch.setattr(resources, "RESOURCE_DIR", tmp_path)
+    resources.load_yaml.cache_clear()
+    try:
+        with pytest.raises(ResourceError, match="broken.yaml.*repeats"):
+            word_list("broken.yaml", "words")
+        with pytest.raises(ResourceError, match="under both"):
+            word_map("broken.yaml", "mapping")
+    finally:
+        resources.load_yaml.cache_clear()
