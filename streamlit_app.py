@@ -1,0 +1,21 @@
+"""The dashboard's frame: page set-up, the shared sidebar filters, navigation.
+
+Run with `streamlit run streamlit_app.py`. The pages are in dashboard/pages/;
+the logic they lay out is in the plain modules of dashboard/.
+"""
+import streamlit as st
+
+from dashboard import ui
+
+st.set_page_config(page_title="组织工作指标 Organisation-work indicators", page_icon="📊", layout="wide")
+
+pages = st.navigation([
+    st.Page("dashboard/pages/overview.py", title="概览 Overview", icon="🗺️", url_path="overview", default=True),
+    st.Page("dashboard/pages/indicators.py", title="指标 Indicators", icon="📈", url_path="indicators"),
+    st.Page("dashboard/pages/programmes.py", title="成套举措 Programmes", icon="🧩", url_path="programmes"),
+    st.Page("dashboard/pages/sources.py", title="原文 Sources", icon="📄", url_path="sources"),
+    st.Page("dashboard/pages/upload.py", title="上传 Upload", icon="⬆️", url_path="upload"),
+    st.Page("dashboard/pages/method.py", title="方法 Method", icon="📐", url_path="method"),
+])
+ui.sidebar()
+pages.run()
