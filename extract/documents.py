@@ -35,6 +35,7 @@ refer to it, so the dashboard can show the source from it.
 from __future__ import annotations
 
 import codecs
+import copy
 import io
 import re
 import threading
@@ -90,23 +91,35 @@ META_CHARSET = re.compile(
 CHARSET_ALIASES = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "gb_2312-80": "gb18030",
                    "csgb2312": "gb18030", "chinese": "gb18030", "cn-gb": "gb18030"}
 
-# Elements whose text is never part of the report, for the fallback HTML reader.
-HTML_NOISE_TAGS = ("script", "style", "noscript", "template", "nav", "header", "footer", "aside", "head")
+# Page furniture that is never part of the report, removed before any text is
+# taken. trafilatura drops most of it by itself but keeps a nav bar on small
+# pages. A <header> inside an article is the article's title, so it stays.
+HTML_NOISE_XPATH = ["//nav", "//aside", "//footer", "//header[not(ancestor::article or ancestor::main)]"]
+# Never text, for the fallback reader (trafilatura drops these itself).
+HTML_CODE_TAGS = ("head", "script", "style", "noscript", "template")
+# Formatting elements merged into their text before extraction (see strip_inline_formatting).
+HTML_INLINE_TAGS = ("b", "strong", "i", "em", "u", "span", "font", "small", "big", "sub", "sup",
+                    "mark", "s", "strike", "ins", "abbr", "cite", "tt")
 # Elements that start a new line in the fallback HTML reader.
 HTML_BLOCK_TAGS = frozenset("""
     address article blockquote br dd details div dl dt figcaption figure h1 h2 h3 h4 h5 h6
     hr li main ol p pre section summary table tbody td tfoot th thead tr ul
 """.split())
 
-# Library errors that mean "this .docx is damaged or not a Word file".
+# Library errors that mean "this .docx is damaged or not a Word file", as found
+# by truncating and corrupting real files (tests/extract/test_documents.py
+# keeps doing so). python-docx does not validate the XML against the schema,
+# so a misplaced element surfaces as AttributeError/TypeError deep inside it.
 DOCX_ERRORS = (
     docx.opc.exceptions.PackageNotFoundError,  # not a zip / not an OPC package
     zipfile.BadZipFile,                        # truncated or corrupt archive
     zlib.error,                                # corrupt compressed member
+    EOFError,                                  # archive member cut short
+    NotImplementedError,                       # zip version or compression zipfile lacks
     KeyError,                                  # a required part is missing
     ValueError,                                # a zip of another kind (xlsx, pptx)
     lxml.etree.XMLSyntaxError,                 # corrupt XML inside the archive
-    EOFError,
+    AttributeError, TypeError,                 # well-formed XML of the wrong shape
 )
 
 # PDFium is not thread-safe; one PDF at a time per process.
@@ -263,7 +276,12 @@ def translate_newlines(text: str) -> str:
 def read_html(path: Path, data: bytes) -> tuple[str, str]:
     """The page's main text, one paragraph a line, and the page's encoding."""
     html, encoding = decode_text(path, data, declared_charset(data))
-    text = main_text(html) or body_text(path, html)
+    root = parse_html(html)
+    if root is None:
+        return "", encoding
+    strip_inline_formatting(root)
+    # trafilatura prunes the tree it is given; the fallback needs it whole.
+    text = main_text(copy.deepcopy(root)) or body_text(root)
     return translate_newlines(text), encoding
 
 
@@ -280,25 +298,39 @@ def declared_charset(data: bytes) -> str | None:
         return None  # an unknown label says nothing; detection decides
 
 
-def main_text(html: str) -> str:
+def parse_html(html: str) -> lxml.html.HtmlElement | None:
+    """The page's element tree, or None for a page without a single element."""
+    try:
+        # Bytes with an explicit encoding: lxml refuses str input that carries an XML declaration.
+        return lxml.html.document_fromstring(html.encode("utf-8"), parser=lxml.html.HTMLParser(encoding="utf-8"))
+    except lxml.etree.ParserError:
+        return None  # lxml's "Document is empty": no text either
+
+
+def strip_inline_formatting(root: lxml.html.HtmlElement) -> None:
+    """Merge bold/span/font… into the surrounding text.
+
+    On short pages trafilatura falls back to an extractor that puts each inline
+    element on its own line, splitting 培训干部<b>1.2万余</b>人次 from its unit.
+    Links stay: trafilatura uses their density to spot navigation.
+    """
+    lxml.etree.strip_tags(root, *HTML_INLINE_TAGS)
+
+
+def main_text(root: lxml.html.HtmlElement) -> str:
     """The article text trafilatura finds, or "" when it finds none."""
-    return trafilatura.extract(html, include_comments=False, include_tables=True,
-                               include_images=False, include_links=False) or ""
+    return trafilatura.extract(root, include_comments=False, include_tables=True, include_images=False,
+                               include_links=False, prune_xpath=HTML_NOISE_XPATH) or ""
 
 
-def body_text(path: Path, html: str) -> str:
-    """The body's text without script/style/nav/header/footer, one block a line.
+def body_text(root: lxml.html.HtmlElement) -> str:
+    """The body's text without scripts, styles and page furniture, one block a line.
 
     The fallback for pages too small or too plain for trafilatura. Whitespace
     inside a line is collapsed, as a browser shows it; blank lines are dropped.
     """
-    try:
-        # Bytes with an explicit encoding: lxml refuses str input that carries an XML declaration.
-        root = lxml.html.document_fromstring(html.encode("utf-8"),
-                                             parser=lxml.html.HTMLParser(encoding="utf-8"))
-    except (lxml.etree.ParserError, ValueError) as error:
-        raise DocumentError(path, f"not a readable HTML page ({error})") from error
-    for element in root.iter(*HTML_NOISE_TAGS):
+    noise = list(root.iter(*HTML_CODE_TAGS)) + [e for xpath in HTML_NOISE_XPATH for e in root.xpath(xpath)]
+    for element in noise:
         element.drop_tree()
     pieces: list[str] = []
     collect_text(root, pieces)
