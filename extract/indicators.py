@@ -125,17 +125,19 @@ def read_indicator(text: str, start: int, numeral_end: int) -> Mention | None:
                    qualifier=qualifier or "=")
 
 
+@lru_cache(maxsize=None)
+def unit_pattern() -> re.Pattern:
+    """Non-unit words first (人才 before 人), then unit forms, longest first."""
+    table = unit_table()
+    not_units = "|".join(map(re.escape, sorted(table.not_units, key=len, reverse=True)))
+    forms = "|".join(map(re.escape, table.forms_longest_first))
+    return re.compile(rf"(?:{not_units})|(?P<unit>{forms})")
+
+
 def read_unit(text: str, position: int) -> str:
     """The longest unit form at `position`, or "" (also when a longer non-unit word starts there)."""
-    table = unit_table()
-    head = text[position:position + 5]
-    for word in table.not_units:
-        if head.startswith(word):
-            return ""
-    for form in table.forms_longest_first:
-        if head.startswith(form):
-            return form
-    return ""
+    match = unit_pattern().match(text, position)
+    return (match.group("unit") or "") if match else ""
 
 
 def counted_article(text: str, start: int, numeral: str) -> bool:

@@ -34,12 +34,18 @@ def cue_pattern() -> tuple[re.Pattern, dict[str, str]]:
     return pattern, owner
 
 
-def cue_votes(text: str, weight: float) -> Counter:
+@lru_cache(maxsize=8192)
+def cue_scores(text: str) -> tuple[tuple[str, float], ...]:
+    """Each pillar's score in `text`; cached, since a sentence or heading serves many mentions."""
     pattern, owner = cue_pattern()
-    votes: Counter = Counter()
+    scores: Counter = Counter()
     for cue in set(pattern.findall(text)):      # distinct cues: repetition is style, not topic
-        votes[owner[cue]] += weight * (1 + 0.5 * (len(cue) - 1))
-    return votes
+        scores[owner[cue]] += 1 + 0.5 * (len(cue) - 1)
+    return tuple(scores.items())
+
+
+def cue_votes(text: str, weight: float) -> Counter:
+    return Counter({pillar: weight * score for pillar, score in cue_scores(text)})
 
 
 def clause_around(text: str, start: int, end: int) -> str:

@@ -216,17 +216,18 @@ def find_members(text: str, bundle: Mention, occurrences: list[Mention]) -> list
     (推进农村党建攻坚行动。) that end or begin with its noun. The first reading
     that finds exactly N wins; otherwise the longest one found is returned.
     """
-    readings = [members_before(text, bundle)]
+    enumerated = members_before(text, bundle)
+    if len(enumerated) == bundle.value:
+        return enumerated
     for occurrence in occurrences:
         window_end = min(len(text), occurrence.end + MEMBER_WINDOW)
-        readings.append(quoted_members_after(text, occurrence, window_end))
-        readings.append(clause_members_after(text, occurrence, window_end))
-    for reading in readings:
-        if len(reading) == bundle.value:
-            return reading
+        for read_after in (quoted_members_after, clause_members_after):
+            reading = read_after(text, occurrence, window_end)
+            if len(reading) == bundle.value:
+                return reading
     # Only an explicit enumeration right before the bundle counts when its length
     # differs from N (the flag then says so); scattered names after it might be others.
-    return readings[0] if len(readings[0]) >= 2 else []
+    return enumerated if len(enumerated) >= 2 else []
 
 
 def members_before(text: str, bundle: Mention) -> list[str]:
@@ -256,7 +257,7 @@ def clause_members_after(text: str, bundle: Mention, window_end: int) -> list[st
     noun = bundle.unit
     members: list[str] = []
     for match in CLAUSE.finditer(text, bundle.end, window_end):
-        if text[match.start() - 1:match.start()] not in ("。", "\n", "！", "？", "；"):
+        if text[match.start() - 1:match.start()] not in ("。", "\n", "！", "？", "；") or noun not in match.group():
             continue        # members are listed as sentences of their own
         clause = strip_lead_verb(match.group().strip())
         if (2 < len(clause) <= MEMBER_MAX_CHARS and (clause.endswith(noun) or clause.startswith(noun))
