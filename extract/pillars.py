@@ -39,7 +39,7 @@ def cue_scores(text: str) -> tuple[tuple[str, float], ...]:
     """Each pillar's score in `text`; cached, since a sentence or heading serves many mentions."""
     pattern, owner = cue_pattern()
     scores: Counter = Counter()
-    for cue in set(pattern.findall(text)):      # distinct cues: repetition is style, not topic
+    for cue in sorted(set(pattern.findall(text))):  # distinct cues: repetition is style, not topic
         scores[owner[cue]] += 1 + 0.5 * (len(cue) - 1)
     return tuple(scores.items())
 
@@ -67,7 +67,8 @@ def pillar_of(layout: Layout, mention: Mention) -> str:
         votes += cue_votes(heading.text, WEIGHTS["heading"] / (1 + distance))
     if not votes:
         return GENERAL
-    return max(votes.items(), key=lambda item: item[1])[0]
+    order = list(pillar_names())     # a tie goes to the pillar listed first, never to chance
+    return min(votes.items(), key=lambda item: (-round(item[1], 6), order.index(item[0])))[0]
 
 
 def assign_pillars(layout: Layout, mentions: list[Mention]) -> None:
