@@ -132,15 +132,15 @@ def collect_paths(inputs: Iterable[str], summary: RunSummary, stderr: TextIO) ->
     """The documents named or inside the folders named; a missing input counts as a failed file."""
     from .documents import DocumentError, find_documents
 
-    paths: list[Path] = []
+    paths: dict[Path, None] = {}   # a file named twice, or also inside a folder named, runs once
     for item in inputs:
         try:
-            paths += find_documents([item])
+            paths.update(dict.fromkeys(find_documents([item])))
         except DocumentError as error:
             summary.files += 1
             summary.failures.append(str(error))
             print(f"failed: {error}", file=stderr)
-    return paths
+    return list(paths)
 
 
 def record(result, summary: RunSummary, bar, quiet: bool, stderr: TextIO) -> None:

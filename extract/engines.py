@@ -70,7 +70,7 @@ def batch_size(n_paths: int, workers: int) -> int:
     """Enough batches for every worker to get several (even load), at most MAX_BATCH documents each.
 
     >>> batch_size(10, 1), batch_size(1000, 2), batch_size(100_000, 8)
-    (2, 32, 32)
+    (1, 32, 32)
     """
     return max(1, min(MAX_BATCH, n_paths // (workers * BATCHES_PER_WORKER * 2)))
 
@@ -105,26 +105,26 @@ def _in_order(submit: Callable, tasks: Iterable, window: int) -> Iterator:
 
 
 def _process_pool(workers: int, function: Callable) -> ProcessPoolExecutor:
-    """A pool whose workers have imported `function`'s module and warmed it up once each.
+    """A pool whose workers start with the extraction loaded.
 
-    forkserver, where there is one: workers start from a clean server process that
-    has imported the extraction already, never from a fork of the (possibly
-    threaded: progress bar, Dask) parent.
+    forkserver, where there is one: workers are forked from a clean, single-threaded
+    server process that has loaded the extraction once (`warm_workers`), never
+    from the parent, which may be running threads (progress bar, Dask).
     """
+    default = function is default_function()
     if "forkserver" in multiprocessing.get_all_start_methods():
         context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload([function.__module__])
+        context.set_forkserver_preload(["extract.warm_workers" if default else function.__module__])
     else:
         context = multiprocessing.get_context("spawn")
     return ProcessPoolExecutor(max_workers=workers, mp_context=context,
-                               initializer=_warm_up, initargs=(function,))
+                               initializer=warm_up if default else None)
 
 
-def _warm_up(function: Callable) -> None:
-    """Load the extraction's word lists and dictionaries before the first batch, not in it."""
-    if function is default_function():
-        from .pipeline import extract_text
-        extract_text(WARM_UP_TEXT, "warm-up")
+def warm_up() -> None:
+    """Load the extraction's word lists and dictionaries now, not in the first document."""
+    from .pipeline import extract_text
+    extract_text(WARM_UP_TEXT, "warm-up")
 
 
 def _run_pool(batches: list[list[str]], function: Callable, workers: int) -> Iterator[list]:

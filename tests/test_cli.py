@@ -1,0 +1,168 @@
+"""`python -m extract`: formats, bad files among good ones, exit statuses, atomic output."""
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from extract import cli
+from extract.pipeline import extract_file
+from extract.table import read_table, rows_to_frame, write_table
+from extract.writers import TableWriter
+
+REPO = Path(__file__).resolve().parent.parent
+SEEDS = REPO / "data" / "raw"
+SEED_FILES = sorted(SEEDS.glob("*.txt"))
+
+
+def run_cli(*args: str) -> tuple[int, str]:
+    """main() in this process, with stderr captured (not a terminal: no progress bar)."""
+    stderr = io.StringIO()
+    status = cli.main([str(a) for a in args], stderr=stderr)
+    return status, stderr.getvalue()
+
+
+@pytest.fixture(scope="module")
+def seed_rows() -> list[dict]:
+    return [row for path in SEED_FILES for row in extract_file(path).rows]
+
+
+@pytest.fixture
+def bad_files(tmp_path: Path) -> dict[str, Path]:
+    """One file for each way a document can be unreadable, keyed by the reason's key word."""
+    folder = tmp_path / "bad"
+    folder.mkdir()
+    files = {"empty": folder / "empty.txt", "binary": folder / "binary.txt",
+             "docx": folder / "truncated.docx", "no such file": folder / "missing.txt"}
+    files["empty"].write_bytes(b"")
+    files["binary"].write_bytes(bytes(range(256)) * 8)
+    files["docx"].write_bytes(b"PK\x03\x04 cut short")
+    return files
+
+
+def test_help_has_an_example(capsys):
+    with pytest.raises(SystemExit) as stop:
+        cli.main(["--help"])
+    assert stop.value.code == 0
+    help_text = capsys.readouterr().out
+    assert "Example" in help_text and "python -m extract data/raw --out" in help_text
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".jsonl", ".parquet"])
+def test_seeds_round_trip_in_every_format(tmp_path, seed_rows, suffix):
+    out = tmp_path / f"table{suffix}"
+    status, stderr = run_cli(SEEDS, "--out", out)
+    assert status == cli.EXIT_OK, stderr
+    assert f"{len(SEED_FILES)} files, {len(seed_rows)} rows, 0 failed" in stderr
+    reference = write_table(rows_to_frame(seed_rows), tmp_path / f"reference{suffix}")
+    pd.testing.assert_frame_equal(read_table(out), read_table(reference))
+
+
+def test_bad_files_are_named_and_the_rest_extracted(tmp_path, bad_files, seed_rows):
+    out = tmp_path / "table.csv"
+    inputs = [SEED_FILES[0], bad_files["empty"], bad_files["binary"], SEED_FILES[1],
+              bad_files["no such file"], bad_files["docx"], *SEED_FILES[2:]]
+    status, stderr = run_cli(*inputs, "--out", out)
+    assert status == cli.EXIT_FILES_FAILED
+    for reason, path in bad_files.items():
+        failure = next((line for line in stderr.splitlines() if str(path) in line and "failed" in line), "")
+        assert reason in failure.lower(), stderr
+    assert not any(str(p) in line for p in SEED_FILES for line in stderr.splitlines() if "failed:" in line)
+    table = read_table(out)
+    assert list(table["doc_id"].unique()) == [p.stem for p in SEED_FILES if extract_file(p).rows]
+    assert len(table) == len(seed_rows)
+    assert f"{len(SEED_FILES) + len(bad_files)} files, {len(seed_rows)} rows, {len(bad_files)} failed" in stderr
+
+
+def test_a_file_named_twice_is_extracted_once(tmp_path):
+    out = tmp_path / "table.csv"
+    status, stderr = run_cli(SEEDS, SEED_FILES[0], "--out", out)
+    assert status == cli.EXIT_OK
+    assert f"{len(SEED_FILES)} files" in stderr
+
+
+def test_warnings_go_to_stderr_without_failing(tmp_path):
+    nowhere = tmp_path / "nowhere.txt"
+    nowhere.write_text("全年培训党员干部1200人次。\n", encoding="utf-8")
+    status, stderr = run_cli(nowhere, "--out", tmp_path / "t.csv")
+    assert status == cli.EXIT_OK
+    assert "warning:" in stderr and "nowhere.txt" in stderr
+    status, stderr = run_cli(nowhere, "--out", tmp_path / "t.csv", "--quiet")
+    assert status == cli.EXIT_OK and "warning:" not in stderr
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--out", "table.xlsx"], "unsupported table format '.xlsx'"),
+    (["--out", "table"], "unsupported table format"),
+    (["--out", "table.csv", "--scheduler", "tcp://host:8786"], "--engine dask"),
+    (["--out", "table.csv", "--workers", "-2"], "--workers"),
+])
+def test_usage_errors_exit_2_and_write_nothing(tmp_path, monkeypatch, args, message):
+    monkeypatch.chdir(tmp_path)
+    status, stderr = run_cli(SEEDS, *args)
+    assert status == cli.EXIT_USAGE
+    assert message in stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_no_inputs_is_a_usage_error(capsys):
+    with pytest.raises(SystemExit) as stop:
+        cli.main(["--out", "table.csv"])
+    assert stop.value.code == cli.EXIT_USAGE
+
+
+def test_a_folder_without_documents_is_a_usage_error(tmp_path):
+    (tmp_path / "empty").mkdir()
+    status, stderr = run_cli(tmp_path / "empty", "--out", tmp_path / "t.csv")
+    assert status == cli.EXIT_USAGE and "no documents" in stderr
+    assert not (tmp_path / "t.csv").exists()
+
+
+class CrashingWriter(TableWriter):
+    """Writes one row at a time to its temporary file, then fails on the second document."""
+    partial_bytes = 0
+
+    def __init__(self, path):
+        super().__init__(path, batch_rows=1)
+        self.calls = 0
+
+    def write(self, rows):
+        super().write(rows)
+        self.calls += 1
+        if self.calls == 2:
+            CrashingWriter.partial_bytes = self._tmp.stat().st_size
+            raise self.error
+
+
+@pytest.mark.parametrize("error, status", [
+    (RuntimeError("disk on fire"), None),                # an unexpected error surfaces
+    (OSError(28, "No space left on device"), cli.EXIT_NOT_WRITTEN),
+    (KeyboardInterrupt(), cli.EXIT_INTERRUPTED),
+])
+@pytest.mark.parametrize("suffix", [".csv", ".parquet"])
+def test_a_failed_run_leaves_the_old_table_and_no_temp_file(tmp_path, monkeypatch, error, status, suffix):
+    out = tmp_path / f"table{suffix}"
+    out.write_bytes(b"the old table")
+    monkeypatch.setattr(CrashingWriter, "error", error, raising=False)
+    monkeypatch.setattr(cli, "TableWriter", CrashingWriter)
+    if status is None:
+        with pytest.raises(type(error)):
+            run_cli(SEEDS, "--out", out)
+    else:
+        assert run_cli(SEEDS, "--out", out)[0] == status
+    assert CrashingWriter.partial_bytes > 0          # something had been written before the crash
+    assert out.read_bytes() == b"the old table"
+    assert [p.name for p in tmp_path.iterdir()] == [out.name]
+
+
+def test_python_dash_m_extract_with_two_workers(tmp_path, seed_rows):
+    out = tmp_path / "table.parquet"
+    done = subprocess.run([sys.executable, "-m", "extract", str(SEEDS), "--out", str(out), "--workers", "2"],
+                          cwd=REPO, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert f"{len(SEED_FILES)} files, {len(seed_rows)} rows, 0 failed" in done.stderr
+    assert len(read_table(out)) == len(seed_rows)
