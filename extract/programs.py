@@ -153,8 +153,9 @@ def is_local_formula(content: str) -> bool:
 
     Not an ordinal title (第十二次党代会), an idiom (三足鼎立) or a long quotation.
     """
+    without_idioms = ambiguity_pattern().sub("", content)    # 百姓名嘴 holds no numeral
     return (len(content) <= MAX_FORMULA_CHARS and "第" not in content
-            and bool(NUMERAL_CHARS.search(content)) and not ambiguity_pattern().fullmatch(content))
+            and bool(NUMERAL_CHARS.search(without_idioms)))
 
 
 def read_bundle(content: str, following: str = "") -> tuple[float, str] | None:
