@@ -5,9 +5,10 @@ import doctest
 
 import pytest
 
+import extract
 from extract import numerals
 
-MODULES = [numerals]
+MODULES = [extract, numerals]
 
 
 @pytest.mark.parametrize("module", MODULES, ids=lambda m: m.__name__)
