@@ -22,6 +22,8 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 CODE_NEIGHBOURS = set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz+＋-－_/#.．:：~～")
 IMPLIED_UNIT = "个"           # 万余终端: no measure word, the guideline's implied one
 PERCENT_WORD = re.compile(rf"百分之({NUMERAL})")
+SCALE_AFTER_APPROX = {"万": 10_000, "亿": 100_000_000, "千": 1_000, "百": 100}
+OPENING_QUOTES = "“‘「\""
 
 
 @dataclass(frozen=True)
@@ -97,6 +99,8 @@ def read_indicator(text: str, start: int, numeral_end: int) -> Mention | None:
     cursor = numeral_end
     approx, approx_qualifier = _leading_word(text[cursor:cursor + 2], qualifier_words()["suffix_after_number"])
     cursor += len(approx)
+    scale = SCALE_AFTER_APPROX.get(text[cursor:cursor + 1], 1) if approx else 1
+    cursor += scale > 1                  # 3000余万元: the scale word follows the approximation
     unit_form = read_unit(text, cursor)
     unit = unit_table().canonical.get(unit_form, "")
     if not unit:
@@ -109,6 +113,8 @@ def read_indicator(text: str, start: int, numeral_end: int) -> Mention | None:
     if not is_arabic(numeral) and after_unit.startswith(
             context_words()["session_after_unit"] + context_words()["inventory_nouns"]):
         return None                 # 三次全会: a session; 两个方面: an inventory of ideas
+    if unit_form and after_unit[:1] and after_unit[:1] in OPENING_QUOTES:
+        return None                 # 两个“全覆盖”: a named set, not a measured quantity
     cursor += len(unit_form)
     suffix, suffix_qualifier = _leading_word(text[cursor:cursor + 2], qualifier_words()["suffix_after_unit"])
     if suffix and unit_form == "":      # 万余 + noun: a trailing 多 belongs to the noun
@@ -119,6 +125,7 @@ def read_indicator(text: str, start: int, numeral_end: int) -> Mention | None:
     value = parse_number(numeral)
     if value is None:
         return None
+    value *= scale
     if not prefix:
         qualifier = approx_qualifier or suffix_qualifier or outside_qualifier(text, start)
     return Mention("indicator", start, cursor, text[start:cursor], value=value, unit=unit,
