@@ -42,37 +42,21 @@ ENGINES = [
 ]
 
 
-# The pillar of a mention still depends on the process's string-hash seed (see the
-# xfail below), so worker processes may break a tie between two pillars the other
-# way. Until that is fixed the engines are compared on every other column.
-HASH_SEED_DEPENDENT = {"pillar", "pillar_en", "pillar_zh"}
-
-
-def comparable(results: list) -> list:
-    return [(r.doc_id, r.path, r.warnings, r.error,
-             [{k: v for k, v in row.items() if k not in HASH_SEED_DEPENDENT} for row in r.rows])
-            for r in results]
-
-
 @pytest.mark.parametrize("engine, workers, scheduler", ENGINES)
 def test_every_engine_equals_one_process_row_for_row(corpus, serial, engine, workers, scheduler):
     results = list(extract_paths(corpus, workers=workers, engine=engine, scheduler=scheduler))
     assert [r.path for r in results] == [str(p) for p in corpus]      # input order
-    assert comparable(results) == comparable(serial)                  # rows, warnings, errors
+    assert results == serial                                          # rows, warnings, errors
 
 
 EXTRACT_IN_A_FRESH_PROCESS = """
 import hashlib, sys
 from extract.pipeline import extract_file
-
-REPO = Path(__file__).resolve().parents[2]
 rows = [row for path in sys.argv[1:] for row in extract_file(path).rows]
 print(hashlib.sha1(repr(rows).encode()).hexdigest())
 """
 
 
-@pytest.mark.xfail(strict=False, reason="pillars.cue_votes iterates a set of cue strings, so a tie between "
-                                        "pillars breaks by hash order, which differs from process to process")
 def test_rows_do_not_depend_on_the_hash_seed(corpus):
     """Worker processes have their own hash seeds: the table must not depend on it."""
     digests = set()
