@@ -15,7 +15,9 @@ Why both: jionlp's tree is newer and the only one that names development zones a
 but it has no coordinates; cpca has coordinates but an older tree and no zones. Neither is imported:
 ``import jionlp`` prints a banner and takes ~0.3 s, ``import cpca`` pulls in pandas, and their
 text-parsing APIs are far too slow for hundreds of thousands of documents. Reading the two files
-and building the index takes ~0.3 s once; jionlp costs 70 MB of disk for its 12 MB dictionary.
+and building the index takes ~0.2–0.4 s once per process; after that a report of 8 KB takes
+~0.4 ms. jionlp costs 70 MB of disk for its 12 MB dictionary; its version is pinned because the
+file's layout is not a public API.
 
 Our own resources (``extract/resources/``):
   region_aliases.csv    names the gazetteer lacks (武汉经开区, 长春国际汽车城, national new areas)
@@ -33,17 +35,18 @@ for 汽开区; "" when there are none), ``code`` the 6-digit code where the gaze
 How ``detect_region`` chooses one locality among all the places a report names:
   1. find every name (full names, short forms, aliases, 兵团 division names) with one Aho–Corasick
      automaton, keeping the longest name where names overlap (蓬江区 over 蓬江);
-  2. drop names that are probably words: stop-listed names, one-character-stem names inside
-     compounds (治理县域), and short forms of cities and counties unless the text also names the
-     place, its parent or a place inside it in full (蓬江 counts once 蓬江区 or 江门市 appears);
+  2. drop names that are probably words: stop-listed names; one-character-stem names (理县, 成县)
+     unless they start a word (not "治理县域", "完成县委"); a bare division name (十一师) without
+     兵团 context; and short forms of districts, counties and zones (蓬江) unless the text also
+     names in full the place, its parent or a place inside it (蓬江区, 江门市) or its body (蓬江区委);
   3. resolve names several places share (朝阳区: 北京 or 长春) by the other places named; a short
      form shared by a place and one inside it means the larger one (吉林 → 吉林省); unresolved → dropped;
   4. weigh each mention: full names and aliases 1, short forms 0.5, more for a party body right after
      it (蓬江区委) or a place in the first lines, less after 赴/来自 (the report going elsewhere);
-  5. an author line ("吉林市委常委、组织部部长") decides outright; otherwise start at the province
-     with the most weight and step down to a city, district or zone inside it while that child
-     clearly dominates its siblings, because reports name their superiors often (省委, 吉林省) and
-     themselves in more detail;
+  5. a byline near the top or at the end ("吉林市委常委、组织部部长") decides outright; otherwise
+     start at the province with the most weight and step down to a city, district or zone inside
+     it while that child clearly dominates its siblings, because reports name their superiors
+     often (省委, 吉林省) and themselves in more detail;
   6. too little evidence, a tie between provinces, or only 我县/我市 → UNRECOGNISED, never a guess.
 """
 from __future__ import annotations
@@ -85,22 +88,26 @@ CUE_BONUS = 0.5            # 蓬江区委, 汽开区党工委: the place's own p
 HEADER_BONUS = 0.5         # a name in the title or byline
 ELSEWHERE_FACTOR = 0.3     # 远赴西安, 来自北京: a place the report goes to or comes from
 HEADER_LINES, HEADER_CHARS = 5, 400
-AUTHOR_LINE_CHARS = 40     # a byline is short; a long line with 省委书记 quotes a superior
+# A byline is a short line among the first lines or the last ones; a long line with 省委书记, or
+# a photo caption in the middle, quotes a superior instead.
+BYLINE_LINE_CHARS = 40
+BYLINE_HEAD_LINES, BYLINE_HEAD_CHARS, BYLINE_TAIL_LINES = 10, 800, 3
 # Choosing (step 5 and 6).
 MIN_SUPPORT = 1.0          # at least one plain full-name mention, or two short ones
 DOMINANCE = 0.6            # a child is "the" place only with this share of its siblings' weight
 PARENT_SHARE = 0.2         # ... and with at least this share of the weight its parent has itself
 
-# Strengths of a name, strongest first: aliases and full names count as they stand; the rest need
-# confirmation (step 2). "stop" names count only when their party body follows (城区委).
+# Strengths of a name, strongest first: aliases and full names count as they stand; division names,
+# short forms and one-character-stem names are checked first (step 2); stop-listed full names count
+# only when their party body follows (城区委).
 ALIAS, FULL, DIVISION, SHORT, WEAK, STOP = "alias", "full", "division", "short", "weak", "stop"
 STRENGTH_ORDER = (ALIAS, FULL, DIVISION, SHORT, WEAK, STOP)
 STRONG = (ALIAS, FULL)
 
 _ZONE_NAME = re.compile(r"开发区|高新技术|工业园区|产业园区|示范区|管理区|实验区|保税区|园区$")
+_LEVEL_RANK = {"province": 0, "city": 1}
 _CORPS = "新疆生产建设兵团"
 _XINJIANG = "新疆维吾尔自治区"
-_NUMERALS = "一二三四五六七八九十"
 
 
 # --- Gazetteer ------------------------------------------------------------------------------
@@ -125,11 +132,13 @@ class Gazetteer:
         self.places: list[Place] = []
         self.municipalities: set[int] = set()   # 北京市, 上海市, …: provinces that are also cities
         self.names: dict[str, dict[int, str]] = defaultdict(dict)   # surface form → {key: strength}
+        self.by_name: dict[str, list[int]] = defaultdict(list)       # canonical name → keys
         self._ancestors: dict[int, tuple[int, ...]] = {}
 
     def add(self, name: str, level: str, code: str = "", parent: int | None = None, short: str = "") -> Place:
         place = Place(len(self.places), name, level, code, parent, short)
         self.places.append(place)
+        self.by_name[name].append(place.key)
         return place
 
     def add_name(self, surface: str, key: int, strength: str) -> None:
@@ -151,8 +160,8 @@ class Gazetteer:
 
     def find(self, name: str, province: str = "", levels: tuple[str, ...] = ()) -> list[Place]:
         """Places whose canonical name is `name`, optionally within a province and of some levels."""
-        return [p for p in self.places if p.name == name
-                and (not province or self.province_of(p.key).name == province)
+        found = (self.places[k] for k in self.by_name.get(name, ()))
+        return [p for p in found if (not province or self.province_of(p.key).name == province)
                 and (not levels or p.level in levels)]
 
 
@@ -375,6 +384,7 @@ class Cues:
     author: re.Pattern
     elsewhere_prefixes: tuple[str, ...]
     compound_followers: tuple[str, ...]
+    name_openers: tuple[str, ...]
     corps_context: tuple[str, ...]
     division_blockers_after: tuple[str, ...]
     division_blockers_before: tuple[str, ...]
@@ -389,7 +399,7 @@ def cues() -> Cues:
     titles = "|".join(map(re.escape, words("author_titles")))
     author = re.compile(rf"(?:{bodies})?(?:{titles})|(?:{bodies})组织部\s*$")
     return Cues(words("org_suffixes"), author, words("elsewhere_prefixes"),
-                words("compound_followers"), words("corps_context"),
+                words("compound_followers"), words("name_openers"), words("corps_context"),
                 words("division_blockers_after"), words("division_blockers_before"))
 
 
@@ -404,14 +414,18 @@ def _as_bytes(text: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _automaton() -> tuple[ahocorasick.Automaton, list[tuple[str, tuple[tuple[int, str], ...], int]]]:
-    """One automaton over every surface form; its values index (surface, ((key, strength), …), bytes)."""
+def _automaton() -> tuple[ahocorasick.Automaton, list[tuple[str, tuple[tuple[int, str], ...], int, int]]]:
+    """One automaton over every surface form.
+
+    Its values index `forms`: (surface, ((key, strength), …), length in bytes, rank), where rank 0
+    means the name may be a province, 1 a city, 2 anything smaller."""
     gaz = gazetteer()
     forms = []
     automaton = ahocorasick.Automaton()
     for surface, readings in gaz.names.items():
+        rank = min(_LEVEL_RANK.get(gaz.places[k].level, 2) for k in readings)
         automaton.add_word(_as_bytes(surface), len(forms))
-        forms.append((surface, tuple(readings.items()), len(surface.encode("utf-8"))))
+        forms.append((surface, tuple(readings.items()), len(surface.encode("utf-8")), rank))
     automaton.make_automaton()
     return automaton, forms
 
@@ -427,16 +441,19 @@ class Mention:
     author: bool = False        # 吉林市委常委、组织部部长 (in a short line)
     header: bool = False        # in the title or byline
     elsewhere: bool = False     # 远赴西安
+    word_start: bool = True     # after punctuation, an opener (中共, 在) or another place name
     key: int | None = None      # the place it names, once resolved
     strength: str = ""
+    weight: float = 0.0         # what it counts for, once resolved
 
 
 def _longest_spans(text: str) -> list[tuple[int, int, int]]:
-    """(start, end, form index) of the names in `text`: longest first, then leftmost, no overlaps."""
+    """(start, end, form index) of the names in `text`, without overlaps: the longest name wins,
+    then the larger place (新河北: 河北 the province, not 新河 the county), then the leftmost."""
     automaton, forms = _automaton()
     encoded = _as_bytes(text)
     spans = [(end + 1 - forms[i][2], end + 1, i) for end, i in automaton.iter(encoded)]
-    spans.sort(key=lambda s: (s[0] - s[1], s[0]))
+    spans.sort(key=lambda s: (s[0] - s[1], forms[s[2]][3], s[0]))
     taken = bytearray(len(encoded))
     kept = []
     for start, end, i in spans:
@@ -457,43 +474,70 @@ def _to_character_offsets(encoded: str, kept: list[tuple[int, int]], forms: list
     return spans
 
 
-def _header_end(text: str) -> int:
-    """Offset where the title and byline end: the first few non-empty lines, within a cap."""
+def _head_end(text: str, lines: int, chars: int) -> int:
+    """Offset where the first `lines` non-empty lines end, at most `chars`."""
     seen, offset = 0, 0
-    for line in text[:HEADER_CHARS].splitlines(keepends=True):
+    for line in text[:chars].splitlines(keepends=True):
         offset += len(line)
         seen += bool(line.strip())
-        if seen >= HEADER_LINES:
+        if seen >= lines:
             break
-    return min(offset, HEADER_CHARS)
+    return min(offset, chars)
 
 
-def _line_end(text: str, end: int) -> int:
-    newline = text.find("\n", end)
-    return len(text) if newline == -1 else newline
+def _tail_start(text: str, lines: int) -> int:
+    """Offset where the last `lines` non-empty lines begin."""
+    offset = len(text.rstrip())
+    for _ in range(lines):
+        offset = text.rfind("\n", 0, offset)
+        if offset == -1:
+            return 0
+        while offset > 0 and not text[text.rfind("\n", 0, offset) + 1:offset].strip():
+            offset = text.rfind("\n", 0, offset)   # skip blank lines
+    return offset
+
+
+def _in_byline(text: str, start: int, end: int) -> bool:
+    """An author's post follows the name (吉林市委常委、组织部部长) in a short line."""
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end == -1 else line_end
+    if not cues().author.match(text, end, line_end):
+        return False
+    return len(text[text.rfind("\n", 0, start) + 1:line_end].strip()) <= BYLINE_LINE_CHARS
 
 
 def find_mentions(text: str) -> list[Mention]:
     """Every place name in `text` with its cues, before any is judged."""
     c = cues()
     _, forms = _automaton()
-    header_end = _header_end(text)
+    header_end = _head_end(text, HEADER_LINES, HEADER_CHARS)
+    byline_head, byline_tail = _head_end(text, BYLINE_HEAD_LINES, BYLINE_HEAD_CHARS), _tail_start(text, BYLINE_TAIL_LINES)
     mentions = []
     for start, end, i in _longest_spans(text):
-        surface, readings, _ = forms[i]
-        line_end = _line_end(text, end)
-        line_length = len(text[text.rfind("\n", 0, start) + 1:line_end].strip())
+        surface, readings = forms[i][:2]
         mentions.append(Mention(
             start, end, surface, readings,
             org_cue=text.startswith(c.org_suffixes, end),
-            author=line_length <= AUTHOR_LINE_CHARS and bool(c.author.match(text, end, line_end)),
+            author=(start < byline_head or start >= byline_tail) and _in_byline(text, start, end),
             header=start < header_end,
             elsewhere=text[max(0, start - 2):start].endswith(c.elsewhere_prefixes),
         ))
-    for before, m in zip(mentions, mentions[1:]):
+    for before, m in zip([None, *mentions], mentions):
+        chained = before is not None and before.end == m.start
         # 赴浙江省安吉县: the county right after the province is just as much elsewhere.
-        m.elsewhere = m.elsewhere or (before.elsewhere and before.end == m.start)
+        m.elsewhere = m.elsewhere or (chained and before.elsewhere)
+        m.word_start = chained or _at_word_start(text, m.start)
     return mentions
+
+
+def _at_word_start(text: str, start: int) -> bool:
+    if start == 0 or not _is_ideograph(text[start - 1]):
+        return True
+    return text.endswith(cues().name_openers, max(0, start - 2), start)
+
+
+def _is_ideograph(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf"
 
 
 # --- Judging mentions -----------------------------------------------------------------------
@@ -506,7 +550,7 @@ def _is_word_not_place(text: str, m: Mention, strength: str, corps_text: bool) -
     if strength == STOP:
         return not m.org_cue
     if strength == WEAK:
-        return after.startswith(c.compound_followers)
+        return not m.word_start or after.startswith(c.compound_followers)
     if strength == DIVISION:
         if after.startswith(c.division_blockers_after) or text[max(0, m.start - 4):m.start].endswith(c.division_blockers_before):
             return True
@@ -529,8 +573,10 @@ def _drop_words(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 def _needs_confirmation(gaz: Gazetteer, key: int, strength: str) -> bool:
-    # A province's short form (吉林, 新疆) is how reports name it; any other short form may be a word.
-    return strength in (SHORT, WEAK) and gaz.places[key].level != "province"
+    # 吉林, 新疆, 长春, 伊春: provinces and cities are commonly named by their short forms, and the
+    # ones that are also words are stop-listed. Among ~3,000 counties and districts, short forms
+    # collide with words and with each other far more often.
+    return strength == SHORT and gaz.places[key].level not in ("province", "city")
 
 
 def _confirmed(gaz: Gazetteer, key: int, strong_keys: set[int]) -> bool:
@@ -578,7 +624,8 @@ def _resolve_all(gaz: Gazetteer, mentions: list[Mention]) -> list[Mention]:
             chosen = _resolve(gaz, m.readings, support)
             if chosen:
                 m.key, m.strength = chosen
-                support[m.key] += _weight(m)
+                m.weight = _weight(m)
+                support[m.key] += m.weight
                 done.append(m)
         return done
 
@@ -602,9 +649,9 @@ def _subtree_weights(gaz: Gazetteer, resolved: list[Mention]) -> tuple[dict[int,
     """(own weight, weight of the place and all places in it, mentions in it, places with a cue in it)."""
     own, total, count, cued = defaultdict(float), defaultdict(float), defaultdict(int), set()
     for m in resolved:
-        own[m.key] += _weight(m)
+        own[m.key] += m.weight
         for k in (m.key, *gaz.ancestors(m.key)):
-            total[k] += _weight(m)
+            total[k] += m.weight
             count[k] += 1
             if m.org_cue or m.header:
                 cued.add(k)
@@ -683,7 +730,7 @@ def lookup_region(name: str, province: str = "", city: str = "") -> Region | Non
     """
     gaz = gazetteer()
     keys = {k for k, s in gaz.names.get(name, {}).items() if s in STRONG + (STOP, WEAK)}
-    keys |= {p.key for p in gaz.places if p.name == name}
+    keys |= set(gaz.by_name.get(name, ()))
     regions = [gaz.places[k].region for k in sorted(keys)]
     regions = [r for r in regions if (not province or r.province == province) and (not city or r.city == city)]
     return regions[0] if len(regions) == 1 else None

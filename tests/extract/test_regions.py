@@ -15,6 +15,7 @@ from extract.resources import load_csv, word_list
 ROOT = Path(__file__).resolve().parents[2]
 GOLD = ROOT / "tests" / "gold" / "seeds.jsonl"
 RAW = ROOT / "data" / "raw"
+BODY = "\n".join(f"第{i}段，坚持党建引领，推动高质量发展。" for i in range(1, 13))   # 12 lines without places
 
 
 class Case(NamedTuple):
@@ -78,7 +79,12 @@ CUE_CASES = [
          "吉林省各地组工干部先学一步，为全面建设新吉林贡献力量。", "吉林市", "吉林省"),
     Case("十一师党委常委、副政委\n组织部部长 程秀娥\n认真落实兵团党委部署，地处首府乌鲁木齐。", "新疆生产建设兵团第十一师",
          "新疆维吾尔自治区"),
+    Case("长春市召开组织工作会议，长春市委书记讲话。\n" + BODY + "\n吉林省委书记调研\n" + BODY + "\n长春市各区参加。",
+         "长春市", "吉林省"),                      # a caption mid-text is not a byline
+    Case("落实湖州市委部署，湖州市委组织部要求，全县上下行动起来。\n" + BODY + "\n湖州市各县区参加。\n中共安吉县委组织部",
+         "安吉县", "浙江省"),                      # a signature at the end is a byline
     Case("我市组织部门赴浙江省安吉县学习考察。", UNRECOGNISED_NAME),
+    Case("蓬江区对口支援新疆，新疆各族群众……蓬江区委组织部部署。", "蓬江区", "广东省"),
     Case("蓬江区召开人才工作会议。蓬江区远赴西安重点高校引才，蓬江区委书记带队。", "蓬江区", "广东省"),
     Case("蓬江：党建引领促发展\n蓬江区委召开会议，蓬江各镇街落实。", "蓬江区", "广东省"),
 ]
@@ -98,8 +104,8 @@ NO_PLACE_CASES = [
 # Known limits, kept so that a fix gets noticed.
 XFAIL_CASES = [
     pytest.param(Case("蓬江夜校开课，蓬江干部踊跃参加。", "蓬江区", "广东省"), id="short form only",
-                 marks=pytest.mark.xfail(strict=True, reason="a short form counts only once the text names the "
-                                                             "place, its parent or a place in it in full")),
+                 marks=pytest.mark.xfail(strict=True, reason="a district's short form counts only once the text "
+                                                             "names the place, its parent or a place in it in full")),
     pytest.param(Case("四川天府新区党工委召开会议。", "天府新区", "四川省", "development_zone"), id="天府新区 level",
                  marks=pytest.mark.xfail(strict=True, reason="jionlp gives 天府新区 a district code, so it is a district")),
 ]
@@ -261,6 +267,6 @@ def test_region_stopwords_file():
 
 
 @pytest.mark.parametrize("key", ["org_suffixes", "author_titles", "elsewhere_prefixes", "compound_followers",
-                                 "corps_context", "division_blockers_after", "division_blockers_before"])
+                                 "name_openers", "corps_context", "division_blockers_after", "division_blockers_before"])
 def test_region_cues_file(key):
     assert word_list("region_cues.yaml", key)     # a non-empty list of distinct words
