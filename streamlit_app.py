@@ -7,15 +7,15 @@ import streamlit as st
 
 from dashboard import ui
 
-st.set_page_config(page_title="组织工作指标 Organisation-work indicators", page_icon="📊", layout="wide")
+st.set_page_config(page_title="组织工作指标 Organisation-work indicators", page_icon=":material/monitoring:", layout="wide")
 
 pages = st.navigation([
-    st.Page("dashboard/pages/overview.py", title="概览 Overview", icon="🗺️", url_path="overview", default=True),
-    st.Page("dashboard/pages/indicators.py", title="指标 Indicators", icon="📈", url_path="indicators"),
-    st.Page("dashboard/pages/programmes.py", title="成套举措 Programmes", icon="🧩", url_path="programmes"),
-    st.Page("dashboard/pages/sources.py", title="原文 Sources", icon="📄", url_path="sources"),
-    st.Page("dashboard/pages/upload.py", title="上传 Upload", icon="⬆️", url_path="upload"),
-    st.Page("dashboard/pages/method.py", title="方法 Method", icon="📐", url_path="method"),
+    st.Page("dashboard/pages/overview.py", title="概览 Overview", icon=":material/dashboard:", url_path="overview", default=True),
+    st.Page("dashboard/pages/indicators.py", title="指标 Indicators", icon=":material/scatter_plot:", url_path="indicators"),
+    st.Page("dashboard/pages/programmes.py", title="成套举措 Programmes", icon=":material/widgets:", url_path="programmes"),
+    st.Page("dashboard/pages/sources.py", title="原文 Sources", icon=":material/article:", url_path="sources"),
+    st.Page("dashboard/pages/upload.py", title="上传 Upload", icon=":material/upload_file:", url_path="upload"),
+    st.Page("dashboard/pages/method.py", title="方法 Method", icon=":material/rule:", url_path="method"),
 ])
 ui.sidebar()
 pages.run()

@@ -12,7 +12,7 @@ import math
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.geo import Outlines, joined_rings
+from dashboard.geo import MAP_LAT, MAP_LON, Outlines, joined_rings
 from dashboard.names import pillar_label, pillar_order, qualifier_label
 
 # Chinese first: the browser's own CJK font draws the labels (fonts-noto-cjk on Debian).
@@ -38,15 +38,30 @@ def wrap(text: str, width: int = HOVER_WIDTH, limit: int = 160) -> str:
     return "<br>".join(text[i:i + width] for i in range(0, len(text), width))
 
 
-def base_layout(figure: go.Figure, title: str, height: int) -> go.Figure:
+def base_layout(figure: go.Figure, title: str, subtitle: str, height: int) -> go.Figure:
+    """Shared look: a two-line title (中文, then English), CJK fonts, the legend under the chart."""
     figure.update_layout(
-        title={"text": title, "x": 0, "xanchor": "left", "font": {"size": 16}},
+        title={"text": f"<b>{title}</b><br><span style='font-size:12px;color:#666'>{subtitle}</span>",
+               "x": 0, "xanchor": "left", "xref": "container", "yref": "container", "y": 1, "yanchor": "top",
+               "pad": {"t": 16, "l": 10}, "font": {"size": 16}},
         height=height, font={"family": FONT_FAMILY, "size": 13},
-        margin={"l": 10, "r": 10, "t": 60, "b": 10}, plot_bgcolor="white",
+        margin={"l": 10, "r": 10, "t": 80, "b": 10}, plot_bgcolor="white",
         hoverlabel={"font": {"family": FONT_FAMILY, "size": 13}, "align": "left"},
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "left", "x": 0},
+        legend={"orientation": "h", "yref": "container", "y": 0, "yanchor": "bottom", "x": 0, "xanchor": "left"},
     )
     return figure
+
+
+def cn_number(value: float) -> str:
+    """A number the way Chinese reports write it: 万 and 亿 for large ones.
+
+    >>> cn_number(37e8), cn_number(12000), cn_number(7430), cn_number(0.5)
+    ('37亿', '1.2万', '7430', '0.5')
+    """
+    for size, word in ((1e8, "亿"), (1e4, "万")):
+        if abs(value) >= size:
+            return f"{value / size:.4g}{word}"
+    return f"{value:.4g}"
 
 
 def _require_rows(frame: pd.DataFrame, what: str) -> None:
@@ -72,10 +87,12 @@ def matrix_figure(matrix: pd.DataFrame) -> go.Figure:
                       "成套举措 bundles: %{customdata[1]}<extra></extra>",
         xgap=2, ygap=2,
     ))
-    figure.update_xaxes(side="top", tickfont={"size": 12}, automargin=True)
+    # Pillar names below the cells: on a phone Plotly turns them upright, and there they cannot run into the title.
+    figure.update_xaxes(side="bottom", tickfont={"size": 12}, automargin=True)
     figure.update_yaxes(autorange="reversed", automargin=True)
-    return base_layout(figure, "各地区各板块的发现数 · Mentions found, by region and pillar",
-                       160 + ROW_HEIGHT * len(regions))
+    # 150 px more than the rows need: the upright pillar names of a narrow screen take them, not the cells.
+    return base_layout(figure, "各地区各板块的发现数", "Indicators and programme bundles found, by region and pillar",
+                       330 + ROW_HEIGHT * len(regions))
 
 
 def indicator_figure(points: pd.DataFrame) -> go.Figure:
@@ -101,12 +118,39 @@ def indicator_figure(points: pd.DataFrame) -> go.Figure:
                            "<br>%{customdata[2]}<br><i>%{customdata[3]} · mentions: %{customdata[4]}</i>"
                            "<extra></extra>"),
         ))
-    values = points["value"][points["value"] > 0]
-    log = len(values) == len(points) and values.max() / values.min() > LOG_SPREAD
-    figure.update_xaxes(type="log" if log else "linear", title=f"数值 value ({unit})" + (" · log scale" if log else ""),
-                        gridcolor="#e5e5e5", zeroline=False, automargin=True)
+    _value_axis(figure, points["value"], unit)
     figure.update_yaxes(categoryorder="array", categoryarray=regions[::-1], automargin=True, gridcolor="#f0f0f0")
-    return base_layout(figure, f"{pillar_label(pillar)} · 单位 unit: {unit}", 170 + ROW_HEIGHT * len(regions))
+    return base_layout(figure, f"{pillar_label(pillar).split(' (')[0]} · {unit}",
+                       f"{pillar_label(pillar)}: indicators in {unit}, by region", 190 + ROW_HEIGHT * len(regions))
+
+
+def _value_axis(figure: go.Figure, values: pd.Series, unit: str) -> None:
+    """A log axis when the values span more than LOG_SPREAD, else linear from zero; ticks in 万/亿."""
+    positive = values[values > 0]
+    log = len(positive) == len(values) and positive.max() / positive.min() > LOG_SPREAD
+    title = f"数值 value ({unit})" + ("，对数刻度 log scale" if log else "")
+    axis = {"title": title, "gridcolor": "#e5e5e5", "zeroline": False, "automargin": True}
+    if log:
+        powers = range(math.floor(math.log10(positive.min())), math.ceil(math.log10(positive.max())) + 1)
+        ticks = [10.0 ** p for p in powers]
+        axis.update(type="log", tickvals=ticks, ticktext=[cn_number(t) for t in ticks])
+    else:
+        top = float(values.max()) if len(values) else 1.0
+        ticks = _nice_ticks(max(top, 1e-9))
+        axis.update(type="linear", range=[0, ticks[-1] * 1.05], tickvals=ticks, ticktext=[cn_number(t) for t in ticks])
+    figure.update_xaxes(**axis)
+
+
+def _nice_ticks(top: float, count: int = 5) -> list[float]:
+    """Round tick values from 0 to at least `top`: 0, 2000, 4000 …
+
+    >>> _nice_ticks(7430)
+    [0, 2000, 4000, 6000, 8000]
+    """
+    raw = top / count
+    magnitude = 10 ** math.floor(math.log10(raw))
+    step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
+    return [i * step for i in range(math.ceil(top / step - 1e-9) + 1)]
 
 
 def bundle_figure(bundles: pd.DataFrame) -> go.Figure:
@@ -124,25 +168,34 @@ def bundle_figure(bundles: pd.DataFrame) -> go.Figure:
             hovertemplate=("<b>%{customdata[0]}</b> · %{x:g} %{customdata[1]}<br>成员 members: %{customdata[2]}"
                            "<br>documents: %{customdata[3]}<extra></extra>"),
         ))
+    # Each bar carries its N as text, so the value axis needs no ticks (which a phone would turn upright).
     top = max(float(bundles["value"].max()), 1.0)
-    figure.update_xaxes(title="数量 N (bundle size)", range=[0, math.ceil(top * 1.15)], dtick=max(1, round(top / 6)),
-                        gridcolor="#e5e5e5", automargin=True)
+    figure.update_xaxes(range=[0, top * 1.15], showticklabels=False, showgrid=False, zeroline=True,
+                        zerolinecolor="#999")
     figure.update_yaxes(autorange="reversed", automargin=True, tickfont={"size": 12})
     figure.update_layout(barmode="overlay", bargap=0.3)
-    return base_layout(figure, "成套举措 · Programme bundles by region", 170 + ROW_HEIGHT * len(bundles))
+    return base_layout(figure, "各地区的成套举措", "Programme bundles by region: the bar and number are N, colour the pillar",
+                       190 + ROW_HEIGHT * len(bundles))
+
+
+MAP_ASPECT = 1 / math.cos(math.radians(35))   # equirectangular, true to scale near 35°N
 
 
 def map_figure(points: pd.DataFrame, outlines: Outlines) -> go.Figure:
     """China's provinces, those with reports shaded, and a dot per placed region sized by mentions."""
     reporting = set(points["province"])
     figure = go.Figure()
-    for shaded, colour in ((False, "#f2f2f2"), (True, "#d6e4f0")):
-        rings = [ring for name, rings in outlines.polygons.items() if (name in reporting) == shaded for ring in rings]
-        xs, ys = joined_rings(rings)
-        figure.add_trace(go.Scatter(x=xs, y=ys, mode="lines", fill="toself", fillcolor=colour,
-                                    line={"color": "#b0b0b0", "width": 0.6}, hoverinfo="skip", showlegend=False))
-    xs, ys = joined_rings(outlines.lines)
-    figure.add_trace(go.Scatter(x=xs, y=ys, mode="lines", line={"color": "#9a9a9a", "width": 0.8},
+    for polygons, lines in ((outlines.polygons, outlines.lines), (outlines.inset_polygons, outlines.inset_lines)):
+        for shaded, colour in ((False, "#f2f2f2"), (True, "#cfe0ef")):
+            xs, ys = joined_rings([ring for name, rings in polygons.items() if (name in reporting) == shaded
+                                   for ring in rings])
+            figure.add_trace(go.Scatter(x=xs, y=ys, mode="lines", fill="toself", fillcolor=colour,
+                                        line={"color": "#a8a8a8", "width": 0.6}, hoverinfo="skip", showlegend=False))
+        xs, ys = joined_rings(lines)
+        figure.add_trace(go.Scatter(x=xs, y=ys, mode="lines", line={"color": "#8a8a8a", "width": 0.8},
+                                    hoverinfo="skip", showlegend=False))
+    xs, ys = outlines.inset_frame
+    figure.add_trace(go.Scatter(x=xs, y=ys, mode="lines", line={"color": "#8a8a8a", "width": 1},
                                 hoverinfo="skip", showlegend=False))
     placed = points[points["placed"] != ""]
     if not placed.empty:
@@ -155,7 +208,8 @@ def map_figure(points: pd.DataFrame, outlines: Outlines) -> go.Figure:
             hovertemplate=("<b>%{customdata[0]}</b> · %{customdata[1]}<br>documents: %{customdata[2]} · "
                            "mentions: %{customdata[3]}<br><i>placed by %{customdata[4]}</i><extra></extra>"),
         ))
-    # Equirectangular with a cosine correction for 35°N: China keeps its familiar shape.
-    figure.update_xaxes(visible=False, range=[73, 136])
-    figure.update_yaxes(visible=False, range=[3, 54], scaleanchor="x", scaleratio=1 / math.cos(math.radians(35)))
-    return base_layout(figure, "报告地区 · Reporting localities", 560)
+    # constrain="domain": a narrow screen shrinks the map instead of showing more sea around it.
+    figure.update_xaxes(visible=False, range=list(MAP_LON), constrain="domain")
+    figure.update_yaxes(visible=False, range=list(MAP_LAT), scaleanchor="x", scaleratio=MAP_ASPECT,
+                        constrain="domain", constraintoward="top")
+    return base_layout(figure, "报告地区", "Reporting localities, sized by mentions found (南海诸岛 inset)", 520)

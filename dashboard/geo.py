@@ -19,11 +19,18 @@ from functools import lru_cache
 from importlib.resources import files
 
 import pandas as pd
-from shapely.geometry import shape
+from shapely.affinity import affine_transform
+from shapely.geometry import box, shape
 
 SIMPLIFY_DEGREES = 0.03     # about 3 km: invisible at country scale
 MIN_ISLAND_AREA = 0.005     # square degrees; smaller islands are dropped from the outline
 BOUNDARY_NAME = "境界线"
+# As on Chinese maps, the South China Sea (lon 106–124°E, lat 3–24.5°N) is drawn as an inset in the
+# empty sea at the lower right of the mainland frame (lon 73–136°E, lat 17–54°N), at 0.55 scale.
+MAP_LON, MAP_LAT = (73.0, 136.0), (17.0, 54.0)
+INSET_SOURCE = (106.0, 3.0, 124.0, 24.5)          # west, south, east, north
+INSET_SCALE = 0.55
+INSET_ORIGIN = (125.5, 17.6)                      # where the source's south-west corner lands
 
 
 @dataclass(frozen=True)
@@ -31,6 +38,9 @@ class Outlines:
     polygons: dict[str, list[tuple[tuple[float, ...], tuple[float, ...]]]]   # province → rings (lons, lats)
     lines: list[tuple[tuple[float, ...], tuple[float, ...]]]                 # boundary lines (lons, lats)
     centres: dict[str, tuple[float, float]]                                  # province → (lon, lat)
+    inset_polygons: dict[str, list]   # the same, clipped to the South China Sea and moved into the inset
+    inset_lines: list
+    inset_frame: tuple[tuple[float, ...], tuple[float, ...]]
 
 
 @lru_cache(maxsize=1)
@@ -40,18 +50,40 @@ def province_outlines() -> Outlines:
     polygons: dict[str, list] = {}
     lines: list = []
     centres: dict[str, tuple[float, float]] = {}
+    inset_polygons: dict[str, list] = {}
+    inset_lines: list = []
     for feature in json.loads(source)["features"]:
         name = feature["properties"]["name"]
         geometry = shape(feature["geometry"]).simplify(SIMPLIFY_DEGREES, preserve_topology=True)
-        parts = list(getattr(geometry, "geoms", [geometry]))
+        inset = _to_inset(geometry)
         if name == BOUNDARY_NAME:
-            lines += [_xy(part.coords) for part in parts]
+            lines += [_xy(part.coords) for part in _parts(geometry)]
+            inset_lines += [_xy(part.coords) for part in _parts(inset) if part.geom_type == "LineString"]
             continue
-        polygons[name] = [_xy(part.exterior.coords) for part in parts
-                          if part.geom_type == "Polygon" and part.area >= MIN_ISLAND_AREA]
+        polygons[name] = _rings(geometry, MIN_ISLAND_AREA)
+        inset_polygons[name] = _rings(inset, MIN_ISLAND_AREA * INSET_SCALE ** 2)
         point = geometry.representative_point()
         centres[name] = (round(point.x, 4), round(point.y, 4))
-    return Outlines(polygons, lines, centres)
+    frame = _to_inset(box(*INSET_SOURCE)).exterior.coords
+    return Outlines(polygons, lines, centres, inset_polygons, inset_lines, _xy(frame))
+
+
+def _to_inset(geometry):
+    """The part of a geometry in the South China Sea box, scaled and moved into the inset."""
+    west, south, *_ = INSET_SOURCE
+    x0, y0 = INSET_ORIGIN
+    clipped = geometry.intersection(box(*INSET_SOURCE))
+    return affine_transform(clipped, [INSET_SCALE, 0, 0, INSET_SCALE,
+                                      x0 - INSET_SCALE * west, y0 - INSET_SCALE * south])
+
+
+def _parts(geometry) -> list:
+    return [] if geometry.is_empty else list(getattr(geometry, "geoms", [geometry]))
+
+
+def _rings(geometry, min_area: float) -> list:
+    return [_xy(part.exterior.coords) for part in _parts(geometry)
+            if part.geom_type == "Polygon" and part.area >= min_area]
 
 
 def _xy(coords) -> tuple[tuple[float, ...], tuple[float, ...]]:

@@ -20,8 +20,6 @@ KIND_MEANINGS = {
     "program_count": "a declared bundle of N initiatives: 四项工程 → 4 工程, once per document",
     "formula": "a numbered slogan or name (两个确立, 三会一课); never a measured quantity",
 }
-QUALIFIER_WORDS = {"=": "", ">": "余 多 逾 超 超过 以上 不少于 至少", "<": "近 将近 不到 不足 以下 以内",
-                   "~": "约 左右 大约"}
 # (what is scored, precision key, recall key, F1 key)
 QUALITY_ROWS = [
     ("指标 Indicators (span found)", "indicator_precision", "indicator_recall", "indicator_f1"),
@@ -52,8 +50,20 @@ def pillars_table() -> pd.DataFrame:
                          for code, (zh, en) in pillar_names().items()])
 
 
+def qualifier_words() -> dict[str, list[str]]:
+    """The words the extraction reads as each qualifier (extract/resources/qualifiers.yaml), in file order."""
+    words: dict[str, list[str]] = {q: [] for q in QUALIFIER_NAMES}
+    for section in load_yaml("qualifiers.yaml").values():
+        for qualifier, listed in (section or {}).items():
+            words.setdefault(str(qualifier), [])
+            words[str(qualifier)] += [w for w in listed if w not in words[str(qualifier)]]
+    return words
+
+
 def qualifiers_table() -> pd.DataFrame:
-    return pd.DataFrame([{"qualifier": q, "中文": zh, "English": en, "words": QUALIFIER_WORDS[q]}
+    words = qualifier_words()
+    return pd.DataFrame([{"qualifier": q, "中文": zh, "English": en,
+                          "words": "、".join(words.get(q, [])) or "(no word: the number as written)"}
                          for q, (zh, en) in QUALIFIER_NAMES.items()])
 
 

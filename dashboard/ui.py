@@ -123,7 +123,7 @@ def nothing_to_show(rows: pd.DataFrame, what: str) -> bool:
     selection = view().selection
     because = f" for {selection.describe()}" if not selection.is_everything else ""
     st.info(f"没有符合条件的{what}。No {what} match the filters{because}. "
-            "Widen or clear the filters in the sidebar.", icon="🔍")
+            "Widen or clear the filters in the sidebar.", icon=":material/search_off:")
     return True
 
 

@@ -13,11 +13,13 @@ st.caption("每个点是一处提及，悬停可见名称、限定词和原句�
 pillars = aggregate.indicator_pillars(current.rows)
 if not ui.nothing_to_show(pillars, "指标 indicators"):
     left, right = st.columns(2)
+    # Open on the pillar with the most indicators, and on its most used unit.
     pillar = left.selectbox("板块 Pillar", list(pillars.index), format_func=pillar_label,
-                            key="ind_pillar", bind="query-params")
+                            index=int(pillars.to_numpy().argmax()), key="ind_pillar", bind="query-params")
     units = aggregate.indicator_units(current.rows, pillar)
     unit = right.selectbox("单位 Unit (one per chart)", list(units.index), key="ind_unit", bind="query-params",
-                           help="不同单位不相加 Values in different units are never drawn on one axis.")
+                           help="不同单位不相加 Values in different units are never drawn "
+                           "on one axis. Units are listed most used first.")
     if not ui.nothing_to_show(units, "带数值的指标 indicators with a value"):
         points = aggregate.indicator_points(current.rows, pillar, unit)
         if points["mentions"].max() > 1:
@@ -28,7 +30,7 @@ if not ui.nothing_to_show(pillars, "指标 indicators"):
         picked = event.selection.points if event else []
         if picked:
             label, text, _, doc_id, _, start, end = picked[0]["customdata"]
-            st.page_link("dashboard/pages/sources.py", icon="📄",
+            st.page_link("dashboard/pages/sources.py", icon=":material/article:",
                          label=f"查看原句 Open the sentence of “{text}” ({label.replace('<br>', '')}) in {doc_id}",
                          query_params={"doc": doc_id, "at": f"{start}-{end}"})
 
@@ -41,10 +43,10 @@ if not ui.nothing_to_show(pillars, "指标 indicators"):
                        "the chart's CSV has them all.")
         st.dataframe(
             table, hide_index=True, key="indicator_table",
-            column_order=["region", "label", "value", "unit", "qualifier", "text", "mentions", "sentence", "source"],
+            column_order=["region", "label", "value", "unit", "qualifier", "text", "source", "mentions", "sentence"],
             column_config={
                 "region": "地区 Region", "label": "名称 Label", "unit": "单位 Unit", "qualifier": "限定 Qualifier",
-                "value": st.column_config.NumberColumn("数值 Value", format="%g"),
+                "value": st.column_config.NumberColumn("数值 Value", format="localized"),
                 "text": "原文 Text", "mentions": "提及 Mentions", "sentence": "原句 Sentence",
                 "source": st.column_config.LinkColumn("出处 Source", display_text="查看原文 open"),
             })

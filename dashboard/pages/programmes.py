@@ -20,13 +20,13 @@ if not ui.nothing_to_show(found, "成套举措 programme bundles"):
     mismatched = int(found["members_mismatch"].sum())
     if mismatched:
         st.warning(f"{mismatched} 个举措所列成员数与 N 不符 bundles list a different number of members than "
-                   "their N (marked ⚠): check the source.")
+                   "their N (marked in the Check column): check the source.")
     table = found.head(ui.MAX_TABLE_ROWS).assign(
-        check=found["members_mismatch"].map({True: "⚠", False: ""}),
+        check=found["members_mismatch"].map({True: "成员数不符 mismatch", False: ""}),
         source=[source_link(d, s, e) for d, s, e in zip(found["doc_id"], found["start"], found["end"])])
     st.dataframe(
         table, hide_index=True, key="bundle_table",
-        column_order=["region", "label", "value", "unit", "pillar_name", "members", "check", "documents", "source"],
+        column_order=["region", "label", "value", "unit", "members", "check", "source", "pillar_name", "documents"],
         column_config={
             "region": "地区 Region", "label": "名称 Bundle", "value": st.column_config.NumberColumn("N", format="%d"),
             "unit": "计数名词 Noun", "pillar_name": "板块 Pillar", "members": "成员 Members",

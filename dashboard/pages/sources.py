@@ -2,7 +2,7 @@
 import streamlit as st
 
 from dashboard import aggregate, sources, ui
-from dashboard.names import level_label
+from dashboard.names import kind_label, level_label
 
 current = ui.view()
 st.title("原文 Sources")
@@ -42,10 +42,10 @@ if not ui.nothing_to_show(documents, "文档 documents"):
     st.subheader("本文的提及 Mentions in this document")
     st.caption("选中一行即在上方显示其原句 Select a row to show its sentence above.")
     event = st.dataframe(
-        mentions, hide_index=True, key=f"source_mentions_{doc_id}", on_select="rerun", selection_mode="single-row",
-        column_order=["start", "kind", "pillar_zh", "label", "value", "unit", "qualifier", "text", "sentence"],
-        column_config={"start": "位置 Offset", "kind": "类型 Kind", "pillar_zh": "板块 Pillar", "label": "名称 Label",
-                       "value": st.column_config.NumberColumn("数值 Value", format="%g"), "unit": "单位 Unit",
+        mentions.assign(kind_name=mentions["kind"].astype(str).map(kind_label)), hide_index=True, key=f"source_mentions_{doc_id}", on_select="rerun", selection_mode="single-row",
+        column_order=["text", "label", "value", "unit", "qualifier", "kind_name", "pillar_zh", "start", "sentence"],
+        column_config={"start": "位置 Offset", "kind_name": "类型 Kind", "pillar_zh": "板块 Pillar", "label": "名称 Label",
+                       "value": st.column_config.NumberColumn("数值 Value", format="localized"), "unit": "单位 Unit",
                        "qualifier": "限定 Qual.", "text": "原文 Text", "sentence": "原句 Sentence"})
     if event.selection.rows:
         row = mentions.iloc[event.selection.rows[0]]

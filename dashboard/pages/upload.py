@@ -28,12 +28,12 @@ if files:
 
 uploaded = st.session_state.get(ui.UPLOADED_KEY)
 if uploaded is None:
-    st.info("还没有上传的报告 No reports uploaded yet in this session.", icon="📂")
+    st.info("还没有上传的报告 No reports uploaded yet in this session.", icon=":material/folder_open:")
 else:
     st.subheader("抽取结果 Extraction results")
     for report in uploaded.files:
         if report.error:
-            st.error(report.error, icon="⚠️")
+            st.error(report.error, icon=":material/error:")
         for warning in report.warnings:
             st.warning(warning)
     st.dataframe([{"文件 File": f.name, "格式 Format": f.format, "行 Rows": f.rows,
