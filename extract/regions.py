@@ -309,8 +309,8 @@ def _add_gazetteer_names(gaz: Gazetteer, stop: dict[str, str]) -> None:
             _add_city_prefixed_zone_names(gaz, place, short)
         elif len(short) >= 2 and short != place.name and short not in stop:
             gaz.add_name(short, place.key, SHORT)
-        # 大理州, 延边州, 双江县: the short form with the level word is what reports write.
-        for long_form, level_word in (("自治州", "州"), ("自治县", "县")):
+        # 大理州, 双江县, 鄂温克旗: the short form with the level word is what reports write.
+        for long_form, level_word in (("自治州", "州"), ("自治县", "县"), ("自治旗", "旗")):
             if place.name.endswith(long_form) and len(short) >= 2 and short + level_word not in full_names:
                 gaz.add_name(short + level_word, place.key, FULL)
 
