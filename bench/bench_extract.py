@@ -1,0 +1,287 @@
+"""Benchmark the extraction against jieba, cn2an and a bare regex on the same synthetic text.
+
+    python -m bench.bench_extract                      # 1 MB and 10 MB, a few minutes
+    python -m bench.bench_extract --sizes 1,10,100     # the scaling run (the 100 MB part takes long)
+
+For each corpus size (made by bench.make_corpus, cached in bench/corpus/) it
+measures, each in a fresh Python process so no method inherits another's
+memory or warm caches:
+
+- our extraction, with 1 and 2 worker processes (`extract.engines`);
+- `jieba.cut` alone, jieba's part-of-speech tagger alone, `cn2an.transform`
+  alone, and one regular-expression pass for numerals (the floor);
+- the whole command (`extract.cli.run`: extraction streamed into Parquet), to
+  show its memory stays flat as the corpus grows.
+
+Every method reads each file itself. One-time loading (jieba's dictionary, our
+word lists, a warm worker pool) happens before the clock starts. Memory is the
+peak resident set size: `getrusage` for the measuring process (exact), and the
+sum over it and its worker processes sampled every 50 ms with psutil (shared
+pages of forked workers count once per process, so that sum is an upper bound).
+
+Prints markdown tables and writes them, with the raw numbers as JSON, to bench/out/.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+from bench.make_corpus import REPO, ensure_corpus
+from bench.methods import METHODS, warm_up
+
+CORPUS_DIR = REPO / "bench" / "corpus"
+OUT_DIR = REPO / "bench" / "out"
+WRITE_PARQUET = "extraction → parquet"
+BASELINE = "jieba.cut"
+
+
+# -- one measurement, in a fresh process ---------------------------------------
+
+class TreeMemory:
+    """Peak RSS of this process plus its descendants, sampled in a background thread."""
+
+    def __init__(self, interval: float = 0.05):
+        import psutil
+        self.process = psutil.Process()
+        self.interval = interval
+        self.peak = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _sample(self) -> int:
+        total = 0
+        for process in [self.process, *self.process.children(recursive=True)]:
+            try:
+                total += process.memory_info().rss
+            except Exception:   # a worker that has just exited
+                pass
+        return total
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            self.peak = max(self.peak, self._sample())
+            self._stop.wait(self.interval)
+
+    def __enter__(self) -> "TreeMemory":
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._stop.set()
+        self._thread.join()
+        self.peak = max(self.peak, self._sample())
+
+
+def measure(method: str, corpus: Path, workers: int) -> dict:
+    from extract.documents import find_documents
+    from extract.engines import extract_paths
+
+    paths = find_documents([corpus])
+    chars = json.loads((corpus / "manifest.json").read_text(encoding="utf-8"))["chars"]
+    function = None if method in ("extraction", WRITE_PARQUET) else METHODS[method]
+    setup = time.perf_counter()
+    warm_up("extraction" if function is None else method)
+    if workers > 1:    # start the pool's fork server once, so its loading is not timed
+        list(extract_paths(paths[:workers], workers=workers, function=function))
+    setup = time.perf_counter() - setup
+    rss_before = _self_rss_mb()
+    with TreeMemory() as memory:
+        started = time.perf_counter()
+        if method == WRITE_PARQUET:
+            items = _write_parquet(corpus, workers)
+        else:
+            results = extract_paths(paths, workers=workers, function=function)
+            items = sum(len(r.rows) for r in results) if function is None else sum(results)
+        seconds = time.perf_counter() - started
+    return {"method": method, "workers": workers, "corpus": str(corpus), "docs": len(paths), "chars": chars,
+            "seconds": seconds, "chars_per_s": chars / seconds, "items": items, "setup_s": setup,
+            "rss_before_mb": rss_before, "peak_rss_mb": _peak_rss_mb(), "tree_peak_mb": memory.peak / 2**20}
+
+
+def _write_parquet(corpus: Path, workers: int) -> int:
+    from extract.cli import run
+    from extract.table import read_table  # noqa: F401  (imported before the clock, like the writer)
+
+    out = OUT_DIR / f"bench-{corpus.name}.parquet"
+    with open(os.devnull, "w") as quiet:
+        status = run([str(corpus)], out, workers=workers, quiet=True, stderr=quiet)
+    if status != 0:
+        raise RuntimeError(f"extraction of {corpus} ended with status {status}")
+    import pyarrow.parquet as pq
+    rows = pq.ParquetFile(out).metadata.num_rows
+    out.unlink()
+    return rows
+
+
+def _peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024    # KiB on Linux
+
+
+def _self_rss_mb() -> float:
+    import psutil
+    return psutil.Process().memory_info().rss / 2**20
+
+
+def measure_in_fresh_process(method: str, corpus: Path, workers: int) -> dict:
+    command = [sys.executable, "-m", "bench.bench_extract", "--measure", method,
+               "--corpus", str(corpus), "--workers", str(workers)]
+    done = subprocess.run(command, cwd=REPO, capture_output=True, text=True)
+    if done.returncode != 0:
+        raise RuntimeError(f"{method} on {corpus} failed:\n{done.stderr}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+# -- the whole run -------------------------------------------------------------
+
+def plan(sizes: list[float], workers: list[int], baseline_workers: list[int],
+         methods: list[str]) -> list[tuple[str, float, int]]:
+    runs = []
+    for size in sizes:
+        for method in methods:
+            for n in (workers if method in ("extraction", WRITE_PARQUET) else baseline_workers):
+                runs.append((method, size, n))
+    return runs
+
+
+def run_all(sizes, workers, baseline_workers, methods, seed: int, log=sys.stderr) -> list[dict]:
+    corpora = {}
+    for size in sizes:
+        folder = CORPUS_DIR / f"{size:g}mb"
+        manifest = ensure_corpus(folder, mb=size, seed=seed)
+        corpora[size] = folder
+        print(f"corpus {folder}: {manifest['docs']} documents, {manifest['chars']:,} characters", file=log)
+    results = []
+    for method, size, n in plan(sizes, workers, baseline_workers, methods):
+        result = measure_in_fresh_process(method, corpora[size], n)
+        result["size_mb"] = size
+        results.append(result)
+        print(f"{size:g} MB  {method:<22} {n} worker(s)  {result['chars_per_s']:>12,.0f} chars/s  "
+              f"{result['seconds']:8.1f} s  peak {result['tree_peak_mb']:7.0f} MB", file=log, flush=True)
+    return results
+
+
+# -- reporting -----------------------------------------------------------------
+
+def throughput_table(results: list[dict], size: float) -> str:
+    rows = [r for r in results if r["size_mb"] == size]
+    base = next((r["chars_per_s"] for r in rows if r["method"] == BASELINE and r["workers"] == 1), None)
+    lines = [f"Throughput on the {size:g} MB corpus ({rows[0]['chars']:,} characters, {rows[0]['docs']} documents)",
+             "",
+             "| method | workers | chars/s | × jieba.cut | seconds | peak RSS, process (MB) | peak RSS, with workers (MB) |",
+             "|---|---:|---:|---:|---:|---:|---:|"]
+    for r in rows:
+        ratio = f"{r['chars_per_s'] / base:.2f}" if base else "–"
+        lines.append(f"| {r['method']} | {r['workers']} | {r['chars_per_s']:,.0f} | {ratio} | {r['seconds']:.1f} | "
+                     f"{r['peak_rss_mb']:.0f} | {r['tree_peak_mb']:.0f} |")
+    return "\n".join(lines)
+
+
+def scaling_table(results: list[dict], sizes: list[float]) -> str:
+    """Seconds per MB at each size; the last column divides the largest size's by the smallest's (1.00 = linear)."""
+    header = " | ".join(f"{s:g} MB: s (s/MB)" for s in sizes)
+    lines = ["How time grows with the corpus (s/MB constant = linear; growth = s/MB at the largest ÷ at the smallest)",
+             "", f"| method | workers | {header} | growth |", "|---|---:|" + "---:|" * len(sizes) + "---:|"]
+    for method, n in dict.fromkeys((r["method"], r["workers"]) for r in results):
+        by_size = {r["size_mb"]: r for r in results if r["method"] == method and r["workers"] == n}
+        cells, per_mb = [], []
+        for size in sizes:
+            r = by_size.get(size)
+            if r:
+                per_mb.append(r["seconds"] / size)
+                cells.append(f"{r['seconds']:.1f} ({r['seconds'] / size:.2f})")
+            else:
+                cells.append("–")
+        growth = f"{per_mb[-1] / per_mb[0]:.2f}" if len(per_mb) > 1 else "–"
+        lines.append(f"| {method} | {n} | {' | '.join(cells)} | {growth} |")
+    return "\n".join(lines)
+
+
+def memory_table(results: list[dict], sizes: list[float]) -> str:
+    rows = [r for r in results if r["method"] == WRITE_PARQUET]
+    lines = ["Memory of the whole command (extraction streamed into Parquet) as the corpus grows", "",
+             "| corpus | workers | rows | peak RSS, process (MB) | peak RSS, with workers (MB) |",
+             "|---|---:|---:|---:|---:|"]
+    for r in sorted(rows, key=lambda r: (r["workers"], r["size_mb"])):
+        lines.append(f"| {r['size_mb']:g} MB | {r['workers']} | {r['items']:,} | {r['peak_rss_mb']:.0f} | "
+                     f"{r['tree_peak_mb']:.0f} |")
+    return "\n".join(lines)
+
+
+def bars(results: list[dict], sizes: list[float]) -> str:
+    """The issue's bars, checked on the largest corpus measured."""
+    largest = max(sizes)
+
+    def speed(method, workers=1, size=largest):
+        return next((r["chars_per_s"] for r in results
+                     if r["method"] == method and r["workers"] == workers and r["size_mb"] == size), None)
+
+    checks = []
+    ours = speed("extraction")
+    for other, factor in (("jieba.cut", 5), ("cn2an.transform", 2)):
+        if ours and speed(other):
+            got = ours / speed(other)
+            checks.append(f"- extraction ÷ {other}: {got:.2f} (bar ≥ {factor}) {'✔' if got >= factor else '✘'}")
+    if ours and speed("extraction", 2):
+        got = speed("extraction", 2) / ours
+        checks.append(f"- 2 workers ÷ 1 worker on {largest:g} MB: {got:.2f} (bar ≥ 1.7) {'✔' if got >= 1.7 else '✘'}")
+    parquet = sorted((r for r in results if r["method"] == WRITE_PARQUET and r["workers"] == 1),
+                     key=lambda r: r["size_mb"])
+    if len(parquet) > 1:
+        got = parquet[-1]["peak_rss_mb"] / parquet[0]["peak_rss_mb"]
+        checks.append(f"- Parquet-writing peak memory, {parquet[-1]['size_mb']:g} MB ÷ {parquet[0]['size_mb']:g} MB: "
+                      f"{got:.2f} (flat ≈ 1) {'✔' if got <= 1.25 else '✘'}")
+    return "Bars\n\n" + "\n".join(checks)
+
+
+def report(results: list[dict], sizes: list[float]) -> str:
+    machine = f"{os.cpu_count()} cores, Python {sys.version.split()[0]}, load average {os.getloadavg()[0]:.1f} at the end"
+    parts = [f"Benchmark ({machine})"]
+    parts += [throughput_table(results, size) for size in sizes]
+    if len(sizes) > 1:
+        parts.append(scaling_table(results, sizes))
+    if any(r["method"] == WRITE_PARQUET for r in results):
+        parts.append(memory_table(results, sizes))
+    parts.append(bars(results, sizes))
+    return "\n\n".join(parts) + "\n"
+
+
+def numbers(text: str, kind=float) -> list:
+    return [kind(x) for x in text.split(",") if x.strip()]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.bench_extract", description=__doc__.split("\n\n")[0],
+                                     epilog="Example: python -m bench.bench_extract --sizes 1,10,100")
+    parser.add_argument("--sizes", default="1,10", help="corpus sizes in MB, comma-separated (default 1,10)")
+    parser.add_argument("--workers", default="1,2", help="worker counts for our extraction (default 1,2)")
+    parser.add_argument("--baseline-workers", default="1", help="worker counts for the other methods (default 1)")
+    parser.add_argument("--methods", default=",".join([*METHODS, WRITE_PARQUET]),
+                        help="methods to run, comma-separated (default: all)")
+    parser.add_argument("--seed", type=int, default=0, help="corpus seed (default 0)")
+    parser.add_argument("--name", default="bench_extract", help="output name in bench/out/ (default bench_extract)")
+    parser.add_argument("--measure", help=argparse.SUPPRESS)   # internal: one measurement, in this process
+    parser.add_argument("--corpus", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.measure:
+        print(json.dumps(measure(args.measure, Path(args.corpus), int(args.workers))))
+        return 0
+    sizes = numbers(args.sizes)
+    methods = [m.strip() for m in args.methods.split(",")]
+    results = run_all(sizes, numbers(args.workers, int), numbers(args.baseline_workers, int), methods, args.seed)
+    text = report(results, sizes)
+    OUT_DIR.mkdir(parents=True, exist_ok=True)
+    (OUT_DIR / f"{args.name}.md").write_text(text, encoding="utf-8")
+    (OUT_DIR / f"{args.name}.json").write_text(json.dumps(results, indent=1, ensure_ascii=False), encoding="utf-8")
+    print(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
