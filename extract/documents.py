@@ -65,6 +65,8 @@ MAX_FILE_BYTES = 50 * 1024 * 1024
 # Control characters (other than tab and line ends) above this share of the
 # decoded text mean the "text" is binary data that happened to decode.
 MAX_CONTROL_SHARE = 0.05
+# C0 controls and DEL, except tab, line feed, vertical tab, form feed and carriage return.
+CONTROL_CHARS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
 # Byte-order marks, longest first: the UTF-32 LE mark begins with the UTF-16 LE one.
 # Each maps to the codec that consumes the mark, as open() would.
@@ -252,14 +254,9 @@ def check_is_text(path: Path, text: str) -> None:
     """Refuse decoded "text" that is really binary data: NULs or many control characters."""
     if "\x00" in text:
         raise DocumentError(path, "binary data, not text (NUL bytes)")
-    controls = sum(1 for char in text if is_control(char))
+    controls = len(CONTROL_CHARS.findall(text))
     if controls > MAX_CONTROL_SHARE * len(text):
         raise DocumentError(path, f"binary data, not text ({controls} control characters)")
-
-
-def is_control(char: str) -> bool:
-    """A C0 control character or DEL, other than tab, line and page breaks."""
-    return (char < " " and char not in "\t\n\r\f\v") or char == "\x7f"
 
 
 def translate_newlines(text: str) -> str:
