@@ -38,7 +38,7 @@ DEFAULT_QUALIFIER = "="
 # The counts printed with the metrics, in this order.
 COUNT_KEYS = ("ind_tp", "ind_fp", "ind_fn", "pc_tp", "pc_fp", "pc_fn")
 
-Finding = tuple  # (doc, kind, text): one missed gold mention or one false alarm
+Finding = tuple[str, str, str]  # (doc, kind, text): one missed gold mention or one false alarm
 
 
 @dataclass
@@ -52,7 +52,12 @@ class Tally:
 # --- reading -------------------------------------------------------------------
 
 def read_gold(path: str | Path) -> list[dict]:
-    """The gold file's rows: one JSON object a line, blank lines skipped."""
+    """The gold file's rows (spec/ANNOTATION.md)."""
+    return read_json_lines(path)
+
+
+def read_json_lines(path: str | Path) -> list[dict]:
+    """One JSON object a line, blank lines skipped."""
     with open(path, encoding="utf-8") as handle:
         return [json.loads(line) for line in handle if line.strip()]
 
@@ -70,7 +75,7 @@ def read_predictions(path: str | Path) -> list[dict]:
         import pandas as pd  # only Parquet needs pandas
         return pd.read_parquet(path).to_dict("records")
     if name.endswith((".jsonl", ".json")):
-        return read_gold(path)
+        return read_json_lines(path)
     with open(path, encoding="utf-8-sig", newline="") as handle:
         return list(csv.DictReader(handle))
 
