@@ -63,7 +63,8 @@ def normalise_types(frame: pd.DataFrame) -> pd.DataFrame:
     """Give a frame read from any format the table's column types."""
     frame = frame.reindex(columns=COLUMNS)
     for column in STRING_COLUMNS:
-        frame[column] = frame[column].fillna("").astype(str)
+        # object first: an all-empty column arrives as float NaN, which takes no "" fill
+        frame[column] = frame[column].astype(object).fillna("").astype(str)
     frame["members_mismatch"] = (frame["members_mismatch"].astype(str).str.lower()
                                  .isin(["true", "1"]))
     for column, dtype in DTYPES.items():
