@@ -1,0 +1,71 @@
+"""CSV downloads: BOM and UTF-8 for Excel, formula-safe text cells, numbers left as numbers."""
+import csv
+import io
+
+import pandas as pd
+import pytest
+
+from dashboard import aggregate
+from dashboard.downloads import BOM, csv_bytes, file_name, safe_cell
+from dashboard.filters import Selection, filter_table
+
+
+def read_back(data: bytes) -> list[dict]:
+    return list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
+
+
+def test_csv_starts_with_a_bom_and_keeps_the_chinese(table):
+    data = csv_bytes(table)
+    assert data.startswith(BOM.encode("utf-8"))
+    rows = read_back(data)
+    assert len(rows) == len(table) and rows[0]["region"] == "蓬江区" and rows[0]["text"] == "1.2万余人次"
+
+
+# (id, cell as extracted, cell as written)
+INJECTION_CASES = [
+    ("equals", "=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"),
+    ("plus", "+1+1", "'+1+1"),
+    ("minus", "-2+3", "'-2+3"),
+    ("at", "@SUM(A1)", "'@SUM(A1)"),
+    ("tab", "\t=1", "'\t=1"),
+    ("carriage return", "\r=1", "'\r=1"),
+    ("plain chinese", "人才公寓", "人才公寓"),
+    ("inner equals", "a=b", "a=b"),
+    ("empty", "", ""),
+]
+
+
+@pytest.mark.parametrize("cell, written", [pytest.param(c, w, id=i) for i, c, w in INJECTION_CASES])
+def test_text_cells_cannot_start_a_formula(cell, written):
+    assert safe_cell(cell) == written
+    frame = pd.DataFrame({"label": [cell], "category": pd.Categorical([cell])})
+    row = read_back(csv_bytes(frame))[0]
+    assert row["label"] == written and row["category"] == written
+
+
+def test_numbers_stay_numbers():
+    frame = pd.DataFrame({"value": [-3.5, 12000.0, None], "mentions": [1, -2, 3], "flag": [True, False, True]})
+    rows = read_back(csv_bytes(frame))
+    assert [r["value"] for r in rows] == ["-3.5", "12000.0", ""]
+    assert [r["mentions"] for r in rows] == ["1", "-2", "3"]
+
+
+def test_csv_bytes_leaves_its_input_alone():
+    frame = pd.DataFrame({"label": ["=x"]})
+    csv_bytes(frame)
+    assert frame["label"].tolist() == ["=x"]
+
+
+def test_the_chart_csv_after_a_region_filter_has_only_that_region(table):
+    rows = filter_table(table, Selection(regions=("蓬江区",)))
+    written = read_back(csv_bytes(aggregate.indicator_points(rows, "talent", "套")))
+    assert [(r["region"], r["value"], r["unit"]) for r in written] == [("蓬江区", "7430.0", "套")]
+
+
+@pytest.mark.parametrize("parts, name", [
+    (("indicators", "talent", "套"), "indicators_talent_套.csv"),
+    (("orgwork", "regions: 吉林市; kinds: a/b"), "orgwork_regions-吉林市;-kinds-a-b.csv"),
+    (("orgwork", ""), "orgwork.csv"),
+])
+def test_file_name(parts, name):
+    assert file_name(*parts) == name

@@ -1,0 +1,192 @@
+"""Every page through Streamlit's AppTest, on the fixture table (offline, fast).
+
+AppTest sees a Plotly chart as an unknown element whose JSON spec is readable,
+and a download button without its bytes: the tests read the chart spec, the
+table and the download button's row count here, and test_downloads.py checks
+the bytes the button is given.
+"""
+import json
+import re
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from dashboard.names import kind_label
+
+from .conftest import plain
+
+APP = Path(__file__).resolve().parents[2] / "streamlit_app.py"
+PAGES = ["overview", "indicators", "programmes", "sources", "upload", "method"]
+TIMEOUT = 60     # seconds; the method page extracts and scores the bundled reports once
+
+
+def page_path(name: str) -> str:
+    return f"dashboard/pages/{name}.py"
+
+
+@pytest.fixture
+def app(app_env) -> AppTest:
+    return AppTest.from_file(str(APP), default_timeout=TIMEOUT)
+
+
+def open_page(app: AppTest, name: str) -> AppTest:
+    app.run()
+    if name != "overview":
+        app.switch_page(page_path(name)).run()
+    assert not app.exception, [e.value for e in app.exception]
+    return app
+
+
+def charts(app: AppTest) -> list[dict]:
+    return [plain(json.loads(chart.proto.spec)) for chart in app.get("plotly_chart")]
+
+
+def download_rows(app: AppTest, key: str) -> int:
+    label = next(b for b in app.download_button if b.key == key).label
+    return int(re.search(r"([\d,]+) rows", label).group(1).replace(",", ""))
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_page_runs_without_error(app, name):
+    open_page(app, name)
+    assert app.title, f"{name} has a title"
+    assert app.multiselect(key="region").options == ["吉林市", "蓬江区", "新疆生产建设兵团第十一师"]
+
+
+def test_overview_counts_matrix_and_map(app):
+    open_page(app, "overview")
+    assert [m.value for m in app.metric] == ["3", "3", "8", "2"]
+    matrix, china = charts(app)
+    assert matrix["data"][0]["y"] == ["蓬江区", "吉林市", "新疆生产建设兵团第十一师"]
+    dots = next(t for t in china["data"] if t.get("mode") == "markers")
+    assert len(dots["customdata"]) == 3
+    assert download_rows(app, "matrix_csv") == 6   # region × pillar cells with something in them
+
+
+def test_region_filter_changes_every_overview_chart(app):
+    open_page(app, "overview")
+    app.multiselect(key="region").set_value(["吉林市"]).run()
+    assert not app.exception
+    assert [m.value for m in app.metric] == ["1", "1", "2", "1"]
+    matrix, china = charts(app)
+    assert matrix["data"][0]["y"] == ["吉林市"]
+    dots = next(t for t in china["data"] if t.get("mode") == "markers")
+    assert [c[0] for c in dots["customdata"]] == ["吉林市"]
+    assert download_rows(app, "matrix_csv") == 2
+
+
+def test_indicators_open_on_the_biggest_pillar_and_its_commonest_unit(app):
+    open_page(app, "indicators")
+    assert app.selectbox(key="ind_pillar").value == "talent"
+    assert app.selectbox(key="ind_unit").value == "套"
+    (chart,) = charts(app)
+    assert sorted(y for trace in chart["data"] for y in trace["y"]) == ["新疆生产建设兵团第十一师", "蓬江区"]
+    assert "套" in chart["layout"]["xaxis"]["title"]["text"]
+
+
+def test_region_filter_changes_the_indicator_chart_table_and_download(app):
+    open_page(app, "indicators")
+    assert download_rows(app, "indicator_chart_csv") == 2
+    app.multiselect(key="region").set_value(["蓬江区"]).run()
+    assert not app.exception
+    (chart,) = charts(app)
+    assert {y for trace in chart["data"] for y in trace["y"]} == {"蓬江区"}
+    table = app.dataframe[0].value
+    assert set(table["region"]) == {"蓬江区"} and list(table["value"]) == [7430]
+    assert download_rows(app, "indicator_chart_csv") == 1
+    assert table["source"].iloc[0].startswith("sources?doc=d1_penjiang&at=")
+
+
+def test_unit_choice_keeps_one_unit_per_chart(app):
+    open_page(app, "indicators")
+    app.selectbox(key="ind_unit").set_value("元").run()
+    (chart,) = charts(app)
+    assert [x for trace in chart["data"] for x in trace["x"]] == [3.7e9]
+    assert set(app.dataframe[0].value["unit"]) == {"元"}
+
+
+@pytest.mark.parametrize("name", ["overview", "indicators", "programmes"])
+def test_a_filter_that_leaves_nothing_says_so(app, name):
+    open_page(app, name)
+    app.multiselect(key="region").set_value(["吉林市"])
+    app.multiselect(key="pillar").set_value(["cadres"]).run()
+    assert not app.exception
+    assert not app.get("plotly_chart"), "no empty axes"
+    assert any("No" in info.value and "match the filters" in info.value for info in app.info)
+
+
+def test_filters_come_from_the_url(app_env):
+    app = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
+    app.query_params["region"] = "吉林市"
+    app.query_params["kind"] = [kind_label("indicator")]   # the URL holds what the widget shows
+    app.run()
+    assert not app.exception
+    assert app.multiselect(key="region").value == ["吉林市"]
+    assert [m.value for m in app.metric] == ["1", "1", "2", "0"]
+
+
+def test_clear_filters_brings_everything_back(app):
+    open_page(app, "overview")
+    app.multiselect(key="region").set_value(["吉林市"]).run()
+    app.button[0].click().run()
+    assert app.multiselect(key="region").value == []
+    assert [m.value for m in app.metric] == ["3", "3", "8", "2"]
+
+
+def test_programmes_show_bundles_with_members_by_region(app):
+    open_page(app, "programmes")
+    (chart,) = charts(app)
+    bars = {label: n for trace in chart["data"] for label, n in zip(trace["y"][1], trace["x"])}
+    assert bars == {"四项工程": 4, "新十条": 10}
+    table = app.dataframe[0].value
+    assert table.set_index("label").loc["四项工程", "members"] == "强基、铸魂、阵地、领航"
+    app.multiselect(key="region").set_value(["吉林市"]).run()
+    assert list(app.dataframe[0].value["label"]) == ["新十条"]
+    assert download_rows(app, "bundle_chart_csv") == 1
+
+
+def test_sources_open_on_the_linked_mention(app_env, docs_dir):
+    app = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
+    text = (docs_dir / "d1_penjiang.txt").read_text(encoding="utf-8")
+    start = text.index("7430套")
+    app.query_params.update({"doc": "d1_penjiang", "at": f"{start}-{start + 5}"})
+    app.run()
+    app.switch_page(page_path("sources")).run()
+    assert not app.exception
+    assert app.selectbox(key="doc").value == "d1_penjiang"
+    assert any("所选提及 Selected mention" in m.value and "人才公寓" in m.value for m in app.markdown)
+    shown = " ".join(str(e.proto) for e in app.get("html"))
+    assert 'id=\\"focus\\"' in shown or 'id="focus"' in shown
+
+
+def test_sources_without_the_text_list_the_mentions(app, monkeypatch, tmp_path):
+    monkeypatch.setenv("ORGWORK_DOCS", str(tmp_path))
+    open_page(app, "sources")
+    assert any("is not in this session or the documents folder" in w.value for w in app.warning)
+    assert len(app.dataframe[0].value) == 6
+
+
+def test_upload_extracts_each_file_and_reports_the_broken_one(app):
+    open_page(app, "upload")
+    app.file_uploader[0].set_value([
+        ("上传.txt", "吉林市组织工作\n发展党员500名，引进人才3000余人。".encode(), "text/plain"),
+        ("坏.pdf", b"%PDF-1.4 not really", "application/pdf"),
+    ]).run()
+    assert not app.exception
+    assert any(e.value.startswith("坏.pdf: ") for e in app.error)
+    results = app.dataframe[0].value
+    assert list(results["文件 File"]) == ["上传.txt", "坏.pdf"]
+    assert results.set_index("文件 File").loc["坏.pdf", "状态 Status"] == "错误 error"
+    assert app.radio(key="scope").value == "all"
+    app.radio(key="scope").set_value("uploaded").run()
+    assert app.multiselect(key="region").options != ["吉林市", "蓬江区", "新疆生产建设兵团第十一师"]
+    assert any(b.key == "download_uploaded" for b in app.download_button)
+
+
+def test_method_page_shows_computed_scores(app):
+    pytest.importorskip("extract.evaluate", reason="the extraction's scorer is not in this checkout")
+    open_page(app, "method")
+    quality = next(d for d in app.dataframe if d.key == "quality_table" or "precision" in d.value.columns).value
+    assert quality["precision"].between(0, 1).all() and quality["recall"].between(0, 1).all()
+    assert not any("not available" in w.value for w in app.warning)
