@@ -92,6 +92,7 @@ def measure(method: str, corpus: Path, workers: int) -> dict:
         list(extract_paths(paths[:workers], workers=workers, function=function))
     setup = time.perf_counter() - setup
     rss_before = _self_rss_mb()
+    load_before, cpu_before = os.getloadavg()[0], _cpu_seconds()
     with TreeMemory() as memory:
         started = time.perf_counter()
         if method == WRITE_PARQUET:
@@ -102,7 +103,8 @@ def measure(method: str, corpus: Path, workers: int) -> dict:
         seconds = time.perf_counter() - started
     return {"method": method, "workers": workers, "corpus": str(corpus), "docs": len(paths), "chars": chars,
             "seconds": seconds, "chars_per_s": chars / seconds, "items": items, "setup_s": setup,
-            "rss_before_mb": rss_before, "peak_rss_mb": _peak_rss_mb(), "tree_peak_mb": memory.peak / 2**20}
+            "rss_before_mb": rss_before, "peak_rss_mb": _peak_rss_mb(), "tree_peak_mb": memory.peak / 2**20,
+            "cpu_s": _cpu_seconds() - cpu_before, "load_before": load_before, "load_after": os.getloadavg()[0]}
 
 
 def _write_parquet(corpus: Path, workers: int) -> int:
@@ -118,6 +120,13 @@ def _write_parquet(corpus: Path, workers: int) -> int:
     rows = pq.ParquetFile(out).metadata.num_rows
     out.unlink()
     return rows
+
+
+def _cpu_seconds() -> float:
+    """CPU time of this process (not of its workers): with other work on the machine, chars per
+    CPU-second compares single-process methods more fairly than chars per wall-clock second."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
 
 
 def _peak_rss_mb() -> float:
@@ -174,12 +183,15 @@ def throughput_table(results: list[dict], size: float) -> str:
     base = next((r["chars_per_s"] for r in rows if r["method"] == BASELINE and r["workers"] == 1), None)
     lines = [f"Throughput on the {size:g} MB corpus ({rows[0]['chars']:,} characters, {rows[0]['docs']} documents)",
              "",
-             "| method | workers | chars/s | × jieba.cut | seconds | peak RSS, process (MB) | peak RSS, with workers (MB) |",
-             "|---|---:|---:|---:|---:|---:|---:|"]
+             "| method | workers | chars/s | × jieba.cut | seconds | chars per CPU-second | "
+             "peak RSS, process (MB) | peak RSS, with workers (MB) | load avg |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for r in rows:
         ratio = f"{r['chars_per_s'] / base:.2f}" if base else "–"
+        per_cpu = f"{r['chars'] / r['cpu_s']:,.0f}" if r.get("cpu_s") and r["workers"] == 1 else "–"
+        load = f"{r['load_before']:.1f}" if "load_before" in r else "–"
         lines.append(f"| {r['method']} | {r['workers']} | {r['chars_per_s']:,.0f} | {ratio} | {r['seconds']:.1f} | "
-                     f"{r['peak_rss_mb']:.0f} | {r['tree_peak_mb']:.0f} |")
+                     f"{per_cpu} | {r['peak_rss_mb']:.0f} | {r['tree_peak_mb']:.0f} | {load} |")
     return "\n".join(lines)
 
 
@@ -266,11 +278,16 @@ def main(argv: list[str] | None = None) -> int:
                         help="methods to run, comma-separated (default: all)")
     parser.add_argument("--seed", type=int, default=0, help="corpus seed (default 0)")
     parser.add_argument("--name", default="bench_extract", help="output name in bench/out/ (default bench_extract)")
+    parser.add_argument("--from-json", metavar="PATH", help="print the report of a saved run (bench/out/NAME.json)")
     parser.add_argument("--measure", help=argparse.SUPPRESS)   # internal: one measurement, in this process
     parser.add_argument("--corpus", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.measure:
         print(json.dumps(measure(args.measure, Path(args.corpus), int(args.workers))))
+        return 0
+    if args.from_json:
+        results = json.loads(Path(args.from_json).read_text(encoding="utf-8"))
+        print(report(results, sorted({r["size_mb"] for r in results})))
         return 0
     sizes = numbers(args.sizes)
     methods = [m.strip() for m in args.methods.split(",")]
