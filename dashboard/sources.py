@@ -23,6 +23,8 @@ KIND_STYLES = {
     "formula": "background:#e5e7eb",
 }
 FOCUS_STYLE = "outline:3px solid #dc2626;background:#fecaca"
+# Not "focus": st.html's sanitiser drops ids that shadow DOM properties (document.focus).
+FOCUS_ID = "selected-mention"
 AT_PATTERN = re.compile(r"^(\d+)-(\d+)$")
 
 
@@ -80,7 +82,7 @@ def highlight_html(text: str, mentions: pd.DataFrame, focus: tuple[int, int] | N
             continue
         is_focus = focus == (start, end)
         style = FOCUS_STYLE if is_focus else KIND_STYLES.get(str(row["kind"]), "")
-        anchor = ' id="focus"' if is_focus else ""
+        anchor = f' id="{FOCUS_ID}"' if is_focus else ""
         pieces += [html.escape(text[cursor:start]),
                    f'<mark{anchor} style="{style};padding:0 2px;border-radius:3px" '
                    f'title="{html.escape(describe(row), quote=True)}">{html.escape(text[start:end])}</mark>']

@@ -182,7 +182,7 @@ def test_highlight_focuses_the_linked_mention(table, docs_dir):
     row = mentions[mentions["text"] == "7430套"].iloc[0]
     html = sources.highlight_html(text, mentions, (int(row["start"]), int(row["end"])))
     assert html.count("<mark") == len(mentions)
-    assert '<mark id="focus"' in html and html.index('id="focus"') < html.index("7430套")
+    assert '<mark id="selected-mention"' in html and html.index('id="selected-mention"') < html.index("7430套")
 
 
 def test_mentions_whose_offsets_miss_their_text_are_not_placed(table):
