@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -96,7 +97,10 @@ def matrix_figure(matrix: pd.DataFrame) -> go.Figure:
 
 
 def indicator_figure(points: pd.DataFrame) -> go.Figure:
-    """Dot plot of one pillar's indicators in one unit: a dot per mention, a row per region."""
+    """Dot plot of one pillar's indicators in one unit: a dot per mention, a row per region.
+
+    A dot's customdata is its row number in `points`, so a click leads back to the row's source.
+    """
     _require_rows(points, "indicators")
     units = set(points["unit"])
     if len(units) != 1:
@@ -104,19 +108,23 @@ def indicator_figure(points: pd.DataFrame) -> go.Figure:
     unit = units.pop()
     pillar = points["pillar"].iloc[0]
     regions = sorted(set(points["region"]))
+    hover = np.array([
+        f"<b>{wrap(label)}</b>: {value:,.6g} {unit} ({qualifier})<br>原文 text: {text} · {region}"
+        f"<br>{wrap(sentence)}<br><i>{doc_id} · mentions: {mentions}</i>"
+        for label, value, qualifier, text, region, sentence, doc_id, mentions in zip(
+            points["label"], points["value"], points["qualifier"], points["text"], points["region"],
+            points["sentence"], points["doc_id"], points["mentions"])])
     figure = go.Figure()
-    for qualifier, rows in points.groupby("qualifier", sort=False):
+    for qualifier in dict.fromkeys(points["qualifier"]):
+        # Arrays, not lists of tuples: Plotly copies and checks lists element by element on every rerun.
+        rows = np.flatnonzero((points["qualifier"] == qualifier).to_numpy())
         figure.add_trace(go.Scatter(
-            x=rows["value"], y=rows["region"], mode="markers", name=qualifier_label(qualifier),
+            x=points["value"].to_numpy()[rows], y=points["region"].to_numpy()[rows], mode="markers",
+            name=qualifier_label(qualifier),
             marker={"size": 12, "color": QUALIFIER_COLOURS.get(qualifier, "#888"),
                     "symbol": QUALIFIER_SYMBOLS.get(qualifier, "circle"), "opacity": 0.8,
                     "line": {"width": 1, "color": "white"}},
-            customdata=list(zip(rows["label"].map(wrap), rows["text"], rows["sentence"].map(wrap),
-                                rows["doc_id"], rows["mentions"], rows["start"], rows["end"])),
-            hovertemplate=("<b>%{customdata[0]}</b>: %{x:,.6~g} " + unit + " (" + qualifier + ")"
-                           "<br>原文 text: %{customdata[1]} · %{y}"
-                           "<br>%{customdata[2]}<br><i>%{customdata[3]} · mentions: %{customdata[4]}</i>"
-                           "<extra></extra>"),
+            hovertext=hover[rows], customdata=rows, hovertemplate="%{hovertext}<extra></extra>",
         ))
     _value_axis(figure, points["value"], unit)
     figure.update_yaxes(categoryorder="array", categoryarray=regions[::-1], automargin=True, gridcolor="#f0f0f0")

@@ -28,11 +28,11 @@ if not ui.nothing_to_show(pillars, "指标 indicators"):
         event = ui.chart_block(charts.indicator_figure(points), points, ["indicators", pillar, unit],
                                key="indicator_chart", on_select=True)
         picked = event.selection.points if event else []
-        if picked:
-            label, text, _, doc_id, _, start, end = picked[0]["customdata"]
+        if picked and picked[0].get("customdata") is not None:
+            row = points.iloc[int(picked[0]["customdata"])]
             st.page_link("dashboard/pages/sources.py", icon=":material/article:",
-                         label=f"查看原句 Open the sentence of “{text}” ({label.replace('<br>', '')}) in {doc_id}",
-                         query_params={"doc": doc_id, "at": f"{start}-{end}"})
+                         label=f"查看原句 Open the sentence of “{row['text']}” ({row['label']}) in {row['doc_id']}",
+                         query_params={"doc": row["doc_id"], "at": f"{row['start']}-{row['end']}"})
 
         st.subheader("图表背后的行 Rows behind the chart")
         table = points.head(ui.MAX_TABLE_ROWS).assign(

@@ -66,11 +66,18 @@ def test_indicator_figure_hover_shows_label_qualifier_and_sentence(table):
     assert set(traces) == {"= 确数 (exact)", "> 余/多/超 (more than)"}
     more = traces["> 余/多/超 (more than)"]
     assert more["y"] == ["蓬江区"] and more["x"] == [12000]
-    label, text, sentence, doc_id, *_ = more["customdata"][0]
-    assert (label, text, doc_id) == ("干部轮训", "1.2万余人次", "d1_penjiang")
-    assert "全年轮训干部" in sentence
-    assert "(>)" in more["hovertemplate"] and "customdata[2]" in more["hovertemplate"]
+    hover = more["hovertext"][0]
+    for shown in ("<b>干部轮训</b>", "12,000 人次 (>)", "原文 text: 1.2万余人次", "全年轮训干部", "d1_penjiang"):
+        assert shown in hover
     assert "人次" in figure["layout"]["xaxis"]["title"]["text"]
+
+
+def test_indicator_figure_points_back_to_its_rows(table):
+    points = aggregate.indicator_points(table, "talent", "套")
+    figure = spec(charts.indicator_figure(points))
+    for trace in figure["data"]:
+        for row, x in zip(trace["customdata"], trace["x"]):
+            assert points.iloc[row]["value"] == x
 
 
 def test_indicator_figure_refuses_two_units(table):

@@ -153,3 +153,16 @@ def test_the_bundled_reports_extract_and_every_row_traces_back():
     assert frame["doc_id"].nunique() == len(extraction.files)
     for row in frame.itertuples():
         assert extraction.texts[row.doc_id][row.start:row.end] == row.text
+
+
+@pytest.mark.parametrize("suffix", [".parquet", ".csv", ".jsonl"])
+def test_read_compact_agrees_with_the_extractions_reader(tmp_path, suffix):
+    from extract.table import read_table, rows_to_frame, write_table
+
+    from .conftest import fixture_rows
+
+    path = write_table(rows_to_frame(fixture_rows()), tmp_path / f"table{suffix}")
+    fast, reference = data.read_compact(path), compact(read_table(path))
+    assert list(fast.columns) == list(reference.columns)
+    assert fast.dtypes.to_dict() == reference.dtypes.to_dict()
+    assert fast.astype(object).equals(reference.astype(object))

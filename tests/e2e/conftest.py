@@ -4,7 +4,7 @@ import os
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.server import CHROMIUM, CHROMIUM_ARGS, PAGE_TIMEOUT_MS, running_app
+from .server import CHROMIUM, CHROMIUM_ARGS, PAGE_TIMEOUT_MS, running_app
 
 
 @pytest.fixture(scope="session")

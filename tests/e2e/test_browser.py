@@ -13,7 +13,7 @@ from urllib.parse import quote
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.server import PAGE_TIMEOUT_MS, wait_until_idle
+from .server import PAGE_TIMEOUT_MS, wait_until_idle
 
 pytestmark = pytest.mark.e2e
 BOM = b"\xef\xbb\xbf"
