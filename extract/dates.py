@@ -88,17 +88,24 @@ def _head_end(text: str) -> int:
 
 
 def _foot_start(text: str) -> int:
-    lines = [m.start() for m in re.finditer(r"^.*\S.*$", text, re.MULTILINE)]
-    return lines[-FOOT_LINES] if len(lines) >= FOOT_LINES else 0
+    """Where the last FOOT_LINES non-blank lines begin, found from the end (the body is never read)."""
+    seen, end = 0, len(text)
+    while end > 0:
+        start = text.rfind("\n", 0, end) + 1
+        seen += bool(text[start:end].strip())
+        if seen >= FOOT_LINES:
+            return start
+        end = start - 1
+    return 0
 
 
 def _document_date(text: str) -> date | None:
-    """The first date of the head, else the last date of the foot."""
-    dates = find_dates(text)
-    head_end, foot_start = _head_end(text), _foot_start(text)
-    in_head = [d for offset, d in dates if offset < head_end]
-    in_foot = [d for offset, d in dates if offset >= foot_start]
-    return in_head[0] if in_head else (in_foot[-1] if in_foot else None)
+    """The first date of the head, else the last date of the foot; the body is not scanned."""
+    in_head = find_dates(text[:_head_end(text)])
+    if in_head:
+        return in_head[0][1]
+    in_foot = find_dates(text[_foot_start(text):])
+    return in_foot[-1][1] if in_foot else None
 
 
 def _head_year(text: str) -> int | None:

@@ -68,9 +68,15 @@ def context_words() -> dict[str, tuple[str, ...]]:
 
 @lru_cache(maxsize=None)
 def candidate_pattern() -> re.Pattern:
-    """An optional in-span prefix (近, 约, 超), then a numeral."""
+    """An optional in-span prefix (近, 约, 超), then a numeral that a unit could follow.
+
+    The lookahead lets the regex engine skip the numerals that no unit follows
+    (统一, 一系列, 二十大) before any Python runs: most numerals in a report are those.
+    """
     prefixes = "|".join(map(re.escape, qualifier_words()["prefix_in_span"]))
-    return re.compile(rf"(?:{prefixes})?{NUMERAL}")
+    forms = "|".join(map(re.escape, unit_table().forms_longest_first))
+    unit_ahead = rf"(?=[余多]?[万亿千百]?(?:{forms})|[余多]|(?<=[万亿]))"
+    return re.compile(rf"(?:{prefixes})?{NUMERAL}{unit_ahead}")
 
 
 def find_indicators(text: str, protected: Intervals | None = None) -> list[Mention]:

@@ -44,27 +44,35 @@ def cue_scores(text: str) -> tuple[tuple[str, float], ...]:
     return tuple(scores.items())
 
 
-def cue_votes(text: str, weight: float) -> Counter:
-    return Counter({pillar: weight * score for pillar, score in cue_scores(text)})
+def add_votes(votes: dict[str, float], text: str, weight: float) -> None:
+    for pillar, score in cue_scores(text):
+        votes[pillar] = votes.get(pillar, 0.0) + weight * score
 
 
 def clause_around(text: str, start: int, end: int) -> str:
-    left = max((m.end() for m in CLAUSE_BREAK.finditer(text, max(0, start - 60), start)), default=max(0, start - 60))
+    window_start = max(0, start - 60)
+    left = max((m.end() for m in CLAUSE_BREAK.finditer(text, window_start, start)), default=window_start)
     right_match = CLAUSE_BREAK.search(text, end, end + 60)
     right = right_match.start() if right_match else min(len(text), end + 60)
     return text[left:right]
 
 
-def pillar_of(layout: Layout, mention: Mention) -> str:
-    text = layout.text
-    votes = cue_votes(clause_around(text, mention.start, mention.end), WEIGHTS["clause"])
-    sentence = layout.sentence_at(mention.start)
-    votes += cue_votes(sentence.text, WEIGHTS["sentence"])
-    paragraph = layout.paragraphs[layout.paragraph_index_at(mention.start)] if layout.paragraphs else None
+def context_votes(layout: Layout, offset: int) -> dict[str, float]:
+    """Votes of the sentence, the paragraph's lead and the headings above `offset`."""
+    votes: dict[str, float] = {}
+    sentence = layout.sentence_at(offset)
+    add_votes(votes, sentence.text, WEIGHTS["sentence"])
+    paragraph = layout.paragraphs[layout.paragraph_index_at(offset)] if layout.paragraphs else None
     if paragraph is not None and not paragraph.is_heading and paragraph.lead != sentence.text:
-        votes += cue_votes(paragraph.lead, WEIGHTS["lead"])
-    for distance, heading in enumerate(layout.headings_above(mention.start)):
-        votes += cue_votes(heading.text, WEIGHTS["heading"] / (1 + distance))
+        add_votes(votes, paragraph.lead, WEIGHTS["lead"])
+    for distance, heading in enumerate(layout.headings_above(offset)):
+        add_votes(votes, heading.text, WEIGHTS["heading"] / (1 + distance))
+    return votes
+
+
+def pillar_of(layout: Layout, mention: Mention, context: dict[str, float] | None = None) -> str:
+    votes = dict(context if context is not None else context_votes(layout, mention.start))
+    add_votes(votes, clause_around(layout.text, mention.start, mention.end), WEIGHTS["clause"])
     if not votes:
         return GENERAL
     order = list(pillar_names())     # a tie goes to the pillar listed first, never to chance
@@ -72,5 +80,9 @@ def pillar_of(layout: Layout, mention: Mention) -> str:
 
 
 def assign_pillars(layout: Layout, mentions: list[Mention]) -> None:
+    by_sentence: dict[int, dict[str, float]] = {}    # mentions of one sentence share its context
     for mention in mentions:
-        mention.pillar = pillar_of(layout, mention)
+        sentence_start = layout.sentence_at(mention.start).start
+        if sentence_start not in by_sentence:
+            by_sentence[sentence_start] = context_votes(layout, mention.start)
+        mention.pillar = pillar_of(layout, mention, by_sentence[sentence_start])

@@ -20,7 +20,8 @@ from .resources import load_yaml, word_list
 from .textspans import QUOTED, Intervals, ambiguity_pattern
 
 NUMERAL_CHARS = re.compile(r"[0-9０-９二两三四五六七八九十百千万双]|一.*一")
-CLAUSE = re.compile(r"[^，,。；;：:！？!?\n“”]+")
+# A clause that opens a sentence or a line: where a bundle's members are listed one by one.
+SENTENCE_OPENING_CLAUSE = re.compile(r"(?<=[。！？；\n])[^，,。；;：:！？!?\n“”]+")
 MEMBER_MAX_CHARS = 16
 MAX_FORMULA_CHARS = 20        # longer quotations are slogans in prose, not names
 MEMBER_WINDOW = 1500          # how far after a bundle its members are looked for
@@ -69,10 +70,12 @@ def unquoted_bundle_pattern() -> re.Pattern:
     """The same in running text, with the strong nouns only; Arabic N for policy nouns."""
     words = bundle_words()
     modifier = r"(?P<mod>[^\W\d]{0,4}?)"
+    # The lookaheads (a classifier's first character) let the engine drop most numerals at once.
+    ahead = f"(?=[{''.join(sorted({c[0] for c in words.classifiers}))}])"
     return re.compile(
-        rf"(?P<n>{CHINESE})(?P<cls>{_alternation(words.classifiers)}){modifier}"
+        rf"(?P<n>{CHINESE}){ahead}(?P<cls>{_alternation(words.classifiers)}){modifier}"
         rf"(?P<noun>{_alternation(words.unquoted_nouns)})"
-        rf"|(?P<an>{ARABIC})(?P<acls>{_alternation(words.classifiers)})(?P<amod>[^\W\d]{{0,4}}?)"
+        rf"|(?P<an>{ARABIC}){ahead}(?P<acls>{_alternation(words.classifiers)})(?P<amod>[^\W\d]{{0,4}}?)"
         rf"(?P<anoun>{_alternation(words.policy_nouns)})")
 
 
@@ -100,7 +103,7 @@ def unquoted_formula_pattern() -> re.Pattern:
     heads = "|".join(map(re.escape, sorted(word_list("formulas.yaml", "name_heads_after_number"),
                                            key=len, reverse=True)))
     nouns = "|".join(map(re.escape, ("行动", "工程", "计划")))
-    return re.compile(rf"{CHINESE}(?:{heads})|[两二三四五六七八九]星?级"
+    return re.compile(rf"{CHINESE}(?=[年号])(?:{heads})|[两二三四五六七八九]星?级"
                       rf"|[百千万]名[^\W\d]{{2,12}}?(?:{nouns})")
 
 
@@ -139,6 +142,8 @@ def find_national_formulas(text: str) -> list[Mention]:
 def read_quoted(text: str, start: int, end: int) -> Mention | None:
     """A quotation's content as a bundle, a local formula, or nothing."""
     content = text[start:end]
+    if not NUMERAL_CHARS.search(content):
+        return None             # most quotations name nothing numbered: skip the patterns
     bundle = read_bundle(content, following=text[end + 1:end + 9])
     if bundle is not None:
         value, noun = bundle
@@ -257,9 +262,9 @@ def quoted_members_after(text: str, bundle: Mention, window_end: int) -> list[st
 def clause_members_after(text: str, bundle: Mention, window_end: int) -> list[str]:
     noun = bundle.unit
     members: list[str] = []
-    for match in CLAUSE.finditer(text, bundle.end, window_end):
-        if text[match.start() - 1:match.start()] not in ("。", "\n", "！", "？", "；") or noun not in match.group():
-            continue        # members are listed as sentences of their own
+    for match in SENTENCE_OPENING_CLAUSE.finditer(text, bundle.end, window_end):
+        if noun not in match.group():
+            continue
         clause = strip_lead_verb(match.group().strip())
         if (2 < len(clause) <= MEMBER_MAX_CHARS and (clause.endswith(noun) or clause.startswith(noun))
                 and clause != noun and not NUMERAL_CHARS.search(clause) and clause not in members):

@@ -35,18 +35,38 @@ class Paragraph:
 
 
 class Layout:
-    """Sentences and paragraphs of one text, looked up by character offset."""
+    """Paragraphs of one text, and their sentences on demand, looked up by character offset.
 
-    def __init__(self, text: str, paragraphs: list[Paragraph], sentences: list[Span]):
+    Sentences are split only in paragraphs that something asks about: most
+    paragraphs of a report hold no number at all.
+    """
+
+    def __init__(self, text: str, paragraphs: list[Paragraph]):
         self.text = text
         self.paragraphs = paragraphs
-        self.sentences = sentences
         self._paragraph_starts = [p.start for p in paragraphs]
-        self._sentence_starts = [s.start for s in sentences]
+        self._sentences_of: dict[int, list[Span]] = {}
+        self._sentence_starts_of: dict[int, list[int]] = {}
+
+    @property
+    def sentences(self) -> list[Span]:
+        return [s for index in range(len(self.paragraphs)) for s in self._paragraph_sentences(index)]
+
+    def _paragraph_sentences(self, index: int) -> list[Span]:
+        if index not in self._sentences_of:
+            paragraph = self.paragraphs[index]
+            self._sentences_of[index] = split_sentences(self.text, paragraph.start, paragraph.end)
+        return self._sentences_of[index]
 
     def sentence_at(self, offset: int) -> Span:
-        index = max(bisect.bisect_right(self._sentence_starts, offset) - 1, 0)
-        return self.sentences[index] if self.sentences else Span(0, len(self.text), self.text)
+        if not self.paragraphs:
+            return Span(0, len(self.text), self.text)
+        paragraph_index = self.paragraph_index_at(offset)
+        sentences = self._paragraph_sentences(paragraph_index)
+        if not sentences:
+            return Span(0, len(self.text), self.text)
+        starts = self._sentence_starts_of.setdefault(paragraph_index, [s.start for s in sentences])
+        return sentences[max(bisect.bisect_right(starts, offset) - 1, 0)]
 
     def paragraph_index_at(self, offset: int) -> int:
         return max(bisect.bisect_right(self._paragraph_starts, offset) - 1, 0)
@@ -102,15 +122,14 @@ def looks_like_heading(line: str) -> bool:
     return len(line) <= MAX_HEADING_CHARS and line[-1] not in CLOSING_PUNCTUATION
 
 
+def lead_of(text: str, start: int, end: int) -> str:
+    """A paragraph's first sentence, ending punctuation kept."""
+    match = SENTENCE_END.search(text, start, end)
+    return text[start:match.end() if match else end].strip()
+
+
 def layout_of(text: str) -> Layout:
-    paragraphs: list[Paragraph] = []
-    sentences: list[Span] = []
-    for match in re.finditer(r"[^\n]+", text):
-        line = match.group()
-        if not line.strip():
-            continue
-        line_sentences = split_sentences(text, match.start(), match.end())
-        sentences += line_sentences
-        lead = line_sentences[0].text if line_sentences else line.strip()
-        paragraphs.append(Paragraph(match.start(), match.end(), line, looks_like_heading(line), lead))
-    return Layout(text, paragraphs, sentences)
+    paragraphs = [Paragraph(m.start(), m.end(), m.group(), looks_like_heading(m.group()),
+                            lead_of(text, m.start(), m.end()))
+                  for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
+    return Layout(text, paragraphs)

@@ -23,11 +23,9 @@ class Intervals:
     """A set of [start, end) spans that answers "does this span touch one?" quickly."""
 
     def __init__(self, spans=()):
-        self._spans: list[tuple[int, int]] = []
-        self._starts: list[int] = []
-        self._max_len = 0
-        for start, end in spans:
-            self.add(start, end)
+        self._spans: list[tuple[int, int]] = sorted(spans)
+        self._starts: list[int] = [start for start, _ in self._spans]
+        self._max_len = max((end - start for start, end in self._spans), default=0)
 
     def add(self, start: int, end: int) -> None:
         index = bisect.bisect_left(self._starts, start)

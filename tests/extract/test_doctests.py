@@ -6,9 +6,9 @@ import doctest
 import pytest
 
 import extract
-from extract import numerals
+from extract import dates, numerals
 
-MODULES = [extract, numerals]
+MODULES = [extract, dates, numerals]
 
 
 @pytest.mark.parametrize("module", MODULES, ids=lambda m: m.__name__)
