@@ -21,7 +21,8 @@ browser's drawing. Printed per size:
 - filter change: reruns of the indicators and overview pages after a change of
   the region filter (median and slowest of --repeats changes);
 - the pure steps of one filter change (filter, aggregate, figure, JSON);
-- the table's memory and the process's peak resident memory.
+- the table's memory and the app's peak resident memory (measured before the
+  script loads its own copy for the pure steps).
 """
 from __future__ import annotations
 
@@ -29,7 +30,6 @@ import argparse
 import json
 import os
 import random
-import resource
 import statistics
 import subprocess
 import sys
@@ -116,6 +116,13 @@ def timed(function, *args, **kwargs):
     return result, time.perf_counter() - started
 
 
+def cpu_timed(function) -> tuple[float, float]:
+    """Wall-clock and CPU seconds of a call (CPU of every thread: AppTest runs the script in one)."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    function()
+    return time.perf_counter() - wall, time.process_time() - cpu
+
+
 def measure(path: Path, repeats: int) -> dict:
     """All numbers for one table, in this process."""
     os.environ["ORGWORK_TABLE"] = str(path)
@@ -123,30 +130,33 @@ def measure(path: Path, repeats: int) -> dict:
 
     from dashboard import aggregate, charts
     from dashboard.data import load_source, table_source
-    from dashboard.filters import Selection, filter_options, filter_table
+    from dashboard.filters import Selection, filter_table
 
-    frame, load_s = timed(lambda: load_source(table_source()).frame)
-    numbers = {"rows": len(frame), "load_s": load_s,
-               "table_mb": frame.memory_usage(deep=True).sum() / 1e6}
-    regions = filter_options(frame)["regions"]
-    picks = [regions[(i * 37) % len(regions)] for i in range(repeats)]
-
+    numbers = {}
     app = AppTest.from_file(str(REPO / "streamlit_app.py"), default_timeout=600)
     _, numbers["first_chart_overview_s"] = timed(app.run)
     _, numbers["first_chart_indicators_s"] = timed(lambda: app.switch_page("dashboard/pages/indicators.py").run())
     assert not app.exception, [e.value for e in app.exception]
+    regions = app.multiselect(key="region").options
+    picks = [regions[(i * 37) % len(regions)] for i in range(repeats)]
     for page in ("indicators", "overview"):
         if page == "overview":
             app.switch_page("dashboard/pages/overview.py").run()
-        times = []
+        times, cpu = [], []
         for index, region in enumerate(picks):
             chosen = [region] if index % 2 == 0 else []      # alternate: one region, then all again
-            _, seconds = timed(lambda: app.multiselect(key="region").set_value(chosen).run())
+            wall, seconds = cpu_timed(lambda: app.multiselect(key="region").set_value(chosen).run())
             assert not app.exception, [e.value for e in app.exception]
-            times.append(seconds)
+            times.append(wall)
+            cpu.append(seconds)
         numbers[f"filter_{page}_median_s"] = statistics.median(times)
         numbers[f"filter_{page}_max_s"] = max(times)
+        numbers[f"filter_{page}_cpu_median_s"] = statistics.median(cpu)
+    numbers["app_peak_mb"] = peak_memory_mb()     # the app alone, before this script's own copies below
+    numbers["load_average"] = os.getloadavg()[0]
 
+    frame, numbers["load_s"] = timed(lambda: load_source(table_source()).frame)
+    numbers.update(rows=len(frame), table_mb=frame.memory_usage(deep=True).sum() / 1e6)
     selection = Selection(regions=(picks[0],))
     rows, numbers["step_filter_s"] = timed(filter_table, frame, selection)
     pillar = aggregate.indicator_pillars(frame).idxmax()
@@ -155,8 +165,14 @@ def measure(path: Path, repeats: int) -> dict:
     figure, numbers["step_figure_s"] = timed(charts.indicator_figure, points)
     _, numbers["step_json_s"] = timed(figure.to_json)
     numbers["plotted_points"] = len(points)
-    numbers["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return numbers
+
+
+def peak_memory_mb() -> float:
+    """This process's peak resident memory. Not getrusage's ru_maxrss: Linux carries that
+    over from the parent through exec, so it would report the table generator's peak."""
+    status = Path("/proc/self/status").read_text()
+    return int(next(line.split()[1] for line in status.splitlines() if line.startswith("VmHWM:"))) / 1024
 
 
 def report(numbers: dict) -> str:
@@ -167,12 +183,14 @@ def report(numbers: dict) -> str:
         f"  time to first chart, overview        {ms('first_chart_overview_s')}   (load included)",
         f"  time to first chart, indicators      {ms('first_chart_indicators_s')}",
         f"  filter change rerun, indicators      {ms('filter_indicators_median_s')} median, "
-        f"{ms('filter_indicators_max_s')} slowest",
+        f"{ms('filter_indicators_max_s')} slowest ({ms('filter_indicators_cpu_median_s')} CPU)",
         f"  filter change rerun, overview        {ms('filter_overview_median_s')} median, "
-        f"{ms('filter_overview_max_s')} slowest",
+        f"{ms('filter_overview_max_s')} slowest ({ms('filter_overview_cpu_median_s')} CPU)",
         f"  steps: filter {ms('step_filter_s')}, aggregate {ms('step_aggregate_s')} "
         f"({numbers['plotted_points']:,} points), figure {ms('step_figure_s')}, JSON {ms('step_json_s')}",
-        f"  memory: table {numbers['table_mb']:,.0f} MB, process peak {numbers['peak_rss_mb']:,.0f} MB",
+        f"  memory: table {numbers['table_mb']:,.0f} MB, app's peak {numbers['app_peak_mb']:,.0f} MB "
+        f"(Python, pandas, Streamlit and Plotly included)",
+        f"  load average during the run: {numbers['load_average']:.1f} (a shared machine: wall times vary)",
     ])
 
 

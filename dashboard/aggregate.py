@@ -15,7 +15,8 @@ from dashboard.names import pillar_label, pillar_order
 PILLAR_KINDS = ("indicator", "program_count")
 MAX_MATRIX_REGIONS = 40
 MAX_INDICATOR_POINTS = 2000
-MAX_BUNDLES = 300
+MAX_CHART_REGIONS = 30     # rows of a region axis a reader can take in; the sidebar picks others
+MAX_BUNDLES = 60
 # The columns that let a plotted row be traced back to its characters.
 TRACE_COLUMNS = ["doc_id", "start", "end", "text", "sentence"]
 
@@ -50,15 +51,16 @@ def region_pillar_matrix(frame: pd.DataFrame, max_regions: int = MAX_MATRIX_REGI
 
 def region_points(frame: pd.DataFrame) -> pd.DataFrame:
     """One row per reporting region: where it is and how much it reported."""
-    keys = ["region", "province", "region_level", "city"]
-    grouped = frame.groupby(keys, observed=True, sort=False)
-    points = grouped.agg(latitude=("latitude", "first"), longitude=("longitude", "first"),
-                         documents=("doc_id", "nunique"))
-    points["mentions"] = frame[frame["kind"].isin(PILLAR_KINDS)].groupby(keys, observed=True).size()
-    points = points.fillna({"mentions": 0}).astype({"mentions": "int64"}).reset_index()
-    for column in keys:
+    # A region's name fixes its province, level, city and place: group by the name alone.
+    by_region = frame.groupby("region", observed=True, sort=False)
+    points = by_region[["province", "region_level", "city", "latitude", "longitude"]].first()
+    points["documents"] = frame[["region", "doc_id"]].drop_duplicates().groupby("region", observed=True).size()
+    points["mentions"] = frame["kind"].isin(PILLAR_KINDS).groupby(frame["region"], observed=True).sum()
+    points = points.astype({"documents": "int64", "mentions": "int64"}).reset_index()
+    for column in ["region", "province", "region_level", "city"]:
         points[column] = points[column].astype(str)
-    return points.sort_values(["mentions", "region"], ascending=[False, True]).reset_index(drop=True)
+    columns = ["region", "province", "region_level", "city", "latitude", "longitude", "documents", "mentions"]
+    return points[columns].sort_values(["mentions", "region"], ascending=[False, True]).reset_index(drop=True)
 
 
 def indicator_units(frame: pd.DataFrame, pillar: str) -> pd.Series:
@@ -74,11 +76,12 @@ def indicator_pillars(frame: pd.DataFrame) -> pd.Series:
     return counts.reindex([p for p in pillar_order() if p in counts.index])
 
 
-def indicator_points(frame: pd.DataFrame, pillar: str, unit: str,
-                     max_points: int = MAX_INDICATOR_POINTS) -> pd.DataFrame:
+def indicator_points(frame: pd.DataFrame, pillar: str, unit: str, max_points: int = MAX_INDICATOR_POINTS,
+                     max_regions: int = MAX_CHART_REGIONS) -> pd.DataFrame:
     """The indicators of one pillar in one unit, as the chart plots them.
 
-    One row per mention while there are at most `max_points`; beyond that the
+    The `max_regions` regions with the most such mentions are kept. Then one
+    row per mention while there are at most `max_points`; beyond that the
     mentions are grouped by region and label (median value, the number of
     mentions, and the first mention as the example to trace), and the groups
     with the most mentions are kept. Either way the `mentions` column says how
@@ -86,6 +89,9 @@ def indicator_points(frame: pd.DataFrame, pillar: str, unit: str,
     """
     rows = frame[(frame["kind"] == "indicator") & (frame["pillar"] == pillar)
                  & (frame["unit"] == unit) & frame["value"].notna()]
+    top = rows["region"].value_counts()
+    if (top > 0).sum() > max_regions:
+        rows = rows[rows["region"].isin(top.index[:max_regions])]
     columns = ["region", "province", "label", "value", "unit", "qualifier", *TRACE_COLUMNS]
     if len(rows) <= max_points:
         points = rows[columns].copy()

@@ -207,14 +207,16 @@ def map_figure(points: pd.DataFrame, outlines: Outlines) -> go.Figure:
                                 hoverinfo="skip", showlegend=False))
     placed = points[points["placed"] != ""]
     if not placed.empty:
-        size = 8 + 22 * (placed["mentions"] / max(int(placed["mentions"].max()), 1)) ** 0.5
+        # Dots shrink as regions multiply, so hundreds of them still leave the map visible.
+        biggest = max(8.0, 30 * min(1.0, (10 / len(placed)) ** 0.5))
+        size = 4 + (biggest - 4) * (placed["mentions"] / max(int(placed["mentions"].max()), 1)) ** 0.5
         figure.add_trace(go.Scatter(
             x=placed["longitude"], y=placed["latitude"], mode="markers", showlegend=False,
             marker={"size": size, "color": "#c0392b", "opacity": 0.8, "line": {"width": 1, "color": "white"}},
-            customdata=list(zip(placed["region"], placed["province"], placed["documents"],
-                                placed["mentions"], placed["placed"])),
-            hovertemplate=("<b>%{customdata[0]}</b> · %{customdata[1]}<br>documents: %{customdata[2]} · "
-                           "mentions: %{customdata[3]}<br><i>placed by %{customdata[4]}</i><extra></extra>"),
+            hovertext=np.array([f"<b>{r}</b> · {p}<br>documents: {d} · mentions: {m}<br><i>placed by {how}</i>"
+                                for r, p, d, m, how in zip(placed["region"], placed["province"], placed["documents"],
+                                                           placed["mentions"], placed["placed"])]),
+            hovertemplate="%{hovertext}<extra></extra>",
         ))
     # constrain="domain": a narrow screen shrinks the map instead of showing more sea around it.
     figure.update_xaxes(visible=False, range=list(MAP_LON), constrain="domain")

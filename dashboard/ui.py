@@ -40,7 +40,11 @@ class View:
     texts: dict[str, str] = field(default_factory=dict)
 
 
-@st.cache_data(show_spinner=False, max_entries=2)
+# cache_resource, not cache_data: cache_data would unpickle a fresh copy of the table
+# on every rerun (50 ms and a second 64 MB at a million rows). The one shared copy
+# is safe because nothing changes it: filters copy-then-filter, and every builder
+# in dashboard/ returns new frames (tests/dashboard/test_filters.py checks).
+@st.cache_resource(show_spinner=False, max_entries=2)
 def load_bundled(kind: str, path: str, token: str) -> Extraction:
     """The bundled table (or ORGWORK_TABLE's), extracted or read once per change of its files."""
     return data.load_source(data.Source(kind, Path(path), token))

@@ -22,6 +22,11 @@ if not ui.nothing_to_show(pillars, "指标 indicators"):
                            "on one axis. Units are listed most used first.")
     if not ui.nothing_to_show(units, "带数值的指标 indicators with a value"):
         points = aggregate.indicator_points(current.rows, pillar, unit)
+        regions = current.rows.loc[(current.rows["kind"] == "indicator") & (current.rows["pillar"] == pillar)
+                                   & (current.rows["unit"] == unit), "region"].nunique()
+        if points["region"].nunique() < regions:
+            st.caption(f"显示提及最多的 {points['region'].nunique()} 个地区 The {points['region'].nunique()} regions "
+                       f"with the most mentions of {regions:,}; pick regions in the sidebar to compare others.")
         if points["mentions"].max() > 1:
             st.caption(f"{int(units[unit]):,} 处提及按地区和名称汇总 mentions grouped by region and label "
                        f"(median value); the {len(points):,} groups with the most mentions are shown.")

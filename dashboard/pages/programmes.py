@@ -12,8 +12,10 @@ st.caption("“四项工程”“十二条措施”这类成套举措：条形�
 found = aggregate.bundles(current.rows)
 if not ui.nothing_to_show(found, "成套举措 programme bundles"):
     total = int((current.rows["kind"] == "program_count").sum())
-    if len(found) < found["region"].size or total > len(found):
-        st.caption(f"{total:,} 处提及 mentions → {len(found):,} 个举措 bundles (one per region and name).")
+    if total > len(found):
+        st.caption(f"{total:,} 处提及 mentions → {len(found):,} 个举措 bundles shown: one per region and name, "
+                   f"at most {aggregate.MAX_BUNDLES}, those found in the most documents first; "
+                   "pick regions in the sidebar to see others.")
     ui.chart_block(charts.bundle_figure(found), found, ["programme-bundles"], key="bundle_chart")
 
     st.subheader("举措与成员 Bundles and their members")

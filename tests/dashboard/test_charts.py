@@ -170,7 +170,7 @@ def test_map_after_a_region_filter_has_only_that_region(table):
     rows = filter_table(table, Selection(regions=("吉林市",)))
     figure = spec(charts.map_figure(geo.place_regions(aggregate.region_points(rows)), geo.province_outlines()))
     dots = next(t for t in figure["data"] if t.get("mode") == "markers")
-    assert [c[0] for c in dots["customdata"]] == ["吉林市"]
+    assert len(dots["hovertext"]) == 1 and dots["hovertext"][0].startswith("<b>吉林市</b>")
 
 
 # --- the marked source text -----------------------------------------------------------------------
@@ -211,3 +211,8 @@ def test_source_link_round_trips():
 def test_sentence_html_bolds_the_mention(table):
     row = aggregate.document_mentions(table, "d2_jilin").iloc[0]
     assert '<b style="color:#b91c1c">500名</b>' in sources.sentence_html(row)
+
+
+def test_indicator_points_keep_the_regions_with_most_mentions(table):
+    points = aggregate.indicator_points(table, "talent", "套", max_regions=1)
+    assert len(points) == 1   # 蓬江区 and 十一师 have one each: the tie keeps one region

@@ -60,7 +60,7 @@ def test_overview_counts_matrix_and_map(app):
     matrix, china = charts(app)
     assert matrix["data"][0]["y"] == ["蓬江区", "吉林市", "新疆生产建设兵团第十一师"]
     dots = next(t for t in china["data"] if t.get("mode") == "markers")
-    assert len(dots["customdata"]) == 3
+    assert len(dots["hovertext"]) == 3
     assert download_rows(app, "matrix_csv") == 6   # region × pillar cells with something in them
 
 
@@ -72,7 +72,7 @@ def test_region_filter_changes_every_overview_chart(app):
     matrix, china = charts(app)
     assert matrix["data"][0]["y"] == ["吉林市"]
     dots = next(t for t in china["data"] if t.get("mode") == "markers")
-    assert [c[0] for c in dots["customdata"]] == ["吉林市"]
+    assert len(dots["hovertext"]) == 1 and dots["hovertext"][0].startswith("<b>吉林市</b>")
     assert download_rows(app, "matrix_csv") == 2
 
 
