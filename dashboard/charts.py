@@ -164,7 +164,10 @@ def _nice_ticks(top: float, count: int = 5) -> list[float]:
 def bundle_figure(bundles: pd.DataFrame) -> go.Figure:
     """Bars of programme bundles: one per bundle, grouped by region, as long as its N."""
     _require_rows(bundles, "programme bundles")
-    figure = go.Figure()
+    # A first, empty trace lists every (region, bundle) in the frame's order: the axis keeps
+    # that order, instead of the order in which the pillar traces happen to name them.
+    figure = go.Figure(go.Bar(x=[0] * len(bundles), y=[bundles["region"].tolist(), bundles["label"].tolist()],
+                              orientation="h", showlegend=False, hoverinfo="skip", marker_opacity=0))
     for pillar in [p for p in pillar_order() if p in set(bundles["pillar"])]:
         rows = bundles[bundles["pillar"] == pillar]
         figure.add_trace(go.Bar(

@@ -12,8 +12,12 @@ from pathlib import Path
 from dashboard.data import Extraction, FileReport, Progress, extract_paths
 from extract import documents
 
-MAX_FILE_MB = 20                  # our limit per file; .streamlit/config.toml lets a little more through
+MAX_FILE_MB = 20                  # our limit per file, checked here with a message naming the file
 MAX_FILE_BYTES = MAX_FILE_MB * 1024 * 1024
+# The file picker's own limit, well above ours: a file it refuses only gets a red mark in
+# the picker and never reaches Python, so ours must be the one that normally says no.
+# Beyond this, the browser does not even send the file (spares the server's memory).
+PICKER_LIMIT_MB = 100
 # The formats the upload page offers; the extraction says which it reads so far.
 OFFERED_SUFFIXES = (".txt", ".html", ".htm", ".docx", ".pdf")
 

@@ -3,16 +3,20 @@ import streamlit as st
 
 from dashboard import ui
 from dashboard.downloads import csv_bytes
-from dashboard.uploads import MAX_FILE_MB, Upload, extract_uploads, offered_suffixes
+from dashboard.uploads import MAX_FILE_MB, PICKER_LIMIT_MB, Upload, extract_uploads, offered_suffixes
 
 st.title("上传报告 Upload reports")
-st.markdown(f"支持 .txt、.html、.docx、.pdf，每个文件不超过 **{MAX_FILE_MB} MB**。"
-            f"Drop .txt, .html, .docx or .pdf reports, up to {MAX_FILE_MB} MB each. "
-            "Each file is extracted on its own: a broken file is reported and the others still load.")
+st.markdown("拖入报告文件，逐个抽取：损坏的文件会单独报错，其余照常载入。"
+            "Drop your reports: each file is extracted on its own, so a broken file is reported "
+            "and the others still load.")
 
 # A new key empties the picker after "Remove": a file picker cannot be cleared from Python.
 files = st.file_uploader("选择文件 Choose files", type=offered_suffixes(), accept_multiple_files=True,
-                         key=f"upload_files_{st.session_state.get('upload_round', 0)}")
+                         max_upload_size=PICKER_LIMIT_MB, key=f"upload_files_{st.session_state.get('upload_round', 0)}")
+# The picker would announce its own, higher limit (see uploads.PICKER_LIMIT_MB); state ours instead.
+st.html('<style>[data-testid="stFileUploaderDropzoneInstructions"] {display: none}</style>')
+st.caption(f"每个文件不超过 {MAX_FILE_MB} MB · up to {MAX_FILE_MB} MB per file · "
+           + " ".join(s.upper() for s in offered_suffixes()))
 if files:
     signature = "|".join(f"{f.name}:{f.size}:{f.file_id}" for f in files)
     if signature != st.session_state.get(ui.UPLOAD_SIGNATURE_KEY):

@@ -127,9 +127,10 @@ def test_bundles_count_a_repeated_bundle_once_per_region(table):
 
 def test_bundle_figure_groups_bars_by_region_and_colours_by_pillar(table):
     figure = spec(charts.bundle_figure(aggregate.bundles(table)))
-    names = {trace["name"] for trace in figure["data"]}
+    names = {trace.get("name") for trace in figure["data"] if trace.get("showlegend") is not False}
     assert names == {"干部队伍建设 (Cadres)", "人才工作 (Talent)"}
-    cadres = next(t for t in figure["data"] if t["name"].startswith("干部"))
+    assert figure["data"][0]["y"] == [["吉林市", "蓬江区"], ["新十条", "四项工程"]]   # the axis follows the frame
+    cadres = next(t for t in figure["data"] if t.get("name", "").startswith("干部"))
     assert cadres["y"] == [["蓬江区"], ["四项工程"]] and cadres["x"] == [4]
     assert "强基、铸魂、阵地、领航" in cadres["customdata"][0][2]
 

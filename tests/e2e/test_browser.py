@@ -96,3 +96,13 @@ def test_upload_shows_per_file_errors_and_the_good_file_loads(page, app_url, tmp
     expect(page.get_by_text(re.compile(r"^broken\.pdf: "))).to_be_visible()
     expect(page.get_by_text(re.compile(r"rows from 1 documents"))).to_be_visible()
     expect(page.get_by_text("仅上传 Uploaded only")).to_be_visible()
+
+
+def test_an_oversized_upload_gets_our_message(page, app_url, tmp_path):
+    big = tmp_path / "太大.txt"
+    big.write_bytes("蓬江区培训干部800人次。\n".encode() * (21 * 1024 * 1024 // 35))   # just over 20 MB
+    page.goto(f"{app_url}/upload")
+    wait_until_idle(page)
+    expect(page.get_by_text("每个文件不超过 20 MB")).to_be_visible()
+    page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(str(big))
+    expect(page.get_by_text(re.compile(r"^太大\.txt: .* MB is over the limit of 20 MB per file"))).to_be_visible()

@@ -1,4 +1,6 @@
-"""Region detection: short texts by level and by rule, the five-seed gold, the gazetteer and its resources."""
+"""Region detection: short texts by level and by rule, the five-seed gold, lookup and the cue words.
+
+The gazetteer's places, coordinates and resource files are checked in test_gazetteer.py."""
 from __future__ import annotations
 
 import doctest
@@ -9,8 +11,8 @@ from typing import NamedTuple
 import pytest
 
 from extract import regions
-from extract.regions import LEVELS, UNRECOGNISED_NAME, detect_region, list_provinces, lookup_region
-from extract.resources import load_csv, word_list
+from extract.regions import UNRECOGNISED_NAME, detect_region, lookup_region
+from extract.resources import word_list
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLD = ROOT / "tests" / "gold" / "seeds.jsonl"
@@ -180,28 +182,7 @@ def test_every_seed_has_a_gold_region():
     assert len(gold_regions()) == len(list(RAW.glob("*.txt"))) == 5
 
 
-# --- Gazetteer and lookup --------------------------------------------------------------------
-
-
-def test_provinces():
-    provinces = list_provinces()
-    assert len(provinces) == 34
-    assert {"吉林省", "新疆维吾尔自治区", "北京市", "香港特别行政区"} <= {p.name for p in provinces}
-    assert all(p.level == "province" and p.latitude is not None for p in provinces)
-
-
-def test_every_region_has_a_level_and_coordinates():
-    everything = regions.list_regions()
-    assert len(everything) > 3000
-    assert {r.level for r in everything} == set(LEVELS)
-    assert all(r.latitude is not None and r.longitude is not None and r.coordinates_of for r in everything)
-
-
-def test_zones_and_divisions_take_their_city_coordinates():
-    zone, city = lookup_region("长春汽车经济技术开发区"), lookup_region("长春市")
-    assert (zone.latitude, zone.longitude, zone.coordinates_of) == (city.latitude, city.longitude, "长春市")
-    division = lookup_region("新疆生产建设兵团第十一师")
-    assert division.coordinates_of == "乌鲁木齐市"
+# --- Lookup ----------------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize("name, province, city, expected", [
@@ -227,45 +208,7 @@ def test_docstring_examples():
     assert doctest.testmod(regions).failed == 0
 
 
-# --- Resource files --------------------------------------------------------------------------
-
-
-def test_region_aliases_file():
-    rows = load_csv("region_aliases.csv")
-    assert rows and set(rows[0]) == {"alias", "canonical", "province", "city", "level", "source"}
-    aliases = [row["alias"] for row in rows]
-    assert len(aliases) == len(set(aliases)), "an alias may name one locality only"
-    for row in rows:
-        assert row["level"] in LEVELS
-        assert row["source"] in {"jionlp", "official", "press"}
-        found = lookup_region(row["alias"])
-        assert found is not None, row["alias"]
-        assert (found.name, found.province, found.city, found.level) == (
-            row["canonical"], row["province"], row["city"], row["level"])
-
-
-def test_corps_divisions_file():
-    rows = load_csv("corps_divisions.csv")
-    assert set(rows[0]) == {"division", "common_name", "city", "other_names", "note"}
-    numerals = "一 二 三 四 五 六 七 八 九 十 十一 十二 十三 十四".split()
-    assert [row["division"] for row in rows] == [f"第{n}师" for n in numerals]
-    for row in rows:
-        assert not row["common_name"] or row["common_name"].startswith(row["division"])
-        city = lookup_region(row["city"], "新疆维吾尔自治区")
-        assert city is not None and city.level in ("city", "county"), row["city"]
-        division = lookup_region("兵团" + row["division"])
-        assert (division.level, division.city) == ("corps_division", city.city)
-
-
-def test_region_stopwords_file():
-    rows = load_csv("region_stopwords.csv")
-    assert set(rows[0]) == {"word", "reason"}
-    words = [row["word"] for row in rows]
-    assert len(words) == len(set(words))
-    assert {row["reason"] for row in rows} <= {"common_word", "directional", "generic_full_name", "generic_zone"}
-    gazetteer_names = {p.name for p in regions.gazetteer().places} | {p.short for p in regions.gazetteer().places}
-    dead = [w for w in words if w not in gazetteer_names]
-    assert not dead, f"not a gazetteer name or short form, so the entry does nothing: {dead}"
+# --- Cue words (region_cues.yaml) ------------------------------------------------------------
 
 
 @pytest.mark.parametrize("key", ["org_suffixes", "author_titles", "elsewhere_prefixes", "compound_followers",
