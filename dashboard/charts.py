@@ -15,6 +15,7 @@ import plotly.graph_objects as go
 
 from dashboard.geo import MAP_LAT, MAP_LON, Outlines, joined_rings
 from dashboard.names import pillar_label, pillar_order, qualifier_label
+from extract.resources import pillar_names
 
 # Chinese first: the browser's own CJK font draws the labels (fonts-noto-cjk on Debian).
 FONT_FAMILY = "Noto Sans CJK SC, Source Han Sans SC, PingFang SC, Microsoft YaHei, sans-serif"
@@ -92,7 +93,7 @@ def matrix_figure(matrix: pd.DataFrame) -> go.Figure:
     figure.update_xaxes(side="bottom", tickfont={"size": 12}, automargin=True)
     figure.update_yaxes(autorange="reversed", automargin=True)
     # 150 px more than the rows need: the upright pillar names of a narrow screen take them, not the cells.
-    return base_layout(figure, "各地区各板块的发现数", "Indicators and programme bundles found, by region and pillar",
+    return base_layout(figure, "各地区各板块的发现数", "Mentions found, by region and pillar",
                        330 + ROW_HEIGHT * len(regions))
 
 
@@ -128,8 +129,9 @@ def indicator_figure(points: pd.DataFrame) -> go.Figure:
         ))
     _value_axis(figure, points["value"], unit)
     figure.update_yaxes(categoryorder="array", categoryarray=regions[::-1], automargin=True, gridcolor="#f0f0f0")
-    return base_layout(figure, f"{pillar_label(pillar).split(' (')[0]} · {unit}",
-                       f"{pillar_label(pillar)}: indicators in {unit}, by region", 190 + ROW_HEIGHT * len(regions))
+    zh, en = pillar_names().get(pillar, (pillar, pillar))
+    return base_layout(figure, f"{zh} · {unit}", f"{en}: indicators in {unit}, by region",
+                       190 + ROW_HEIGHT * len(regions))
 
 
 def _value_axis(figure: go.Figure, values: pd.Series, unit: str) -> None:
@@ -185,7 +187,7 @@ def bundle_figure(bundles: pd.DataFrame) -> go.Figure:
                         zerolinecolor="#999")
     figure.update_yaxes(autorange="reversed", automargin=True, tickfont={"size": 12})
     figure.update_layout(barmode="overlay", bargap=0.3)
-    return base_layout(figure, "各地区的成套举措", "Programme bundles by region: the bar and number are N, colour the pillar",
+    return base_layout(figure, "各地区的成套举措", "Bundles by region: bar = N, colour = pillar",
                        190 + ROW_HEIGHT * len(bundles))
 
 
@@ -225,4 +227,4 @@ def map_figure(points: pd.DataFrame, outlines: Outlines) -> go.Figure:
     figure.update_xaxes(visible=False, range=list(MAP_LON), constrain="domain")
     figure.update_yaxes(visible=False, range=list(MAP_LAT), scaleanchor="x", scaleratio=MAP_ASPECT,
                         constrain="domain", constraintoward="top")
-    return base_layout(figure, "报告地区", "Reporting localities, sized by mentions found (南海诸岛 inset)", 520)
+    return base_layout(figure, "报告地区", "Reporting localities, sized by mentions", 520)

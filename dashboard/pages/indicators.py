@@ -55,4 +55,3 @@ if not ui.nothing_to_show(pillars, "指标 indicators"):
                 "text": "原文 Text", "mentions": "提及 Mentions", "sentence": "原句 Sentence",
                 "source": st.column_config.LinkColumn("出处 Source", display_text="查看原文 open"),
             })
-        st.caption(f"板块 Pillar: {pillar_label(pillar)}")

@@ -72,8 +72,17 @@ def running_app(env: dict[str, str] | None = None, log: Path | None = None) -> I
 
 
 def wait_until_idle(page, timeout: int = PAGE_TIMEOUT_MS) -> None:
-    """Wait until the app has run the page script and drawn its charts."""
+    """Wait until the app has run the page script and drawn its charts and tables.
+
+    Every page has a title, so an h1 in the main block means the page script has
+    started drawing; a script state of notRunning alone can be the state before it ran.
+    """
+    page.wait_for_selector('[data-testid="stMain"] h1', timeout=timeout)
     page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=timeout)
     page.wait_for_function(
         """() => [...document.querySelectorAll('[data-testid="stPlotlyChart"]')]
-                 .every(chart => chart.querySelector('.main-svg'))""", timeout=timeout)
+                   .every(chart => chart.querySelector('.main-svg'))
+              && [...document.querySelectorAll('[data-testid="stDataFrame"]')]
+                   .filter(table => table.getBoundingClientRect().height > 80)
+                   .every(table => table.querySelector('canvas'))
+              && !document.querySelector('[data-testid="stSkeleton"]')""", timeout=timeout)
