@@ -61,16 +61,22 @@ def find_text(doc_id: str, folder: str) -> str | None:
     return document.text if document else None
 
 
-def bundled_extraction() -> Extraction:
-    source = data.table_source()
-    with st.spinner(f"正在抽取内置报告 Extracting the bundled reports ({source.path.name})…"):
+def bundled_extraction(source: data.Source) -> Extraction:
+    """The source's table; the spinner shows only while it is extracted or read (a cache miss)."""
+    doing = ("正在抽取内置报告 Extracting the bundled reports" if source.kind == "folder"
+             else "正在读取数据表 Reading the table")
+    with st.spinner(f"{doing} ({source.path.name})…"):
         return load_bundled(source.kind, str(source.path), source.token)
 
 
 def sidebar() -> View:
     """The shared filters; leaves the resulting View in session state for the page."""
-    source = data.table_source()
-    bundled = bundled_extraction()
+    try:
+        source = data.table_source()
+    except FileNotFoundError as error:
+        st.error(f"找不到数据 No table to show: {error}. Unset {data.TABLE_ENV} to use the bundled reports.")
+        st.stop()
+    bundled = bundled_extraction(source)
     uploaded: Extraction | None = st.session_state.get(UPLOADED_KEY)
     scope = "bundled"
     with st.sidebar:

@@ -190,3 +190,10 @@ def test_method_page_shows_computed_scores(app):
     quality = next(d for d in app.dataframe if d.key == "quality_table" or "precision" in d.value.columns).value
     assert quality["precision"].between(0, 1).all() and quality["recall"].between(0, 1).all()
     assert not any("not available" in w.value for w in app.warning)
+
+
+def test_a_missing_table_is_named_not_a_traceback(app, monkeypatch, tmp_path):
+    monkeypatch.setenv("ORGWORK_TABLE", str(tmp_path / "gone.parquet"))
+    app.run()
+    assert not app.exception
+    assert "gone.parquet" in app.error[0].value
