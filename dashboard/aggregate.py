@@ -134,6 +134,11 @@ def bundles(frame: pd.DataFrame, max_bundles: int = MAX_BUNDLES) -> pd.DataFrame
     return out.head(max_bundles)[columns].sort_values(["region", "value", "label"]).reset_index(drop=True)
 
 
+def document_ids(frame: pd.DataFrame) -> list[str]:
+    """The documents the rows come from, in table order (unique on the codes: fast on categoricals)."""
+    return [str(d) for d in frame["doc_id"].unique()]
+
+
 def document_mentions(frame: pd.DataFrame, doc_id: str) -> pd.DataFrame:
     """A document's mentions in text order."""
     rows = frame[frame["doc_id"] == doc_id]

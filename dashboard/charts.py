@@ -227,4 +227,4 @@ def map_figure(points: pd.DataFrame, outlines: Outlines) -> go.Figure:
     figure.update_xaxes(visible=False, range=list(MAP_LON), constrain="domain")
     figure.update_yaxes(visible=False, range=list(MAP_LAT), scaleanchor="x", scaleratio=MAP_ASPECT,
                         constrain="domain", constraintoward="top")
-    return base_layout(figure, "报告地区", "Reporting localities, sized by mentions", 520)
+    return base_layout(figure, "报告地区", "Reporting localities, sized by mentions", 480)

@@ -26,6 +26,23 @@ FOCUS_STYLE = "outline:3px solid #dc2626;background:#fecaca"
 # Not "focus": st.html's sanitiser drops ids that shadow DOM properties (document.focus).
 FOCUS_ID = "selected-mention"
 AT_PATTERN = re.compile(r"^(\d+)-(\d+)$")
+# Scrolls the document's box (not the page, so the selected sentence above stays in view)
+# to the selected mention once it is drawn. A fixed script: no text from a document or URL
+# goes into it (the text is in a separate, script-free st.html).
+SCROLL_TO_FOCUS = f"""<script>
+(function scroll(tries) {{
+  const mark = document.getElementById("{FOCUS_ID}");
+  if (!mark) {{ if (tries > 0) setTimeout(() => scroll(tries - 1), 100); return; }}
+  let box = mark.parentElement;
+  while (box && !(box.scrollHeight > box.clientHeight + 2 && /auto|scroll/.test(getComputedStyle(box).overflowY))) {{
+    box = box.parentElement;
+  }}
+  if (box) {{
+    const at = mark.getBoundingClientRect(), frame = box.getBoundingClientRect();
+    box.scrollTop += at.top - frame.top - frame.height / 2;
+  }}
+}})(30);
+</script>"""
 
 
 def source_link(doc_id: str, start: int, end: int) -> str:

@@ -126,6 +126,12 @@ def document_text(current: View, doc_id: str) -> str | None:
     return find_text(doc_id, str(data.docs_folder()))
 
 
+def short_list(items: list[str], limit: int = 12) -> str:
+    """Items joined with 、, the rest counted: a caption stays a line or two however many there are."""
+    shown = "、".join(items[:limit])
+    return shown + (f" … (+{len(items) - limit:,})" if len(items) > limit else "")
+
+
 def nothing_to_show(rows: pd.DataFrame, what: str) -> bool:
     """Say so when a filter leaves nothing, instead of drawing empty axes; True if empty."""
     if not rows.empty:

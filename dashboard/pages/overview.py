@@ -37,9 +37,9 @@ if not ui.nothing_to_show(current.rows, "提及 mentions"):
     unplaced = points[points["placed"] == ""]
     if not unplaced.empty:
         st.caption("未能定位 Not on the map (no coordinates or province): "
-                   + "、".join(f"{r.region} ({r.documents} docs)" for r in unplaced.itertuples()))
+                   + ui.short_list([f"{r.region} ({r.documents} docs)" for r in unplaced.itertuples()]))
     by_province = points[points["placed"] == "province centre"]
     if not by_province.empty:
         st.caption("按省份中心定位 Placed at their province's centre (no coordinates in the table): "
-                   + "、".join(f"{r.region} ({r.province}{', ' + level_label(r.region_level) if r.region_level else ''})"
-                              for r in by_province.itertuples()))
+                   + ui.short_list([f"{r.region} ({r.province}{', ' + level_label(r.region_level) if r.region_level else ''})"
+                                    for r in by_province.itertuples()]))

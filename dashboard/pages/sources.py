@@ -1,16 +1,22 @@
 """Sources: a document with every mention marked, opened on the one a link points at."""
+import pandas as pd
 import streamlit as st
 
 from dashboard import aggregate, sources, ui
 from dashboard.names import kind_label, level_label
 
+MAX_DOCUMENTS = 2000     # choices in the document picker; the region filter narrows them
+
 current = ui.view()
 st.title("原文 Sources")
 
-documents = current.table.drop_duplicates("doc_id")[["doc_id", "region"]].astype(str).sort_values("doc_id")
-if not ui.nothing_to_show(documents, "文档 documents"):
-    regions = dict(zip(documents["doc_id"], documents["region"]))
-    doc_id = st.selectbox("文档 Document", list(regions), key="doc", bind="query-params",
+# The documents of the filtered rows, and the one a link names even if the filters hide it.
+linked = st.query_params.get("doc")
+documents = aggregate.document_ids(current.rows)[:MAX_DOCUMENTS]
+if linked and linked not in documents and linked in aggregate.document_ids(current.table):
+    documents.append(linked)
+if not ui.nothing_to_show(pd.Series(documents, dtype=str), "文档 documents"):
+    doc_id = st.selectbox("文档 Document", sorted(documents), key="doc", bind="query-params",
                           on_change=lambda: st.query_params.pop("at", None))
     mentions = aggregate.document_mentions(current.table, doc_id)
     first = mentions.iloc[0]
@@ -38,6 +44,8 @@ if not ui.nothing_to_show(documents, "文档 documents"):
         st.html(sources.legend_html())
         with st.container(height=480, border=True):
             st.html(sources.highlight_html(text, mentions, focus))
+        if not focused.empty:
+            st.html(sources.SCROLL_TO_FOCUS, unsafe_allow_javascript=True)
 
     st.subheader("本文的提及 Mentions in this document")
     st.caption("选中一行即在上方显示其原句 Select a row to show its sentence above.")

@@ -197,3 +197,13 @@ def test_a_missing_table_is_named_not_a_traceback(app, monkeypatch, tmp_path):
     app.run()
     assert not app.exception
     assert "gone.parquet" in app.error[0].value
+
+
+def test_sources_list_the_filtered_documents_and_a_linked_one(app_env):
+    app = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
+    app.query_params.update({"region": "吉林市", "doc": "d1_penjiang"})
+    app.run()
+    app.switch_page(page_path("sources")).run()
+    assert not app.exception
+    assert app.selectbox(key="doc").options == ["d1_penjiang", "d2_jilin"]
+    assert app.selectbox(key="doc").value == "d1_penjiang"

@@ -82,7 +82,7 @@ def test_a_chart_point_leads_to_its_sentence(page, app_url):
     link.click()
     expect(page).to_have_url(re.compile(r"/sources\?.*at=\d+-\d+"))
     expect(page.get_by_text("所选提及 Selected mention")).to_be_visible()
-    expect(page.locator("mark#selected-mention")).to_be_visible()
+    expect(page.locator("mark#selected-mention")).to_be_in_viewport()   # scrolled to, in its box
 
 
 def test_upload_shows_per_file_errors_and_the_good_file_loads(page, app_url, tmp_path):
