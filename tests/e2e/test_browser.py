@@ -106,3 +106,14 @@ def test_an_oversized_upload_gets_our_message(page, app_url, tmp_path):
     expect(page.get_by_text("每个文件不超过 20 MB")).to_be_visible()
     page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(str(big))
     expect(page.get_by_text(re.compile(r"^太大\.txt: .* MB is over the limit of 20 MB per file"))).to_be_visible()
+
+
+def test_the_filter_follows_the_user_to_another_page(page, app_url):
+    region = open_indicators(page, f"{app_url}/indicators")[0]
+    page.goto(app_url)
+    wait_until_idle(page)
+    pick_region(page, region)
+    expect(page).to_have_url(re.compile(r"region=" + re.escape(quote(region))))
+    page.get_by_role("link", name="指标 Indicators").click()
+    expect(page).to_have_url(re.compile(r"/indicators\?region=" + re.escape(quote(region))))
+    expect(chart_regions(page)).to_have_text([region])
