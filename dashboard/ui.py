@@ -149,7 +149,8 @@ def chart_block(figure: go.Figure, rows: pd.DataFrame, name: list[str], key: str
                                                         "filename": file_name(*name, suffix="")}}
     event = st.plotly_chart(figure, key=key, config=config, on_select="rerun" if on_select else "ignore",
                             selection_mode="points")
-    st.download_button(f"⬇ 图表数据 Chart data (CSV, {len(rows):,} rows)", data=csv_bytes(rows),
+    # data as a callable: the CSV is written when the button is clicked, not on every rerun.
+    st.download_button(f"⬇ 图表数据 Chart data (CSV, {len(rows):,} rows)", data=lambda: csv_bytes(rows),
                        file_name=file_name(*name), mime="text/csv", key=f"{key}_csv", on_click="ignore")
     return event
 
