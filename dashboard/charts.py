@@ -217,7 +217,7 @@ def map_figure(points: pd.DataFrame, outlines: Outlines) -> go.Figure:
     if not placed.empty:
         # Dots shrink as regions multiply, so hundreds of them still leave the map visible.
         biggest = max(8.0, 30 * min(1.0, (10 / len(placed)) ** 0.5))
-        size = 4 + (biggest - 4) * (placed["mentions"] / max(int(placed["mentions"].max()), 1)) ** 0.5
+        size = 6 + (biggest - 6) * (placed["mentions"] / max(int(placed["mentions"].max()), 1)) ** 0.5
         traces.append(go.Scatter(
             x=placed["longitude"].to_numpy(), y=placed["latitude"].to_numpy(), mode="markers", showlegend=False,
             marker={"size": size.to_numpy(), "color": "#c0392b", "opacity": 0.8, "line": {"width": 1, "color": "white"}},

@@ -132,13 +132,17 @@ def short_list(items: list[str], limit: int = 12) -> str:
     return shown + (f" … (+{len(items) - limit:,})" if len(items) > limit else "")
 
 
-def nothing_to_show(rows: pd.DataFrame, what: str) -> bool:
-    """Say so when a filter leaves nothing, instead of drawing empty axes; True if empty."""
-    if not rows.empty:
+def nothing_to_show(rows, what: str) -> bool:
+    """Say so when a filter leaves nothing, instead of drawing empty axes; True if empty.
+
+    `what` is "中文 English", e.g. "指标 indicators": the message puts each half in its sentence.
+    """
+    if len(rows):
         return False
+    zh, en = what.split(" ", 1)
     selection = view().selection
     because = f" for {selection.describe()}" if not selection.is_everything else ""
-    st.info(f"没有符合条件的{what}。No {what} match the filters{because}. "
+    st.info(f"没有符合条件的{zh}。No {en} match the filters{because}. "
             "Widen or clear the filters in the sidebar.", icon=":material/search_off:")
     return True
 

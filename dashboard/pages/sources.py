@@ -1,5 +1,4 @@
 """Sources: a document with every mention marked, opened on the one a link points at."""
-import pandas as pd
 import streamlit as st
 
 from dashboard import aggregate, sources, ui
@@ -15,7 +14,7 @@ linked = st.query_params.get("doc")
 documents = aggregate.document_ids(current.rows)[:MAX_DOCUMENTS]
 if linked and linked not in documents and linked in aggregate.document_ids(current.table):
     documents.append(linked)
-if not ui.nothing_to_show(pd.Series(documents, dtype=str), "文档 documents"):
+if not ui.nothing_to_show(documents, "文档 documents"):
     doc_id = st.selectbox("文档 Document", sorted(documents), key="doc", bind="query-params",
                           on_change=lambda: st.query_params.pop("at", None))
     mentions = aggregate.document_mentions(current.table, doc_id)
