@@ -264,6 +264,15 @@ def report(results: list[dict], sizes: list[float]) -> str:
     return "\n\n".join(parts) + "\n"
 
 
+def merge(runs) -> list[dict]:
+    merged: dict[tuple, dict] = {}
+    for results in runs:
+        for r in results:
+            merged[(r["method"], r["workers"], r["size_mb"])] = r
+    return sorted(merged.values(), key=lambda r: (r["size_mb"], [*METHODS, WRITE_PARQUET].index(r["method"]),
+                                                    r["workers"]))
+
+
 def numbers(text: str, kind=float) -> list:
     return [kind(x) for x in text.split(",") if x.strip()]
 
@@ -278,7 +287,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="methods to run, comma-separated (default: all)")
     parser.add_argument("--seed", type=int, default=0, help="corpus seed (default 0)")
     parser.add_argument("--name", default="bench_extract", help="output name in bench/out/ (default bench_extract)")
-    parser.add_argument("--from-json", metavar="PATH", help="print the report of a saved run (bench/out/NAME.json)")
+    parser.add_argument("--from-json", metavar="PATH[,PATH]",
+                        help="print the report of saved runs (bench/out/NAME.json); a later run's measurement "
+                             "replaces an earlier one of the same method, workers and size")
     parser.add_argument("--measure", help=argparse.SUPPRESS)   # internal: one measurement, in this process
     parser.add_argument("--corpus", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -286,7 +297,7 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(measure(args.measure, Path(args.corpus), int(args.workers))))
         return 0
     if args.from_json:
-        results = json.loads(Path(args.from_json).read_text(encoding="utf-8"))
+        results = merge(json.loads(Path(p).read_text(encoding="utf-8")) for p in args.from_json.split(","))
         print(report(results, sorted({r["size_mb"] for r in results})))
         return 0
     sizes = numbers(args.sizes)
