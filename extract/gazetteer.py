@@ -2,7 +2,7 @@
 
 Data, read once per process at first use (the packages themselves are never imported):
 
-- jionlp 1.5.31 (Apache-2.0), ``jionlp/dictionary/china_location.txt``: the tree province → city →
+- jionlp 1.5.31 (Apache-2.0), ``jionlp/dictionary/china_location.zip`` (its ``china_location.txt``): the tree province → city →
   county with 6-digit codes and a short name for each entry (蓬江区 → 蓬江), including ~145
   development zones (长春汽车经济技术开发区 220174 → 汽开区). State about 2021–22: it has 库车市
   (2019), 新星市 (2021), 莱芜区 (2019), not 白杨市 (2023). Only the province, city and county lines
@@ -50,12 +50,15 @@ easily part of a word; ``stop`` a stop-listed name (城区), a place only with i
 from __future__ import annotations
 
 import csv
+import io
 import importlib.util
 import re
+import zipfile
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Iterator
 
 import ahocorasick
 
@@ -164,16 +167,29 @@ def _package_file(package: str, *parts: str) -> Path:
     return path
 
 
+def _jionlp_location_lines() -> Iterator[str]:
+    """The lines of jionlp's china_location.txt, read from the zip the package ships.
+
+    jionlp unpacks the zip beside itself on its first import, so a fresh install
+    has only the zip: read it there, and never depend on jionlp having run.
+    """
+    archive = _package_file("jionlp", "dictionary", "china_location.zip")
+    try:
+        with zipfile.ZipFile(archive) as bundle, bundle.open("china_location.txt") as raw:
+            yield from io.TextIOWrapper(raw, encoding="utf-8")
+    except (zipfile.BadZipFile, KeyError) as error:
+        raise ResourceError(f"{archive}: cannot read china_location.txt from it: {error}") from error
+
+
 def _read_jionlp_rows() -> list[tuple[int, str, str, str]]:
     """(depth, name, code, short) for the province (0), city (1) and county (2) lines."""
     rows = []
-    with _package_file("jionlp", "dictionary", "china_location.txt").open(encoding="utf-8") as lines:
-        for line in lines:
-            if line.startswith("\t\t\t"):    # towns and villages
-                continue
-            parts = line.strip().split("\t")
-            if len(parts) == 3:               # uncoded lines are Taiwan's districts: only collisions
-                rows.append((len(line) - len(line.lstrip("\t")), *parts))
+    for line in _jionlp_location_lines():
+        if line.startswith("\t\t\t"):    # towns and villages
+            continue
+        parts = line.strip().split("\t")
+        if len(parts) == 3:               # uncoded lines are Taiwan's districts: only collisions
+            rows.append((len(line) - len(line.lstrip("\t")), *parts))
     return rows
 
 
