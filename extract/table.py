@@ -63,14 +63,31 @@ def normalise_types(frame: pd.DataFrame) -> pd.DataFrame:
     """Give a frame read from any format the table's column types."""
     frame = frame.reindex(columns=COLUMNS)
     for column in STRING_COLUMNS:
-        # object first: an all-empty column arrives as float NaN, which takes no "" fill
-        frame[column] = frame[column].astype(object).fillna("").astype(str)
+        if isinstance(frame[column].dtype, pd.CategoricalDtype):
+            frame[column] = _fill_category(frame[column])   # keep Parquet's compact categories
+        else:
+            frame[column] = _fill_text(frame[column])
     frame["members_mismatch"] = (frame["members_mismatch"].astype(str).str.lower()
                                  .isin(["true", "1"]))
     for column, dtype in DTYPES.items():
         if dtype != "bool":
             frame[column] = pd.to_numeric(frame[column], errors="coerce").astype(dtype)
     return frame
+
+
+def _fill_text(column: pd.Series) -> pd.Series:
+    if pd.api.types.is_numeric_dtype(column.dtype):
+        column = column.astype(object)     # an all-empty column arrives as float NaN
+    column = column.fillna("")
+    return column if isinstance(column.dtype, pd.StringDtype) else column.astype(str)
+
+
+def _fill_category(column: pd.Series) -> pd.Series:
+    if not column.isna().any():
+        return column
+    if "" not in column.cat.categories:
+        column = column.cat.add_categories([""])
+    return column.fillna("")
 
 
 def write_table(frame: pd.DataFrame, path: str | os.PathLike) -> Path:
@@ -114,12 +131,9 @@ def read_table(path: str | os.PathLike) -> pd.DataFrame:
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix == ".parquet":
-        frame = pd.read_parquet(path)
-        categories = {c: frame[c] for c in CATEGORY_COLUMNS if isinstance(frame[c].dtype, pd.CategoricalDtype)}
-        frame = normalise_types(frame.astype({c: "object" for c in categories}))
-        for column in categories:
-            frame[column] = frame[column].astype("category")
-        return frame
+        # Dictionary-encoded columns come back as categoricals and stay so: a million
+        # rows then cost tens of megabytes, not hundreds.
+        return normalise_types(pd.read_parquet(path))
     if suffix == ".jsonl":
         return normalise_types(pd.read_json(path, lines=True, dtype=False))
     if suffix == ".csv":
