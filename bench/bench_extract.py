@@ -196,20 +196,23 @@ def throughput_table(results: list[dict], size: float) -> str:
 
 
 def scaling_table(results: list[dict], sizes: list[float]) -> str:
-    """Seconds per MB at each size; the last column divides the largest size's by the smallest's (1.00 = linear)."""
-    header = " | ".join(f"{s:g} MB: s (s/MB)" for s in sizes)
-    lines = ["How time grows with the corpus (s/MB constant = linear; growth = s/MB at the largest ÷ at the smallest)",
+    """Seconds per MB at each size, wall clock and (one process) CPU; growth = the largest size's
+    s/MB ÷ the smallest's, on CPU time where there is one (less swayed by other work on the machine)."""
+    header = " | ".join(f"{s:g} MB: s/MB wall (CPU)" for s in sizes)
+    lines = ["How time grows with the corpus (constant s/MB = linear; growth = s/MB at the largest size ÷ at "
+             "the smallest, 1.00 = linear; CPU time where measured)",
              "", f"| method | workers | {header} | growth |", "|---|---:|" + "---:|" * len(sizes) + "---:|"]
     for method, n in dict.fromkeys((r["method"], r["workers"]) for r in results):
         by_size = {r["size_mb"]: r for r in results if r["method"] == method and r["workers"] == n}
         cells, per_mb = [], []
         for size in sizes:
             r = by_size.get(size)
-            if r:
-                per_mb.append(r["seconds"] / size)
-                cells.append(f"{r['seconds']:.1f} ({r['seconds'] / size:.2f})")
-            else:
+            if not r:
                 cells.append("–")
+                continue
+            cpu = r.get("cpu_s") if n == 1 else None
+            per_mb.append((cpu if cpu else r["seconds"]) / size)
+            cells.append(f"{r['seconds'] / size:.2f}" + (f" ({cpu / size:.2f})" if cpu else ""))
         growth = f"{per_mb[-1] / per_mb[0]:.2f}" if len(per_mb) > 1 else "–"
         lines.append(f"| {method} | {n} | {' | '.join(cells)} | {growth} |")
     return "\n".join(lines)
