@@ -123,7 +123,9 @@ def localities(places: list[Place]) -> list[Locality]:
 
 
 def split_sentences(paragraph: str) -> list[str]:
-    """>>> split_sentences("一是抓学习。二是强队伍；三是")
+    """A paragraph's sentences, each with its closing punctuation.
+
+    >>> split_sentences("一是抓学习。二是强队伍；三是")
     ['一是抓学习。', '二是强队伍；', '三是']
     """
     return [s for s in SENTENCE.findall(paragraph) if s.strip()]

@@ -14,7 +14,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections import deque
-from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
@@ -76,7 +76,9 @@ def batch_size(n_paths: int, workers: int) -> int:
 
 
 def batched(items: Sequence, size: int) -> Iterator[list]:
-    """>>> list(batched([1, 2, 3, 4, 5], 2))
+    """Consecutive slices of `size` items; the last may be shorter.
+
+    >>> list(batched([1, 2, 3, 4, 5], 2))
     [[1, 2], [3, 4], [5]]
     """
     for start in range(0, len(items), size):

@@ -133,3 +133,11 @@ def test_batch_size(n_paths, workers, expected):
 
 def test_batched_covers_every_item_once_in_order():
     assert list(batched(list(range(7)), 3)) == [[0, 1, 2], [3, 4, 5], [6]]
+
+
+@pytest.mark.parametrize("module", ["extract.engines", "extract.writers", "bench.make_corpus"])
+def test_docstring_examples(module):
+    import doctest
+    import importlib
+    failures, tried = doctest.testmod(importlib.import_module(module))
+    assert tried and not failures
