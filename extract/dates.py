@@ -14,7 +14,7 @@ from datetime import date
 
 FIRST_YEAR, LAST_YEAR = 1949, 2100
 HEAD_LINES, HEAD_CHARS = 8, 600     # the title, byline and publication line
-FOOT_LINES = 4                      # a signature and its date
+FOOT_LINES, FOOT_CHARS = 4, 300     # a signature and its date: short lines at the very end
 
 _CHINESE_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "O": 0, "○": 0}
 # Full-width digits and separators (２０２２－１２－１９) read as ASCII; one character for one, so offsets hold.
@@ -104,7 +104,7 @@ def _document_date(text: str) -> date | None:
     in_head = find_dates(text[:_head_end(text)])
     if in_head:
         return in_head[0][1]
-    in_foot = find_dates(text[_foot_start(text):])
+    in_foot = find_dates(text[max(_foot_start(text), len(text) - FOOT_CHARS):])
     return in_foot[-1][1] if in_foot else None
 
 

@@ -68,15 +68,21 @@ def context_words() -> dict[str, tuple[str, ...]]:
 
 @lru_cache(maxsize=None)
 def candidate_pattern() -> re.Pattern:
-    """An optional in-span prefix (近, 约, 超), then a numeral that a unit could follow.
+    """A numeral that a unit could follow.
 
     The lookahead lets the regex engine skip the numerals that no unit follows
     (统一, 一系列, 二十大) before any Python runs: most numerals in a report are those.
+    The pattern starts with a character class so the engine can skip ahead fast;
+    an in-span prefix (近, 约, 超) is looked for behind the match instead.
     """
-    prefixes = "|".join(map(re.escape, qualifier_words()["prefix_in_span"]))
     forms = "|".join(map(re.escape, unit_table().forms_longest_first))
     unit_ahead = rf"(?=[余多]?[万亿千百]?(?:{forms})|[余多]|(?<=[万亿]))"
-    return re.compile(rf"(?:{prefixes})?{NUMERAL}{unit_ahead}")
+    return re.compile(rf"{NUMERAL}{unit_ahead}")
+
+
+@lru_cache(maxsize=None)
+def prefixes_longest_first() -> tuple[str, ...]:
+    return tuple(sorted(qualifier_words()["prefix_in_span"], key=len, reverse=True))
 
 
 def find_indicators(text: str, protected: Intervals | None = None) -> list[Mention]:
@@ -87,8 +93,12 @@ def find_indicators(text: str, protected: Intervals | None = None) -> list[Menti
     """
     protected = protected if protected is not None else protected_spans(text)
     found = []
+    prefixes = prefixes_longest_first()
     for match in candidate_pattern().finditer(text):
-        mention = read_indicator(text, match.start(), match.end())
+        start = match.start()
+        before = text[start - 2 if start > 1 else 0:start]
+        prefix = next((p for p in prefixes if before.endswith(p)), "")
+        mention = read_indicator(text, start - len(prefix), match.end())
         if mention is not None and not protected.overlaps(mention.start, mention.end):
             found.append(mention)
     found += find_percent_words(text, protected)

@@ -54,8 +54,11 @@ def parse_number(numeral: str) -> float | None:
     return float(value)
 
 
+ARABIC_DIGITS = frozenset("0123456789０１２３４５６７８９")
+
+
 def is_arabic(numeral: str) -> bool:
-    return numeral[:1].translate(FULL_WIDTH_DIGITS).isdigit()
+    return numeral[:1] in ARABIC_DIGITS
 
 
 def is_bare_article(numeral: str) -> bool:

@@ -50,10 +50,11 @@ def add_votes(votes: dict[str, float], text: str, weight: float) -> None:
 
 
 def clause_around(text: str, start: int, end: int) -> str:
-    window_start = max(0, start - 60)
-    left = max((m.end() for m in CLAUSE_BREAK.finditer(text, window_start, start)), default=window_start)
+    left = start - 60 if start > 60 else 0
+    for match in CLAUSE_BREAK.finditer(text, left, start):
+        left = match.end()
     right_match = CLAUSE_BREAK.search(text, end, end + 60)
-    right = right_match.start() if right_match else min(len(text), end + 60)
+    right = right_match.start() if right_match else end + 60
     return text[left:right]
 
 
@@ -75,8 +76,9 @@ def pillar_of(layout: Layout, mention: Mention, context: dict[str, float] | None
     add_votes(votes, clause_around(layout.text, mention.start, mention.end), WEIGHTS["clause"])
     if not votes:
         return GENERAL
-    order = list(pillar_names())     # a tie goes to the pillar listed first, never to chance
-    return min(votes.items(), key=lambda item: (-round(item[1], 6), order.index(item[0])))[0]
+    top = max(round(score, 6) for score in votes.values())
+    # a tie goes to the pillar listed first, never to chance
+    return next(code for code in pillar_names() if round(votes.get(code, -1.0), 6) == top)
 
 
 def assign_pillars(layout: Layout, mentions: list[Mention]) -> None:

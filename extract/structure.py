@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 SENTENCE_END = re.compile(r"[。！？；!?;]+[”’」』）)]*|……+|\n+")
 NUMBERED_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十]+[部分章节])")
@@ -18,15 +18,14 @@ CLOSING_PUNCTUATION = "。！？；!?;…：:"
 MAX_HEADING_CHARS = 40
 
 
-@dataclass(frozen=True)
-class Span:
+# NamedTuples, not dataclasses: a report has thousands of these, made on the hot path.
+class Span(NamedTuple):
     start: int
     end: int
     text: str
 
 
-@dataclass(frozen=True)
-class Paragraph:
+class Paragraph(NamedTuple):
     start: int
     end: int
     text: str
@@ -47,6 +46,7 @@ class Layout:
         self._paragraph_starts = [p.start for p in paragraphs]
         self._sentences_of: dict[int, list[Span]] = {}
         self._sentence_starts_of: dict[int, list[int]] = {}
+        self._headings_of: dict[int, list[Paragraph]] = {}
 
     @property
     def sentences(self) -> list[Span]:
@@ -65,25 +65,35 @@ class Layout:
         sentences = self._paragraph_sentences(paragraph_index)
         if not sentences:
             return Span(0, len(self.text), self.text)
-        starts = self._sentence_starts_of.setdefault(paragraph_index, [s.start for s in sentences])
-        return sentences[max(bisect.bisect_right(starts, offset) - 1, 0)]
+        starts = self._sentence_starts_of.get(paragraph_index)
+        if starts is None:
+            starts = self._sentence_starts_of[paragraph_index] = [s.start for s in sentences]
+        index = bisect.bisect_right(starts, offset) - 1
+        return sentences[index if index > 0 else 0]
 
     def paragraph_index_at(self, offset: int) -> int:
-        return max(bisect.bisect_right(self._paragraph_starts, offset) - 1, 0)
+        index = bisect.bisect_right(self._paragraph_starts, offset) - 1
+        return index if index > 0 else 0
 
     def headings_above(self, offset: int) -> list[Paragraph]:
         """The headings in force at `offset`, nearest first: the last heading run
         (a heading and the sub-heading lines right after it) and the last numbered one."""
         index = self.paragraph_index_at(offset)
+        if index not in self._headings_of:
+            self._headings_of[index] = self._find_headings_above(index)
+        return self._headings_of[index]
+
+    def _find_headings_above(self, index: int) -> list[Paragraph]:
+        paragraphs = self.paragraphs
         found: list[Paragraph] = []
-        i = index - 1 if self.paragraphs and self.paragraphs[index].is_heading is False else index
-        while i >= 0 and not self.paragraphs[i].is_heading:
+        i = index - 1 if paragraphs and not paragraphs[index].is_heading else index
+        while i >= 0 and not paragraphs[i].is_heading:
             i -= 1
-        while i >= 0 and self.paragraphs[i].is_heading:
-            found.append(self.paragraphs[i])
+        while i >= 0 and paragraphs[i].is_heading:
+            found.append(paragraphs[i])
             i -= 1
-        numbered = next((p for p in reversed(self.paragraphs[:index + 1])
-                         if p.is_heading and NUMBERED_HEADING.match(p.text)), None)
+        numbered = next((paragraphs[i] for i in range(index, -1, -1)
+                         if paragraphs[i].is_heading and NUMBERED_HEADING.match(paragraphs[i].text)), None)
         if numbered is not None and numbered not in found:
             found.append(numbered)
         return found
