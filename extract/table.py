@@ -83,6 +83,9 @@ def _fill_text(column: pd.Series) -> pd.Series:
 
 
 def _fill_category(column: pd.Series) -> pd.Series:
+    # Sorted categories: a table streamed in batches lists them in order of first
+    # appearance, one written at once sorted; menus and comparisons want one order.
+    column = column.cat.reorder_categories(sorted(column.cat.categories))
     if not column.isna().any():
         return column
     if "" not in column.cat.categories:
@@ -111,11 +114,18 @@ def write_table(frame: pd.DataFrame, path: str | os.PathLike) -> Path:
             frame.to_json(tmp_name, orient="records", lines=True, force_ascii=False)
         else:
             to_parquet_frame(frame).to_parquet(tmp_name, index=False)
+        os.chmod(tmp_name, 0o666 & ~current_umask())   # mkstemp makes 0600; a table is for sharing
         os.replace(tmp_name, path)
     except BaseException:
         Path(tmp_name).unlink(missing_ok=True)
         raise
     return path
+
+
+def current_umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def to_parquet_frame(frame: pd.DataFrame) -> pd.DataFrame:

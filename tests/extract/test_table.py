@@ -1,6 +1,8 @@
 """The tidy table: its columns, types, and every format written and read back alike."""
 from __future__ import annotations
 
+import os
+
 import pandas as pd
 import pytest
 
@@ -64,3 +66,18 @@ def test_empty_text_columns_read_back_as_empty_strings():
     frame = rows_to_frame([{"doc_id": "a", "start": 0, "end": 1, "value": 1.0}])
     assert frame.loc[0, "scope"] == ""
     assert not frame.loc[0, "members_mismatch"]
+
+
+def test_a_written_table_follows_the_umask(tmp_path, frame):
+    previous = os.umask(0o022)
+    try:
+        path = write_table(frame, tmp_path / "table.csv")
+    finally:
+        os.umask(previous)
+    assert path.stat().st_mode & 0o777 == 0o644      # not mkstemp's private 0600
+
+
+def test_parquet_categories_read_back_sorted(tmp_path, frame):
+    back = read_table(write_table(frame, tmp_path / "table.parquet"))
+    categories = list(back["kind"].cat.categories)
+    assert categories == sorted(categories)
