@@ -19,9 +19,10 @@ from .resources import load_yaml, word_list, word_map
 from .textspans import Intervals, protected_spans
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
-CODE_NEIGHBOURS = set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz+＋-－_/#.．:：~～")
+CODE_NEIGHBOURS = set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz+＋-－_/#.．:：~～×*")
 IMPLIED_UNIT = "个"           # 万余终端: no measure word, the guideline's implied one
 PERCENT_WORD = re.compile(rf"百分之({NUMERAL})")
+DURATION_AFTER_NUMERAL = re.compile(r"[余多]?(?:个月|个小时|小时|周年|年|月|天|周|日)[余多]?")
 SCALE_AFTER_APPROX = {"万": 10_000, "亿": 100_000_000, "千": 1_000, "百": 100}
 OPENING_QUOTES = "“‘「\""
 
@@ -202,8 +203,8 @@ def is_time_frame(text: str, start: int, numeral_start: int, numeral_end: int) -
         return True
     if text[max(0, start - 2):start].endswith(words["time_frame_before"]):
         return True
-    after_unit = re.match(r"(?:个月|个小时|小时|周年|年|月|天|周|日)", text[numeral_end:numeral_end + 4])
-    tail_start = numeral_end + (after_unit.end() if after_unit else 0)
+    after_unit = DURATION_AFTER_NUMERAL.match(text, numeral_end)   # 两年多来: the 多 too
+    tail_start = after_unit.end() if after_unit else numeral_end
     tail = text[tail_start:tail_start + 4]
     if tail.startswith(words["time_frame_after"]):
         return True
