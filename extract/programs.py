@@ -25,6 +25,7 @@ SENTENCE_OPENING_CLAUSE = re.compile(r"(?<=[。！？；\n])[^，,。；;：:！
 MEMBER_MAX_CHARS = 16
 MAX_FORMULA_CHARS = 20        # longer quotations are slogans in prose, not names
 MEMBER_WINDOW = 1500          # how far after a bundle its members are looked for
+MEMBER_OCCURRENCES = 3        # members follow the intro or the section heading, not a late echo
 
 
 @dataclass(frozen=True)
@@ -225,7 +226,7 @@ def find_members(text: str, bundle: Mention, occurrences: list[Mention]) -> list
     enumerated = members_before(text, bundle)
     if len(enumerated) == bundle.value:
         return enumerated
-    for occurrence in occurrences:
+    for occurrence in occurrences[:MEMBER_OCCURRENCES]:
         window_end = min(len(text), occurrence.end + MEMBER_WINDOW)
         for read_after in (quoted_members_after, clause_members_after):
             reading = read_after(text, occurrence, window_end)
