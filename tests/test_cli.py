@@ -13,19 +13,11 @@ from extract import cli
 from extract.pipeline import extract_file
 from extract.table import read_table, rows_to_frame, write_table
 from extract.writers import TableWriter
+from tests.tables import assert_same_table
 
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "data" / "raw"
 SEED_FILES = sorted(SEEDS.glob("*.txt"))
-
-
-def assert_same_table(streamed: pd.DataFrame, whole: pd.DataFrame) -> None:
-    """Equal, row for row and type for type. A streamed Parquet file's categories come in order of
-    first appearance (each row group has its own dictionary), a whole frame's sorted: same values."""
-    def sorted_categories(frame):
-        return frame.apply(lambda c: c.cat.reorder_categories(sorted(c.cat.categories))
-                           if isinstance(c.dtype, pd.CategoricalDtype) else c)
-    pd.testing.assert_frame_equal(sorted_categories(streamed), sorted_categories(whole))
 
 
 def run_cli(*args: str) -> tuple[int, str]:

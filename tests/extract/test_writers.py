@@ -7,6 +7,7 @@ import pytest
 
 from extract.table import CATEGORY_COLUMNS, read_table, rows_to_frame, write_table
 from extract.writers import TableWriter, UnsupportedFormat, check_format
+from tests.tables import assert_same_table
 
 
 def make_row(i: int) -> dict:
@@ -23,15 +24,6 @@ def make_row(i: int) -> dict:
 
 
 ROWS = [make_row(i) for i in range(250)]
-
-
-def assert_same_table(streamed: pd.DataFrame, whole: pd.DataFrame) -> None:
-    """Equal, row for row and type for type. A streamed Parquet file's categories come in order of
-    first appearance (each row group has its own dictionary), a whole frame's sorted: same values."""
-    def sorted_categories(frame):
-        return frame.apply(lambda c: c.cat.reorder_categories(sorted(c.cat.categories))
-                           if isinstance(c.dtype, pd.CategoricalDtype) else c)
-    pd.testing.assert_frame_equal(sorted_categories(streamed), sorted_categories(whole))
 
 
 @pytest.mark.parametrize("suffix", [".csv", ".jsonl", ".parquet"])
