@@ -24,6 +24,7 @@ NUMERAL_CHARS = re.compile(r"[0-9０-９二两三四五六七八九十百千万�
 SENTENCE_OPENING_CLAUSE = re.compile(r"(?<=[。！？；\n])[^，,。；;：:！？!?\n“”]+")
 MEMBER_MAX_CHARS = 16
 MAX_FORMULA_CHARS = 20        # longer quotations are slogans in prose, not names
+ANNOUNCED_LIST = re.compile(r"(?:[:：]|[，,]?即)(?P<items>[^。；;！？!?\n]{3,80})")
 MEMBER_WINDOW = 1500          # how far after a bundle its members are looked for
 MEMBER_OCCURRENCES = 3        # members follow the intro or the section heading, not a late echo
 
@@ -88,8 +89,8 @@ def bare_bundle_pattern() -> re.Pattern:
 
 @lru_cache(maxsize=None)
 def article_package_pattern() -> re.Pattern:
-    """黄金十条, 新十条: a prefix word and N articles, the whole of a quotation."""
-    return re.compile(rf"(?P<prefix>[^\W\d]{{1,4}}?)(?P<n>{CHINESE}){re.escape(bundle_words().article_noun)}")
+    """黄金十条, 新十条, 人才新政30条: a prefix word and N articles, the whole of a quotation."""
+    return re.compile(rf"(?P<prefix>[^\W\d]{{1,4}}?)(?P<n>{CHINESE}|{ARABIC}){re.escape(bundle_words().article_noun)}")
 
 
 @lru_cache(maxsize=None)
@@ -223,7 +224,7 @@ def find_members(text: str, bundle: Mention, occurrences: list[Mention]) -> list
     (推进农村党建攻坚行动。) that end or begin with its noun. The first reading
     that finds exactly N wins; otherwise the longest one found is returned.
     """
-    enumerated = members_before(text, bundle)
+    enumerated = members_before(text, bundle) or members_after_colon(text, bundle)
     if len(enumerated) == bundle.value:
         return enumerated
     for occurrence in occurrences[:MEMBER_OCCURRENCES]:
@@ -246,6 +247,15 @@ def members_before(text: str, bundle: Mention) -> list[str]:
     items = [item.strip() for item in clause.split("、")]
     items[0] = strip_lead_verb(items[0])
     return [item for item in items if item]
+
+
+def members_after_colon(text: str, bundle: Mention) -> list[str]:
+    """“三项机制”，即容错纠错、激励关怀、能上能下机制: the list the bundle announces."""
+    end = bundle.end + 1 if text[bundle.end:bundle.end + 1] in "”\"」" else bundle.end
+    match = ANNOUNCED_LIST.match(text, end)
+    if match is None or "、" not in match.group("items"):
+        return []
+    return [item.strip() for item in match.group("items").split("、") if item.strip()]
 
 
 def quoted_members_after(text: str, bundle: Mention, window_end: int) -> list[str]:
