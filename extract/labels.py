@@ -22,6 +22,7 @@ WINDOW = 14
 CLAUSE_BREAK = re.compile(r"[，,。；;：:、！？!?\n“”‘’（）()《》…—]")
 DIGIT = re.compile(r"[0-9０-９一二两三四五六七八九十百千万亿]")
 MAX_LABEL_CHARS = 12
+COMPARISON = re.compile(r"(?:比|较|与)(?:上年|去年|上一年|年初|上年同期|同期)(?:同期)?(?:相比)?|同比|环比")
 
 
 @lru_cache(maxsize=None)
@@ -79,6 +80,7 @@ def label_after(text: str, end: int) -> str:
 
 def label_before(text: str, start: int, previous_end: int = 0) -> str:
     window = _clause_piece(text[max(0, start - WINDOW, previous_end):start], from_start=False)
+    window = COMPARISON.sub("", window)     # 比上年增加15个: the baseline is not what is counted
     words = label_words()
     tokens = [t for t in tokenizer().lcut(window, HMM=False) if t.strip() and not DIGIT.match(t)]
     while len(tokens) > 1 and tokens[0] in words["action_verbs"]:

@@ -1,4 +1,4 @@
-"""Pillars come from the clause, the sentence, the paragraph's lead and the headings above."""
+"""Pillars come from the clause, the sentence, the paragraph's lead and the headings above; labels name what is counted."""
 from __future__ import annotations
 
 import pytest
@@ -34,3 +34,18 @@ def test_layout_finds_headings_and_sentences():
     assert [p.is_heading for p in layout.paragraphs] == [True, False]
     assert [s.text for s in layout.sentences] == ["一、突出政治建设", "要坚持学习。", "要抓落实！"]
     assert layout.headings_above(layout.sentences[2].start)[0].text == "一、突出政治建设"
+
+
+LABEL_CASES = [
+    ("投资37亿元建设7430套人才公寓", "7430套", "人才公寓"),
+    ("1.2万余人次干部接受轮训", "1.2万余人次", "干部轮训"),
+    ("全区干部学历整体提升8个百分点", "8个百分点", "干部学历提升"),
+    ("其中超50万元的村有38个，比上年增加15个。", "15个", "增加"),
+    ("全县412个村全部选派第一书记", "412个", "村"),
+]
+
+
+@pytest.mark.parametrize("text,mention,label", LABEL_CASES, ids=[c[1] for c in LABEL_CASES])
+def test_labels_name_what_is_counted(text, mention, label):
+    labels = {m.text: m.label for m in find_mentions(text)}
+    assert labels[mention] == label
