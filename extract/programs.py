@@ -229,6 +229,8 @@ def find_members(text: str, bundle: Mention, occurrences: list[Mention]) -> list
         return enumerated
     for occurrence in occurrences[:MEMBER_OCCURRENCES]:
         window_end = min(len(text), occurrence.end + MEMBER_WINDOW)
+        if text.count(bundle.unit, occurrence.end, window_end) < bundle.value:
+            continue        # each member names the noun: too few mentions of it, no list here
         for read_after in (quoted_members_after, clause_members_after):
             reading = read_after(text, occurrence, window_end)
             if len(reading) == bundle.value:
