@@ -305,6 +305,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     sizes = numbers(args.sizes)
     methods = [m.strip() for m in args.methods.split(",")]
+    unknown = [m for m in methods if m not in [*METHODS, WRITE_PARQUET]]
+    if unknown:
+        parser.error(f"unknown method(s) {', '.join(unknown)}; choose from: {', '.join([*METHODS, WRITE_PARQUET])}")
     results = run_all(sizes, numbers(args.workers, int), numbers(args.baseline_workers, int), methods, args.seed)
     text = report(results, sizes)
     OUT_DIR.mkdir(parents=True, exist_ok=True)
