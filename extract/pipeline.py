@@ -66,9 +66,18 @@ def extract_document(document: Document) -> DocumentResult:
 
 
 def extract_file(path: str | Path) -> DocumentResult:
-    """Read and extract one file; an unreadable file comes back with its error, never raises."""
+    """Read and extract one file; a file that fails comes back with its error, never raises.
+
+    A corpus run must not die on one document: an unreadable file is reported with
+    its reason, and so is a document the extraction itself trips on (with the
+    exception, so the bug can be found), while every other file is still extracted.
+    """
     try:
         document = read_document(path)
     except DocumentError as error:
         return DocumentResult(Path(path).stem, str(path), error=str(error))
-    return extract_document(document)
+    try:
+        return extract_document(document)
+    except Exception as error:  # noqa: BLE001 — reported per file, see the docstring
+        return DocumentResult(document.doc_id, str(path),
+                              error=f"{path}: extraction failed ({type(error).__name__}: {error})")

@@ -167,3 +167,23 @@ def test_python_dash_m_extract_with_two_workers(tmp_path, seed_rows):
     assert done.returncode == 0, done.stderr
     assert f"{len(SEED_FILES)} files, {len(seed_rows)} rows, 0 failed" in done.stderr
     assert len(read_table(out)) == len(seed_rows)
+
+
+def test_a_document_the_extraction_trips_on_is_reported_and_the_rest_extracted(tmp_path, monkeypatch, capsys):
+    from extract import pipeline
+
+    real = pipeline.find_mentions
+
+    def trip_on_one(text):
+        if "蓬江" in text[:20]:
+            raise RuntimeError("simulated bug")
+        return real(text)
+
+    monkeypatch.setattr(pipeline, "find_mentions", trip_on_one)
+    out = tmp_path / "table.csv"
+    status = cli.main([str(p) for p in SEED_FILES] + ["--out", str(out), "--quiet"])
+    assert status == 1
+    err = capsys.readouterr().err
+    assert "003_c80e7640dadc126c.txt: extraction failed (RuntimeError: simulated bug)" in err
+    table = read_table(out)
+    assert set(table["doc_id"]) == {p.stem for p in SEED_FILES} - {"003_c80e7640dadc126c"}
