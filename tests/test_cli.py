@@ -187,3 +187,34 @@ def test_a_document_the_extraction_trips_on_is_reported_and_the_rest_extracted(t
     assert "003_c80e7640dadc126c.txt: extraction failed (RuntimeError: simulated bug)" in err
     table = read_table(out)
     assert set(table["doc_id"]) == {p.stem for p in SEED_FILES} - {"003_c80e7640dadc126c"}
+
+
+REPORT = ["汽开区党的建设工作会议", "全区培训干部1.2万余人次，建成人才公寓7430套。"]
+
+
+def test_good_and_bad_files_of_every_format(tmp_path, capsys):
+    from tests.document_files import write_docx, write_html, write_pdf
+
+    good = [
+        tmp_path / "utf8.txt", tmp_path / "gbk.txt",
+        write_html(tmp_path / "page.html", REPORT, encoding="gbk"),
+        write_docx(tmp_path / "word.docx", REPORT),
+        write_pdf(tmp_path / "scan_with_text.pdf", [REPORT]),
+    ]
+    good[0].write_text("\n".join(REPORT), encoding="utf-8")
+    good[1].write_bytes("\n".join(REPORT).encode("gbk"))
+    bad = {"empty.txt": b"", "binary.txt": bytes(range(256)) * 4, "empty.html": b"",
+           "truncated.docx": b"PK\x03\x04 cut short", "corrupt.pdf": b"%PDF-1.4 not really"}
+    for name, data in bad.items():
+        (tmp_path / name).write_bytes(data)
+    out = tmp_path / "table.csv"
+    status = cli.main([str(tmp_path), "--out", str(out), "--quiet"])
+    assert status == 1
+    err = capsys.readouterr().err
+    for name in bad:
+        assert f"{tmp_path / name}: " in err, name
+    table = read_table(out)
+    for path in good:
+        rows = table[table["doc_id"] == path.stem]
+        assert {"1.2万余人次", "7430套"} <= set(rows["text"]), path.name
+        assert "999人" not in set(rows["text"]) and "88个" not in set(rows["text"])  # page furniture

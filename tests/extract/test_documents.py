@@ -14,12 +14,12 @@ import docx
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+
 from reportlab.pdfgen import canvas
 
 from extract import documents
 from extract.documents import Document, DocumentError, find_documents, read_document
+from tests.document_files import write_pdf
 
 REPO = Path(__file__).resolve().parents[2]
 SEEDS = sorted((REPO / "data" / "raw").glob("*.txt"))
@@ -218,17 +218,6 @@ def test_docx_paragraphs_and_tables_in_document_order(docx_path):
 PDF_PAGES = [["全区培训干部1.2万余人次，建成人才公寓7430套。", "Second line: 37亿元"], ["第二页：近百家企业参与。"]]
 
 
-def write_pdf(path: Path, pages: list[list[str]]) -> Path:
-    """A PDF with one line of text per entry, in reportlab's built-in Chinese CID font."""
-    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
-    pdf = canvas.Canvas(str(path))
-    for lines in pages:
-        pdf.setFont("STSong-Light", 12)
-        for number, line in enumerate(lines):
-            pdf.drawString(72, 750 - 20 * number, line)
-        pdf.showPage()
-    pdf.save()
-    return path
 
 
 @pytest.fixture
