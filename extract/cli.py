@@ -140,7 +140,20 @@ def collect_paths(inputs: Iterable[str], summary: RunSummary, stderr: TextIO) ->
             summary.files += 1
             summary.failures.append(str(error))
             print(f"failed: {error}", file=stderr)
+    warn_shared_doc_ids(list(paths), summary, stderr)
     return list(paths)
+
+
+def warn_shared_doc_ids(paths: list[Path], summary: RunSummary, stderr: TextIO) -> None:
+    """doc_id is the file name without extension: report.docx and report.pdf would share one."""
+    by_doc_id: dict[str, list[Path]] = {}
+    for path in paths:
+        by_doc_id.setdefault(path.stem, []).append(path)
+    for doc_id, shared in by_doc_id.items():
+        if len(shared) > 1:
+            summary.warnings += 1
+            print(f"warning: {len(shared)} files share the doc_id {doc_id!r} "
+                  f"({', '.join(map(str, shared))}); rename one to tell their rows apart", file=stderr)
 
 
 def record(result, summary: RunSummary, bar, quiet: bool, stderr: TextIO) -> None:

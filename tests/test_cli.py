@@ -218,3 +218,11 @@ def test_good_and_bad_files_of_every_format(tmp_path, capsys):
         rows = table[table["doc_id"] == path.stem]
         assert {"1.2万余人次", "7430套"} <= set(rows["text"]), path.name
         assert "999人" not in set(rows["text"]) and "88个" not in set(rows["text"])  # page furniture
+
+
+def test_files_that_share_a_doc_id_are_warned_about(tmp_path, capsys):
+    for suffix in (".txt", ".html"):
+        (tmp_path / f"report{suffix}").write_text("\n".join(REPORT), encoding="utf-8")
+    status = cli.main([str(tmp_path), "--out", str(tmp_path / "table.csv"), "--quiet"])
+    assert status == 0
+    assert "2 files share the doc_id 'report'" in capsys.readouterr().err
