@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from .structure import head_end, tail_start
+
 FIRST_YEAR, LAST_YEAR = 1949, 2100
 HEAD_LINES, HEAD_CHARS = 8, 600     # the title, byline and publication line
 FOOT_LINES, FOOT_CHARS = 4, 300     # a signature and its date: short lines at the very end
@@ -77,40 +79,18 @@ def find_dates(text: str) -> list[tuple[int, date]]:
     return sorted((offset, d) for offset, d in found if d is not None)
 
 
-def _head_end(text: str) -> int:
-    seen, offset = 0, 0
-    for line in text[:HEAD_CHARS].splitlines(keepends=True):
-        offset += len(line)
-        seen += bool(line.strip())
-        if seen >= HEAD_LINES:
-            break
-    return min(offset, HEAD_CHARS)
-
-
-def _foot_start(text: str) -> int:
-    """Where the last FOOT_LINES non-blank lines begin, found from the end (the body is never read)."""
-    seen, end = 0, len(text)
-    while end > 0:
-        start = text.rfind("\n", 0, end) + 1
-        seen += bool(text[start:end].strip())
-        if seen >= FOOT_LINES:
-            return start
-        end = start - 1
-    return 0
-
-
 def _document_date(text: str) -> date | None:
     """The first date of the head, else the last date of the foot; the body is not scanned."""
-    in_head = find_dates(text[:_head_end(text)])
+    in_head = find_dates(text[:head_end(text, HEAD_LINES, HEAD_CHARS)])
     if in_head:
         return in_head[0][1]
-    in_foot = find_dates(text[max(_foot_start(text), len(text) - FOOT_CHARS):])
+    in_foot = find_dates(text[max(tail_start(text, FOOT_LINES), len(text) - FOOT_CHARS):])
     return in_foot[-1][1] if in_foot else None
 
 
 def _head_year(text: str) -> int | None:
     """The first year the title area names, skipping targets (到2025年, 2035年远景目标)."""
-    head = text[:_head_end(text)].translate(_FULL_WIDTH)
+    head = text[:head_end(text, HEAD_LINES, HEAD_CHARS)].translate(_FULL_WIDTH)
     for m in _YEAR.finditer(head):
         if _plausible(int(m["year"])) and not _is_target(head, m.start(), m.end()):
             return int(m["year"])

@@ -34,6 +34,7 @@ from functools import lru_cache
 from .gazetteer import (ALIAS, DIVISION, FULL, LEVELS, SHORT, STOP, STRONG, WEAK, Gazetteer, Region,
                         find_names, gazetteer)
 from .resources import word_list
+from .structure import head_end, tail_start
 
 __all__ = ["LEVELS", "UNRECOGNISED", "UNRECOGNISED_NAME", "Mention", "Region", "detect_region",
            "find_mentions", "list_provinces", "list_regions", "lookup_region", "resolved_mentions"]
@@ -107,29 +108,6 @@ class Mention:
     weight: float = 0.0         # what it counts for, once resolved
 
 
-def _head_end(text: str, lines: int, chars: int) -> int:
-    """Offset where the first `lines` non-empty lines end, at most `chars`."""
-    seen, offset = 0, 0
-    for line in text[:chars].splitlines(keepends=True):
-        offset += len(line)
-        seen += bool(line.strip())
-        if seen >= lines:
-            break
-    return min(offset, chars)
-
-
-def _tail_start(text: str, lines: int) -> int:
-    """Offset where the last `lines` non-empty lines begin."""
-    offset = len(text.rstrip())
-    for _ in range(lines):
-        offset = text.rfind("\n", 0, offset)
-        if offset == -1:
-            return 0
-        while offset > 0 and not text[text.rfind("\n", 0, offset) + 1:offset].strip():
-            offset = text.rfind("\n", 0, offset)   # skip blank lines
-    return offset
-
-
 def _in_byline(text: str, start: int, end: int) -> bool:
     """An author's post follows the name (吉林市委常委、组织部部长) in a short line."""
     line_end = text.find("\n", end)
@@ -142,8 +120,8 @@ def _in_byline(text: str, start: int, end: int) -> bool:
 def find_mentions(text: str) -> list[Mention]:
     """Every place name in `text` with its cues, before any is judged."""
     c = cues()
-    header_end = _head_end(text, HEADER_LINES, HEADER_CHARS)
-    byline_head, byline_tail = _head_end(text, BYLINE_HEAD_LINES, BYLINE_HEAD_CHARS), _tail_start(text, BYLINE_TAIL_LINES)
+    header_end = head_end(text, HEADER_LINES, HEADER_CHARS)
+    byline_head, byline_tail = head_end(text, BYLINE_HEAD_LINES, BYLINE_HEAD_CHARS), tail_start(text, BYLINE_TAIL_LINES)
     mentions = []
     for start, end, surface, readings in find_names(text):
         mentions.append(Mention(

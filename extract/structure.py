@@ -132,6 +132,31 @@ def looks_like_heading(line: str) -> bool:
     return len(line) <= MAX_HEADING_CHARS and line[-1] not in CLOSING_PUNCTUATION
 
 
+def head_end(text: str, lines: int, chars: int) -> int:
+    """Offset where the first `lines` non-empty lines end, at most `chars`: a report's title,
+    byline and publication line stand there."""
+    seen, offset = 0, 0
+    for line in text[:chars].splitlines(keepends=True):
+        offset += len(line)
+        seen += bool(line.strip())
+        if seen >= lines:
+            break
+    return min(offset, chars)
+
+
+def tail_start(text: str, lines: int) -> int:
+    """Offset where the last `lines` non-empty lines begin, found from the end: a signature and
+    its date stand there. The body is never read."""
+    seen, end = 0, len(text)
+    while end > 0:
+        start = text.rfind("\n", 0, end) + 1
+        seen += bool(text[start:end].strip())
+        if seen >= lines:
+            return start
+        end = start - 1
+    return 0
+
+
 def lead_of(text: str, start: int, end: int) -> str:
     """A paragraph's first sentence, ending punctuation kept."""
     match = SENTENCE_END.search(text, start, end)
