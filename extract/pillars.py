@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from .mentions import Mention
 from .resources import load_yaml, pillar_names
-from .structure import Layout
+from .structure import Layout, Span
 
 GENERAL = "general"
 CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?\n]")
@@ -58,10 +58,12 @@ def clause_around(text: str, start: int, end: int) -> str:
     return text[left:right]
 
 
-def context_votes(layout: Layout, offset: int) -> dict[str, float]:
-    """Votes of the sentence, the paragraph's lead and the headings above `offset`."""
+def context_votes(layout: Layout, offset: int, sentence: Span | None = None) -> dict[str, float]:
+    """Votes of the sentence, the paragraph's lead and the headings above `offset`.
+
+    `sentence` is the one at `offset`, when the caller has already looked it up."""
     votes: dict[str, float] = {}
-    sentence = layout.sentence_at(offset)
+    sentence = sentence or layout.sentence_at(offset)
     add_votes(votes, sentence.text, WEIGHTS["sentence"])
     paragraph = layout.paragraphs[layout.paragraph_index_at(offset)] if layout.paragraphs else None
     if paragraph is not None and not paragraph.is_heading and paragraph.lead != sentence.text:
@@ -84,7 +86,7 @@ def pillar_of(layout: Layout, mention: Mention, context: dict[str, float] | None
 def assign_pillars(layout: Layout, mentions: list[Mention]) -> None:
     by_sentence: dict[int, dict[str, float]] = {}    # mentions of one sentence share its context
     for mention in mentions:
-        sentence_start = layout.sentence_at(mention.start).start
-        if sentence_start not in by_sentence:
-            by_sentence[sentence_start] = context_votes(layout, mention.start)
-        mention.pillar = pillar_of(layout, mention, by_sentence[sentence_start])
+        sentence = layout.sentence_at(mention.start)
+        if sentence.start not in by_sentence:
+            by_sentence[sentence.start] = context_votes(layout, mention.start, sentence)
+        mention.pillar = pillar_of(layout, mention, by_sentence[sentence.start])
