@@ -39,14 +39,6 @@ class Intervals:
         high = bisect.bisect_left(self._starts, end)
         return any(s < end and start < e for s, e in self._spans[low:high])
 
-    def containing(self, start: int, end: int) -> tuple[int, int] | None:
-        low = bisect.bisect_left(self._starts, start - self._max_len)
-        high = bisect.bisect_right(self._starts, start)
-        for s, e in self._spans[low:high]:
-            if s <= start and end <= e:
-                return s, e
-        return None
-
     def __iter__(self):
         return iter(self._spans)
 
