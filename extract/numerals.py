@@ -26,12 +26,21 @@ import cn2an
 FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
 
 # Named pieces, composed into NUMERAL below (compare cn2an's own __get_pattern).
-ARABIC = r"[0-9０-９]+(?:[,，][0-9０-９]{3})*(?:[.．][0-9０-９]+)?"
+#
+# Each is written to open with a plain character class ([x][x]* rather than [x]+): CPython's
+# re skips ahead to a pattern's possible first characters in C only when the pattern opens
+# with a class or a literal, and otherwise tries the whole pattern at every character of a
+# report (about three times slower on a full-text scan).
+DIGIT = "0-9０-９"
+ARABIC = rf"[{DIGIT}][{DIGIT}]*(?:[,，][{DIGIT}]{{3}})*(?:[.．][{DIGIT}]+)?"
 CHINESE_DIGIT = "零〇一二两三四五六七八九"
 CHINESE_SCALE = "十百千万亿"
-CHINESE = rf"[{CHINESE_DIGIT}{CHINESE_SCALE}]+"
+CHINESE = rf"[{CHINESE_DIGIT}{CHINESE_SCALE}][{CHINESE_DIGIT}{CHINESE_SCALE}]*"
 MIXED = rf"{ARABIC}[{CHINESE_SCALE}]*"       # 1.2万, 37亿, 5000万
-NUMERAL = rf"(?:{MIXED}|{CHINESE})"
+# MIXED or CHINESE, as one class and then the rest of whichever the first character began.
+NUMERAL = (rf"[{DIGIT}{CHINESE_DIGIT}{CHINESE_SCALE}]"
+           rf"(?:(?<=[{DIGIT}])[{DIGIT}]*(?:[,，][{DIGIT}]{{3}})*(?:[.．][{DIGIT}]+)?[{CHINESE_SCALE}]*"
+           rf"|(?<=[{CHINESE_DIGIT}{CHINESE_SCALE}])[{CHINESE_DIGIT}{CHINESE_SCALE}]*)")
 NUMERAL_RE = re.compile(NUMERAL)
 
 ARTICLE_DIGITS = {"一", "二"}   # 一个/一批 is "a"; 二次 is an ordinal: counts say 两

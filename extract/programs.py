@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .mentions import Mention
-from .numerals import ARABIC, CHINESE, parse_number
+from .numerals import ARABIC, CHINESE, CHINESE_DIGIT, CHINESE_SCALE, parse_number
 from .resources import load_yaml, word_list
 from .textspans import QUOTED, Intervals, ambiguity_pattern
 
@@ -68,17 +68,21 @@ def bundle_pattern() -> re.Pattern:
 
 
 @lru_cache(maxsize=None)
-def unquoted_bundle_pattern() -> re.Pattern:
-    """The same in running text, with the strong nouns only; Arabic N for policy nouns."""
+def unquoted_bundle_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """The same in running text, with the strong nouns only; and Arabic N for policy nouns.
+
+    Two patterns, not one alternation: each opens with a character class, which lets
+    the regex engine skip to the numerals in C (see numerals.DIGIT)."""
     words = bundle_words()
     modifier = r"(?P<mod>[^\W\d]{0,4}?)"
     # The lookaheads (a classifier's first character) let the engine drop most numerals at once.
     ahead = f"(?=[{''.join(sorted({c[0] for c in words.classifiers}))}])"
-    return re.compile(
-        rf"(?P<n>{CHINESE}){ahead}(?P<cls>{_alternation(words.classifiers)}){modifier}"
-        rf"(?P<noun>{_alternation(words.unquoted_nouns)})"
-        rf"|(?P<an>{ARABIC}){ahead}(?P<acls>{_alternation(words.classifiers)})(?P<amod>[^\W\d]{{0,4}}?)"
-        rf"(?P<anoun>{_alternation(words.policy_nouns)})")
+    classifiers = _alternation(words.classifiers)
+    chinese = re.compile(rf"(?P<n>{CHINESE}){ahead}(?P<cls>{classifiers}){modifier}"
+                         rf"(?P<noun>{_alternation(words.unquoted_nouns)})")
+    arabic = re.compile(rf"(?P<n>{ARABIC}){ahead}(?P<cls>{classifiers}){modifier}"
+                        rf"(?P<noun>{_alternation(words.policy_nouns)})")
+    return chinese, arabic
 
 
 @lru_cache(maxsize=None)
@@ -105,8 +109,10 @@ def unquoted_formula_pattern() -> re.Pattern:
     heads = "|".join(map(re.escape, sorted(word_list("formulas.yaml", "name_heads_after_number"),
                                            key=len, reverse=True)))
     nouns = "|".join(map(re.escape, ("行动", "工程", "计划")))
-    return re.compile(rf"{CHINESE}(?=[年号])(?:{heads})|[两二三四五六七八九]星?级"
-                      rf"|[百千万]名[^\W\d]{{2,12}}?(?:{nouns})")
+    # One class first, then what follows each kind of first character (see numerals.DIGIT).
+    first = CHINESE_DIGIT + CHINESE_SCALE
+    return re.compile(rf"[{first}](?:(?<=[{first}])[{first}]*(?=[年号])(?:{heads})"
+                      rf"|(?<=[两二三四五六七八九])星?级|(?<=[百千万])名[^\W\d]{{2,12}}?(?:{nouns}))")
 
 
 def find_programs(text: str) -> list[Mention]:
@@ -194,17 +200,20 @@ def is_bundle_size(value: float | None, classifier: str) -> bool:
 
 def find_unquoted_bundles(text: str, taken: Intervals) -> list[Mention]:
     found = []
-    for match in unquoted_bundle_pattern().finditer(text):
+    chinese, arabic = unquoted_bundle_patterns()
+    matches = sorted([*chinese.finditer(text), *arabic.finditer(text)], key=lambda m: m.start())
+    last_end = 0
+    for match in matches:
+        if match.start() < last_end:
+            continue            # the two patterns found overlapping bundles: the first one stands
+        last_end = match.end()
         if taken.overlaps(*match.span()) or text[match.start() - 1:match.start()] in ("第", "十"):
             continue
-        numeral, classifier, noun = ((match.group("n"), match.group("cls"), match.group("noun"))
-                                     if match.group("n") else
-                                     (match.group("an"), match.group("acls"), match.group("anoun")))
-        value = parse_number(numeral)
-        if not is_bundle_size(value, classifier):
+        value = parse_number(match.group("n"))
+        if not is_bundle_size(value, match.group("cls")):
             continue
         found.append(Mention("program_count", match.start(), match.end(), match.group(),
-                             value=value, unit=noun, label=match.group()))
+                             value=value, unit=match.group("noun"), label=match.group()))
     return found
 
 
