@@ -6,87 +6,124 @@ sentence, and the headings above it (a section heading such as
 “三、突出政治功能，全面提升基层党组织组织力” carries its pillar to what follows).
 A longer cue is more specific and weighs more. With no cue anywhere the mention
 is `general`, which is what introductions and conclusions are.
+
+The cues of a document are found in one Aho–Corasick pass over its text
+(`CueIndex`); each place then counts the cues that lie inside it.
 """
 from __future__ import annotations
 
+import bisect
 import re
-from collections import Counter
+from dataclasses import dataclass
 from functools import lru_cache
 
+import ahocorasick_rs
+
 from .mentions import Mention
-from .resources import load_yaml, pillar_names
+from .resources import ResourceError, load_yaml, pillar_names, resource_path
 from .structure import Layout, Span
 
 GENERAL = "general"
 CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?\n]")
+UP_TO_LAST_BREAK = re.compile(r".*[，,；;：:。！？!?\n]", re.DOTALL)    # greedy: ends after the last one
+CLAUSE_REACH = 60         # a clause with no break nearer than this is cut here
 WEIGHTS = {"clause": 4.0, "sentence": 1.5, "lead": 1.5, "heading": 2.5}
 
 
+@dataclass(frozen=True)
+class CueTable:
+    matcher: ahocorasick_rs.AhoCorasick
+    pillars: tuple[str, ...]              # cue index → pillar
+    scores: tuple[float, ...]             # cue index → weight of the cue
+
+
 @lru_cache(maxsize=None)
-def cue_pattern() -> tuple[re.Pattern, dict[str, str]]:
-    """One alternation of every cue (longest first) and cue → pillar."""
+def cue_table() -> CueTable:
+    """Every cue once (a cue listed twice counts for its first pillar), with its pillar and score."""
     pillars = load_yaml("pillars.yaml")["pillars"]
     owner: dict[str, str] = {}
     for code in pillar_names():
         for cue in pillars[code].get("cues", []):
-            owner.setdefault(cue, code)     # a cue listed twice counts for its first pillar
-    pattern = re.compile("|".join(map(re.escape, sorted(owner, key=len, reverse=True))))
-    return pattern, owner
+            owner.setdefault(str(cue), code)
+    for cue in owner:
+        if CLAUSE_BREAK.search(cue):
+            raise ResourceError(f"{resource_path('pillars.yaml')}: cue {cue!r} holds a clause break")
+    cues = list(owner)
+    # Leftmost-longest is what a regex alternation of the cues, longest first, finds.
+    matcher = ahocorasick_rs.AhoCorasick(cues, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
+    return CueTable(matcher, tuple(owner[cue] for cue in cues),
+                    tuple(1 + 0.5 * (len(cue) - 1) for cue in cues))
 
 
-@lru_cache(maxsize=8192)
-def cue_scores(text: str) -> tuple[tuple[str, float], ...]:
-    """Each pillar's score in `text`; cached, since a sentence or heading serves many mentions."""
-    pattern, owner = cue_pattern()
-    scores: Counter = Counter()
-    for cue in sorted(set(pattern.findall(text))):  # distinct cues: repetition is style, not topic
-        scores[owner[cue]] += 1 + 0.5 * (len(cue) - 1)
-    return tuple(scores.items())
+class CueIndex:
+    """The cues of one text, found in one pass, looked up by offset."""
+
+    def __init__(self, text: str):
+        table = cue_table()
+        self._pillars, self._scores = table.pillars, table.scores
+        self._cues = table.matcher.find_matches_as_indexes(text)     # (cue index, start, end)
+        self._cue_starts = [start for _, start, _ in self._cues]
+
+    def scores(self, start: int, end: int) -> dict[str, float]:
+        """Each pillar's score in text[start:end]: its distinct cues there, the longer the more.
+        Repeating a cue is style, not topic."""
+        first = bisect.bisect_left(self._cue_starts, start)
+        last = bisect.bisect_left(self._cue_starts, end, first)
+        seen: set[int] = set()
+        scores: dict[str, float] = {}
+        for index, _, cue_end in self._cues[first:last]:
+            if cue_end <= end and index not in seen:
+                seen.add(index)
+                pillar = self._pillars[index]
+                scores[pillar] = scores.get(pillar, 0.0) + self._scores[index]
+        return scores
 
 
-def add_votes(votes: dict[str, float], text: str, weight: float) -> None:
-    for pillar, score in cue_scores(text):
+def clause_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The clause holding text[start:end]: from the break before it to the break after it,
+    at most CLAUSE_REACH characters either way."""
+    left = max(0, start - CLAUSE_REACH)
+    before = UP_TO_LAST_BREAK.match(text, left, start)
+    after = CLAUSE_BREAK.search(text, end, end + CLAUSE_REACH)
+    return (before.end() if before else left), (after.start() if after else end + CLAUSE_REACH)
+
+
+def add_votes(votes: dict[str, float], scores: dict[str, float], weight: float) -> None:
+    for pillar, score in scores.items():
         votes[pillar] = votes.get(pillar, 0.0) + weight * score
 
 
-def clause_around(text: str, start: int, end: int) -> str:
-    left = start - 60 if start > 60 else 0
-    for match in CLAUSE_BREAK.finditer(text, left, start):
-        left = match.end()
-    right_match = CLAUSE_BREAK.search(text, end, end + 60)
-    right = right_match.start() if right_match else end + 60
-    return text[left:right]
-
-
-def context_votes(layout: Layout, offset: int, sentence: Span | None = None) -> dict[str, float]:
-    """Votes of the sentence, the paragraph's lead and the headings above `offset`.
-
-    `sentence` is the one at `offset`, when the caller has already looked it up."""
+def context_votes(layout: Layout, cues: CueIndex, sentence: Span) -> dict[str, float]:
+    """Votes of a sentence, its paragraph's lead and the headings above it."""
     votes: dict[str, float] = {}
-    sentence = sentence or layout.sentence_at(offset)
-    add_votes(votes, sentence.text, WEIGHTS["sentence"])
-    paragraph = layout.paragraphs[layout.paragraph_index_at(offset)] if layout.paragraphs else None
-    if paragraph is not None and not paragraph.is_heading and paragraph.lead != sentence.text:
-        add_votes(votes, paragraph.lead, WEIGHTS["lead"])
-    for distance, heading in enumerate(layout.headings_above(offset)):
-        add_votes(votes, heading.text, WEIGHTS["heading"] / (1 + distance))
+    add_votes(votes, cues.scores(sentence.start, sentence.end), WEIGHTS["sentence"])
+    if layout.paragraphs:
+        index = layout.paragraph_index_at(sentence.start)
+        lead = layout.lead_of(index)
+        if not layout.paragraphs[index].is_heading and lead.text != sentence.text:
+            add_votes(votes, cues.scores(lead.start, lead.end), WEIGHTS["lead"])
+    for distance, heading in enumerate(layout.headings_above(sentence.start)):
+        add_votes(votes, cues.scores(heading.start, heading.end), WEIGHTS["heading"] / (1 + distance))
     return votes
 
 
-def pillar_of(layout: Layout, mention: Mention, context: dict[str, float] | None = None) -> str:
-    votes = dict(context if context is not None else context_votes(layout, mention.start))
-    add_votes(votes, clause_around(layout.text, mention.start, mention.end), WEIGHTS["clause"])
+def top_pillar(votes: dict[str, float]) -> str:
     if not votes:
         return GENERAL
-    top = max(round(score, 6) for score in votes.values())
-    # a tie goes to the pillar listed first, never to chance
-    return next(code for code in pillar_names() if round(votes.get(code, -1.0), 6) == top)
+    # max keeps the first of equals: a tie goes to the pillar listed first, never to chance
+    return max(pillar_names(), key=lambda code: round(votes.get(code, -1.0), 6))
 
 
-def assign_pillars(layout: Layout, mentions: list[Mention]) -> None:
+def assign_pillars(layout: Layout, mentions: list[Mention], sentences: list[Span] | None = None) -> None:
+    """Set each mention's pillar; `sentences` are the mentions' sentences when already looked up."""
+    cues = CueIndex(layout.text)
+    if sentences is None:
+        sentences = [layout.sentence_at(mention.start) for mention in mentions]
     by_sentence: dict[int, dict[str, float]] = {}    # mentions of one sentence share its context
-    for mention in mentions:
-        sentence = layout.sentence_at(mention.start)
-        if sentence.start not in by_sentence:
-            by_sentence[sentence.start] = context_votes(layout, mention.start, sentence)
-        mention.pillar = pillar_of(layout, mention, by_sentence[sentence.start])
+    for mention, sentence in zip(mentions, sentences):
+        context = by_sentence.get(sentence.start)
+        if context is None:
+            context = by_sentence[sentence.start] = context_votes(layout, cues, sentence)
+        votes = dict(context)
+        add_votes(votes, cues.scores(*clause_around(layout.text, mention.start, mention.end)), WEIGHTS["clause"])
+        mention.pillar = top_pillar(votes)

@@ -38,10 +38,11 @@ def find_mentions(text: str) -> list:
         protected.add(mention.start, mention.end)
     indicators = find_indicators(text, protected)
     mentions = sorted(indicators + programs, key=lambda m: (m.start, m.end))
-    for mention in mentions:
-        mention.sentence = layout.sentence_at(mention.start).text
+    sentences = [layout.sentence_at(mention.start) for mention in mentions]
+    for mention, sentence in zip(mentions, sentences):
+        mention.sentence = sentence.text
     assign_labels(text, mentions)
-    assign_pillars(layout, mentions)
+    assign_pillars(layout, mentions, sentences)
     return mentions
 
 

@@ -32,7 +32,6 @@ class Paragraph(NamedTuple):
     end: int
     text: str
     is_heading: bool
-    lead: str            # the paragraph's first sentence, which often names its topic
 
 
 class Layout:
@@ -49,6 +48,7 @@ class Layout:
         self._sentences_of: dict[int, list[Span]] = {}
         self._sentence_starts_of: dict[int, list[int]] = {}
         self._headings_of: dict[int, list[Paragraph]] = {}
+        self._leads: dict[int, Span] = {}
 
     @property
     def sentences(self) -> list[Span]:
@@ -72,6 +72,15 @@ class Layout:
             starts = self._sentence_starts_of[paragraph_index] = [s.start for s in sentences]
         index = bisect.bisect_right(starts, offset) - 1
         return sentences[index if index > 0 else 0]
+
+    def lead_of(self, index: int) -> Span:
+        """The first sentence of paragraph `index`, ending punctuation kept: it often names the topic."""
+        lead = self._leads.get(index)
+        if lead is None:
+            paragraph = self.paragraphs[index]
+            match = SENTENCE_END.search(self.text, paragraph.start, paragraph.end)
+            lead = self._leads[index] = _trimmed(self.text, paragraph.start, match.end() if match else paragraph.end)
+        return lead
 
     def paragraph_index_at(self, offset: int) -> int:
         index = bisect.bisect_right(self._paragraph_starts, offset) - 1
@@ -159,14 +168,7 @@ def tail_start(text: str, lines: int) -> int:
     return 0
 
 
-def lead_of(text: str, start: int, end: int) -> str:
-    """A paragraph's first sentence, ending punctuation kept."""
-    match = SENTENCE_END.search(text, start, end)
-    return text[start:match.end() if match else end].strip()
-
-
 def layout_of(text: str) -> Layout:
-    paragraphs = [Paragraph(m.start(), m.end(), m.group(), looks_like_heading(m.group()),
-                            lead_of(text, m.start(), m.end()))
+    paragraphs = [Paragraph(m.start(), m.end(), m.group(), looks_like_heading(m.group()))
                   for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
     return Layout(text, paragraphs)

@@ -33,7 +33,7 @@ def test_no_word_is_both_a_unit_form_and_a_not_unit():
 
 @pytest.mark.parametrize("loader", [
     indicators.unit_table, indicators.qualifier_words, indicators.context_words, programs.bundle_words,
-    programs.national_pattern, labels.label_words, pillars.cue_pattern, textspans.ambiguity_pattern,
+    programs.national_pattern, labels.label_words, pillars.cue_table, textspans.ambiguity_pattern,
 ], ids=lambda f: f.__name__)
 def test_each_loader_reads_its_file(loader):
     assert loader()
