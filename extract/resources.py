@@ -4,23 +4,27 @@ Every rule that is really a word list (units, qualifier words, programme nouns,
 pillar cues, national slogans, idioms, region aliases) lives in a YAML or CSV
 file there, so a reviewer who reads no Python can still review and extend it.
 A malformed file fails loudly here, naming the file, not deep in a finder.
+The files are read through `importlib.resources`, not paths beside `__file__`,
+so the package also works from the zip the engines ship to a Dask cluster.
 """
 from __future__ import annotations
 
 import csv
 from functools import lru_cache
-from pathlib import Path
+from importlib.resources import files
+from importlib.resources.abc import Traversable
 
 import yaml
 
-RESOURCE_DIR = Path(__file__).with_name("resources")
+RESOURCE_DIR: Traversable = files(__package__) / "resources"
 
 
 class ResourceError(ValueError):
     """A resource file is missing, malformed or inconsistent."""
 
 
-def resource_path(name: str) -> Path:
+def resource_path(name: str) -> Traversable:
+    """A resource file: a Path when the package is a folder, a zipfile.Path inside a zip."""
     return RESOURCE_DIR / name
 
 
