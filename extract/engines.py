@@ -158,9 +158,12 @@ def _run_dask(batches: list[list[str]], function: Callable, workers: int,
 
 
 def _run_distributed(partitions: list, address: str) -> Iterator[list]:
-    """A Dask cluster: the workers need this package installed and the paths readable."""
+    """A Dask cluster: the workers get this package uploaded; they need its requirements and the paths."""
     from dask.distributed import Client
 
+    from .shipping import upload_package
+
     with Client(address) as client:
+        upload_package(client)
         window = 4 * max(1, sum(client.nthreads().values()))
         yield from _in_order(client.compute, partitions, window)
