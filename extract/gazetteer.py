@@ -60,7 +60,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
 
-import ahocorasick
+import ahocorasick_rs
 
 from .resources import ResourceError, load_csv, resource_path
 
@@ -388,31 +388,18 @@ def gazetteer() -> Gazetteer:
 NameSpan = tuple[int, int, str, tuple[tuple[int, str], ...]]
 
 
-def _as_bytes(text: str) -> str:
-    """The UTF-8 bytes of `text`, one character per byte.
-
-    pyahocorasick finds a node's child by a linear search, and the root of a trie of Chinese names
-    has ~1,500 children: on characters it spends ~4 ms on an 8 KB report, on bytes (at most 256
-    children a node, a few dozen in practice) ~0.2 ms. UTF-8 never starts a character inside
-    another, so a match in bytes is a match in characters."""
-    return text.encode("utf-8").decode("latin-1")
-
-
 @lru_cache(maxsize=1)
-def _automaton() -> tuple[ahocorasick.Automaton, list[tuple[str, tuple[tuple[int, str], ...], int, int]]]:
+def _automaton() -> tuple[ahocorasick_rs.AhoCorasick, list[tuple[str, tuple[tuple[int, str], ...], int]]]:
     """One automaton over every surface form.
 
-    Its values index `forms`: (surface, ((key, strength), …), length in bytes, rank), where rank 0
-    means the name may be a province, 1 a city, 2 anything smaller."""
+    Its pattern indexes index `forms`: (surface, ((key, strength), …), rank), where rank 0 means
+    the name may be a province, 1 a city, 2 anything smaller."""
     gaz = gazetteer()
     forms = []
-    automaton = ahocorasick.Automaton()
     for surface, readings in gaz.names.items():
         rank = min(_LEVEL_RANK.get(gaz.places[k].level, 2) for k in readings)
-        automaton.add_word(_as_bytes(surface), len(forms))
-        forms.append((surface, tuple(readings.items()), len(surface.encode("utf-8")), rank))
-    automaton.make_automaton()
-    return automaton, forms
+        forms.append((surface, tuple(readings.items()), rank))
+    return ahocorasick_rs.AhoCorasick([surface for surface, _, _ in forms]), forms
 
 
 def find_names(text: str) -> list[NameSpan]:
@@ -423,25 +410,13 @@ def find_names(text: str) -> list[NameSpan]:
     [(3, 5, '河北'), (6, 9, '蓬江区')]
     """
     automaton, forms = _automaton()
-    encoded = _as_bytes(text)
-    spans = [(end + 1 - forms[i][2], end + 1, i) for end, i in automaton.iter(encoded)]
-    spans.sort(key=lambda s: (s[0] - s[1], forms[s[2]][3], s[0]))
-    taken = bytearray(len(encoded))
+    spans = automaton.find_matches_as_indexes(text, overlapping=True)    # (form, start, end)
+    spans.sort(key=lambda s: (s[1] - s[2], forms[s[0]][2], s[1]))
+    taken = bytearray(len(text))
     kept = []
-    for start, end, i in spans:
+    for i, start, end in spans:
         if taken.find(1, start, end) == -1:
             taken[start:end] = b"\x01" * (end - start)
-            kept.append((start, i))
+            kept.append((start, end, i))
     kept.sort()
-    return _to_character_offsets(encoded, kept, forms)
-
-
-def _to_character_offsets(encoded: str, kept: list[tuple[int, int]], forms: list) -> list[NameSpan]:
-    """Byte offsets (in document order) → character offsets, decoding each stretch once."""
-    spans, byte_at, char_at = [], 0, 0
-    for start, i in kept:
-        char_at += len(encoded[byte_at:start].encode("latin-1").decode("utf-8"))
-        byte_at = start
-        surface, readings = forms[i][:2]
-        spans.append((char_at, char_at + len(surface), surface, readings))
-    return spans
+    return [(start, end, forms[i][0], forms[i][1]) for start, end, i in kept]

@@ -47,24 +47,49 @@ def unit_table() -> UnitTable:
     return UnitTable(canonical, durations, forms, tuple(word_list("units.yaml", "not_units")))
 
 
+class QualifierWords:
+    """Words of one position (近, 余, 以上 …) with the qualifier each gives, found with one regex call.
+
+    The alternation lists the words longest first, so 将近 is found before 近."""
+
+    def __init__(self, words: dict[str, str]):
+        self.qualifier = words
+        alternation = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+        self._at = re.compile(alternation)
+        self._ending = re.compile(rf"(?:{alternation})\Z")
+
+    def at(self, text: str, position: int, end: int) -> str:
+        """The word text[position:end] opens with, or ""."""
+        match = self._at.match(text, position, end)
+        return match.group() if match else ""
+
+    def ending_at(self, text: str, end: int, reach: int) -> str:
+        """The longest word that ends at `end`, starting at most `reach` characters before it."""
+        match = self._ending.search(text, max(0, end - reach), end)
+        return match.group() if match else ""
+
+
 @lru_cache(maxsize=None)
-def qualifier_words() -> dict[str, dict[str, str]]:
-    """Each qualifier position → {word: qualifier}, longest words first."""
+def qualifier_words() -> dict[str, QualifierWords]:
+    """Each qualifier position → its words."""
     data = load_yaml("qualifiers.yaml")
     table = {}
     for position in ("prefix_in_span", "prefix_outside_span", "suffix_after_number", "suffix_after_unit"):
         words = word_map("qualifiers.yaml", position)
-        if position in data and not words:
-            raise ValueError(f"qualifiers.yaml: {position} is empty")
-        table[position] = dict(sorted(words.items(), key=lambda item: -len(item[0])))
+        if not words:
+            raise ValueError(f"qualifiers.yaml: {position} is empty" if position in data
+                             else f"qualifiers.yaml: {position} is missing")
+        table[position] = QualifierWords(words)
     return table
 
 
 @lru_cache(maxsize=None)
 def context_words() -> dict[str, tuple[str, ...]]:
-    return {key: tuple(sorted(word_list("ambiguity.yaml", key), key=len, reverse=True))
-            for key in ("time_frame_before", "time_frame_after", "ordinal_before", "session_after_unit",
-                        "anniversary_before", "count_before_article", "inventory_nouns")}
+    words = {key: tuple(sorted(word_list("ambiguity.yaml", key), key=len, reverse=True))
+             for key in ("time_frame_before", "time_frame_after", "ordinal_before", "session_after_unit",
+                         "anniversary_before", "count_before_article", "inventory_nouns")}
+    words["plan_heads"] = tuple(word_list("formulas.yaml", "name_heads_after_number"))
+    return words
 
 
 @lru_cache(maxsize=None)
@@ -81,11 +106,6 @@ def candidate_pattern() -> re.Pattern:
     return re.compile(rf"{NUMERAL}{unit_ahead}")
 
 
-@lru_cache(maxsize=None)
-def prefixes_longest_first() -> tuple[str, ...]:
-    return tuple(sorted(qualifier_words()["prefix_in_span"], key=len, reverse=True))
-
-
 def find_indicators(text: str, protected: Intervals | None = None) -> list[Mention]:
     """Every indicator in `text`, in order of appearance.
 
@@ -94,11 +114,10 @@ def find_indicators(text: str, protected: Intervals | None = None) -> list[Menti
     """
     protected = protected if protected is not None else protected_spans(text)
     found = []
-    prefixes = prefixes_longest_first()
+    prefixes = qualifier_words()["prefix_in_span"]
     for match in candidate_pattern().finditer(text):
         start = match.start()
-        before = text[start - 2 if start > 1 else 0:start]
-        prefix = next((p for p in prefixes if before.endswith(p)), "")
+        prefix = prefixes.ending_at(text, start, 2)
         mention = read_indicator(text, start - len(prefix), match.end())
         if mention is not None and not protected.overlaps(mention.start, mention.end):
             found.append(mention)
@@ -108,13 +127,16 @@ def find_indicators(text: str, protected: Intervals | None = None) -> list[Menti
 
 def read_indicator(text: str, start: int, numeral_end: int) -> Mention | None:
     """Read one candidate starting at `start`; None when it is not an indicator."""
-    prefix, qualifier = _leading_word(text[start:numeral_end], qualifier_words()["prefix_in_span"])
+    qualifiers = qualifier_words()
+    prefix = qualifiers["prefix_in_span"].at(text, start, numeral_end)
+    qualifier = qualifiers["prefix_in_span"].qualifier.get(prefix, "")
     numeral_start = start + len(prefix)
     numeral = text[numeral_start:numeral_end]
     if not prefix and is_bare_article(numeral) and not counted_article(text, start, numeral):
         return None
     cursor = numeral_end
-    approx, approx_qualifier = _leading_word(text[cursor:cursor + 2], qualifier_words()["suffix_after_number"])
+    approx = qualifiers["suffix_after_number"].at(text, cursor, cursor + 2)
+    approx_qualifier = qualifiers["suffix_after_number"].qualifier.get(approx, "")
     cursor += len(approx)
     scale = SCALE_AFTER_APPROX.get(text[cursor:cursor + 1], 1) if approx else 1
     cursor += scale > 1                  # 3000余万元: the scale word follows the approximation
@@ -133,7 +155,8 @@ def read_indicator(text: str, start: int, numeral_end: int) -> Mention | None:
     if unit_form and after_unit[:1] and after_unit[:1] in OPENING_QUOTES:
         return None                 # 两个“全覆盖”: a named set, not a measured quantity
     cursor += len(unit_form)
-    suffix, suffix_qualifier = _leading_word(text[cursor:cursor + 2], qualifier_words()["suffix_after_unit"])
+    suffix = qualifiers["suffix_after_unit"].at(text, cursor, cursor + 2)
+    suffix_qualifier = qualifiers["suffix_after_unit"].qualifier.get(suffix, "")
     if suffix and unit_form == "":      # 万余 + noun: a trailing 多 belongs to the noun
         suffix = ""
     cursor += len(suffix)
@@ -208,17 +231,13 @@ def is_time_frame(text: str, start: int, numeral_start: int, numeral_end: int) -
     tail = text[tail_start:tail_start + 4]
     if tail.startswith(words["time_frame_after"]):
         return True
-    heads = tuple(word_list("formulas.yaml", "name_heads_after_number"))
-    return text[numeral_end:numeral_end + 8].startswith(heads)
+    return text[numeral_end:numeral_end + 8].startswith(words["plan_heads"])
 
 
 def outside_qualifier(text: str, start: int) -> str:
     """不少于, 不到 … stand before the span but still qualify it."""
-    before = text[max(0, start - 4):start]
-    for word, qualifier in qualifier_words()["prefix_outside_span"].items():
-        if before.endswith(word):
-            return qualifier
-    return ""
+    words = qualifier_words()["prefix_outside_span"]
+    return words.qualifier.get(words.ending_at(text, start, 4), "")
 
 
 def find_percent_words(text: str, protected: Intervals) -> list[Mention]:
@@ -231,10 +250,3 @@ def find_percent_words(text: str, protected: Intervals) -> list[Mention]:
         found.append(Mention("indicator", match.start(), match.end(), match.group(), value=value,
                              unit="%", qualifier=outside_qualifier(text, match.start()) or "="))
     return found
-
-
-def _leading_word(text: str, words: dict[str, str]) -> tuple[str, str]:
-    for word, qualifier in words.items():
-        if text.startswith(word):
-            return word, qualifier
-    return "", ""

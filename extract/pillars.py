@@ -63,10 +63,17 @@ class CueIndex:
         self._pillars, self._scores = table.pillars, table.scores
         self._cues = table.matcher.find_matches_as_indexes(text)     # (cue index, start, end)
         self._cue_starts = [start for _, start, _ in self._cues]
+        self._scores_of: dict[tuple[int, int], dict[str, float]] = {}   # a heading serves many sentences
 
     def scores(self, start: int, end: int) -> dict[str, float]:
         """Each pillar's score in text[start:end]: its distinct cues there, the longer the more.
         Repeating a cue is style, not topic."""
+        known = self._scores_of.get((start, end))
+        if known is None:
+            known = self._scores_of[start, end] = self._count(start, end)
+        return known
+
+    def _count(self, start: int, end: int) -> dict[str, float]:
         first = bisect.bisect_left(self._cue_starts, start)
         last = bisect.bisect_left(self._cue_starts, end, first)
         seen: set[int] = set()
@@ -110,8 +117,12 @@ def context_votes(layout: Layout, cues: CueIndex, sentence: Span) -> dict[str, f
 def top_pillar(votes: dict[str, float]) -> str:
     if not votes:
         return GENERAL
-    # max keeps the first of equals: a tie goes to the pillar listed first, never to chance
-    return max(pillar_names(), key=lambda code: round(votes.get(code, -1.0), 6))
+    top = round(max(votes.values()), 6)
+    for code in pillar_names():     # a tie goes to the pillar listed first, never to chance
+        score = votes.get(code)
+        if score is not None and round(score, 6) == top:
+            return code
+    raise ValueError(f"votes for pillars that pillars.yaml does not list: {votes}")
 
 
 def assign_pillars(layout: Layout, mentions: list[Mention], sentences: list[Span] | None = None) -> None:

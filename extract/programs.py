@@ -21,7 +21,8 @@ from .textspans import QUOTED, Intervals, ambiguity_pattern
 
 NUMERAL_CHARS = re.compile(r"[0-9０-９二两三四五六七八九十百千万双]|一.*一")
 # A clause that opens a sentence or a line: where a bundle's members are listed one by one.
-SENTENCE_OPENING_CLAUSE = re.compile(r"(?<=[。！？；\n])[^，,。；;：:！？!?\n“”]+")
+# The break is matched, not looked behind at, so that re can skip to the breaks in C.
+SENTENCE_OPENING_CLAUSE = re.compile(r"[。！？；\n](?P<clause>[^，,。；;：:！？!?\n“”]+)")
 MEMBER_MAX_CHARS = 16
 MAX_FORMULA_CHARS = 20        # longer quotations are slogans in prose, not names
 ANNOUNCED_LIST = re.compile(r"(?:[:：]|[，,]?即)(?P<items>[^。；;！？!?\n]{3,80})")
@@ -120,8 +121,10 @@ def find_programs(text: str) -> list[Mention]:
     formulas = find_national_formulas(text)
     taken = Intervals((m.start, m.end) for m in formulas)
     bundles: list[Mention] = []
-    for start, end in (m.span() for m in QUOTED.finditer(text)):
-        inner_start, inner_end = start + 1, end - 1
+    for quotation in QUOTED.finditer(text):
+        inner_start, inner_end = quotation.start() + 1, quotation.end() - 1
+        if not NUMERAL_CHARS.search(text, inner_start, inner_end):
+            continue            # most quotations name nothing numbered: skip the rest at once
         if taken.overlaps(inner_start, inner_end):
             continue
         mention = read_quoted(text, inner_start, inner_end)
@@ -151,7 +154,7 @@ def read_quoted(text: str, start: int, end: int) -> Mention | None:
     """A quotation's content as a bundle, a local formula, or nothing."""
     content = text[start:end]
     if not NUMERAL_CHARS.search(content):
-        return None             # most quotations name nothing numbered: skip the patterns
+        return None
     bundle = read_bundle(content, following=text[end + 1:end + 9])
     if bundle is not None:
         value, noun = bundle
@@ -285,9 +288,9 @@ def clause_members_after(text: str, bundle: Mention, window_end: int) -> list[st
     noun = bundle.unit
     members: list[str] = []
     for match in SENTENCE_OPENING_CLAUSE.finditer(text, bundle.end, window_end):
-        if noun not in match.group():
+        if noun not in match.group("clause"):
             continue
-        clause = strip_lead_verb(match.group().strip())
+        clause = strip_lead_verb(match.group("clause").strip())
         if (2 < len(clause) <= MEMBER_MAX_CHARS and (clause.endswith(noun) or clause.startswith(noun))
                 and clause != noun and not NUMERAL_CHARS.search(clause) and clause not in members):
             members.append(clause)

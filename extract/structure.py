@@ -49,6 +49,8 @@ class Layout:
         self._sentence_starts_of: dict[int, list[int]] = {}
         self._headings_of: dict[int, list[Paragraph]] = {}
         self._leads: dict[int, Span] = {}
+        self._last_heading: list[int] = []     # paragraph index → the last heading at or before it, or -1
+        self._last_numbered: list[int] = []    # … the last numbered heading
 
     @property
     def sentences(self) -> list[Span]:
@@ -96,18 +98,31 @@ class Layout:
 
     def _find_headings_above(self, index: int) -> list[Paragraph]:
         paragraphs = self.paragraphs
+        if not paragraphs:
+            return []
+        if not self._last_heading:
+            self._index_headings()
         found: list[Paragraph] = []
-        i = index - 1 if paragraphs and not paragraphs[index].is_heading else index
-        while i >= 0 and not paragraphs[i].is_heading:
-            i -= 1
+        i = index - 1 if not paragraphs[index].is_heading else index
+        i = self._last_heading[i] if i >= 0 else -1
         while i >= 0 and paragraphs[i].is_heading:
             found.append(paragraphs[i])
             i -= 1
-        numbered = next((paragraphs[i] for i in range(index, -1, -1)
-                         if paragraphs[i].is_heading and NUMBERED_HEADING.match(paragraphs[i].text)), None)
-        if numbered is not None and numbered not in found:
-            found.append(numbered)
+        numbered = self._last_numbered[index]
+        if numbered >= 0 and paragraphs[numbered] not in found:
+            found.append(paragraphs[numbered])
         return found
+
+    def _index_headings(self) -> None:
+        """One pass over the paragraphs, so no lookup walks back through the whole report."""
+        heading = numbered = -1
+        for i, paragraph in enumerate(self.paragraphs):
+            if paragraph.is_heading:
+                heading = i
+                if NUMBERED_HEADING.match(paragraph.text):
+                    numbered = i
+            self._last_heading.append(heading)
+            self._last_numbered.append(numbered)
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
