@@ -8,25 +8,34 @@ so memory stays flat however many documents there are:
 >>> results = extract_paths([], workers=2)
 >>> list(results)
 []
+
+A document never stops the run: one that cannot be read, that the extraction
+trips on, that runs past `timeout` (`time_limits`) or that kills its worker
+process (`pools`) comes back as a `DocumentResult` with its `error`.
 """
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections import deque
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
+from .pools import WorkerPools
+from .time_limits import TimeLimited
+
 ENGINES = ("local", "dask")
 LOCAL_SCHEDULERS = ("sync", "threads", "processes")   # Dask's own single-machine schedulers
+THREAD_SCHEDULERS = ("threads",)   # run documents in threads, where no time limit can apply
 MAX_BATCH = 32           # documents a worker takes at a time: fewer round trips, still even load
 BATCHES_PER_WORKER = 4   # batches in flight per worker: keeps workers busy, bounds memory
+HARD_LIMIT_GRACE = 30.0  # seconds past --timeout before a worker stuck in C code is ended
 WARM_UP_TEXT = "2023年，全区累计培训党员干部1.2万余人次，新建党群服务中心36个。"
 
 
 def extract_paths(paths: Sequence[str | Path], workers: int = 1, engine: str = "local",
-                  scheduler: str | None = None, function: Callable | None = None) -> Iterator:
+                  scheduler: str | None = None, function: Callable | None = None,
+                  timeout: float | None = None) -> Iterator:
     """Extract each path and yield its `DocumentResult`, in the order of `paths`.
 
     `workers` > 1 runs a process pool (engine "local") or that many Dask
@@ -34,6 +43,7 @@ def extract_paths(paths: Sequence[str | Path], workers: int = 1, engine: str = "
     only: a scheduler address (tcp://host:8786) or one of Dask's local
     schedulers (sync, threads, processes). `function` replaces
     `extract_file` (it must be importable by name, for the worker processes).
+    `timeout` is a limit in seconds per document, where `time_limit_applies`.
     """
     if engine not in ENGINES:
         raise ValueError(f"unknown engine {engine!r} (use one of {', '.join(ENGINES)})")
@@ -41,16 +51,29 @@ def extract_paths(paths: Sequence[str | Path], workers: int = 1, engine: str = "
         raise ValueError(f"workers must be at least 1, not {workers}")
     if scheduler and engine != "dask":
         raise ValueError("a scheduler is for the dask engine only (add --engine dask)")
+    if timeout is not None and not timeout > 0:
+        raise ValueError(f"the time limit must be more than 0 seconds, not {timeout}")
     function = function or default_function()
     paths = [str(p) for p in paths]
     if not paths:
         return iter(())
     batches = list(batched(paths, batch_size(len(paths), workers)))
     if engine == "dask":
-        return _flatten(_run_dask(batches, function, workers, scheduler))
+        return _flatten(_run_dask(batches, function, workers, scheduler, timeout))
     if workers == 1:
-        return map(function, paths)
-    return _flatten(_run_pool(batches, function, workers))
+        return map(TimeLimited(function, timeout), paths)
+    return _flatten(_run_pool(batches, function, workers, timeout))
+
+
+def time_limit_applies(engine: str = "local", scheduler: str | None = None) -> bool:
+    """False where documents run in threads (Dask's threads, a Dask cluster): a thread cannot be stopped.
+
+    >>> time_limit_applies(), time_limit_applies("dask", "processes"), time_limit_applies("dask", "threads")
+    (True, True, False)
+    """
+    if engine != "dask" or not scheduler:
+        return True
+    return scheduler in LOCAL_SCHEDULERS and scheduler not in THREAD_SCHEDULERS
 
 
 def default_function() -> Callable:
@@ -85,11 +108,6 @@ def batched(items: Sequence, size: int) -> Iterator[list]:
         yield list(items[start:start + size])
 
 
-def extract_batch(function: Callable, paths: list[str]) -> list:
-    """One worker task: a batch of documents, extracted one after the other."""
-    return [function(path) for path in paths]
-
-
 def _flatten(batches: Iterable[list]) -> Iterator:
     for batch in batches:
         yield from batch
@@ -106,21 +124,11 @@ def _in_order(submit: Callable, tasks: Iterable, window: int) -> Iterator:
         yield pending.popleft().result()
 
 
-def _process_pool(workers: int, function: Callable) -> ProcessPoolExecutor:
-    """A pool whose workers start with the extraction loaded.
-
-    forkserver, where there is one: workers are forked from a clean, single-threaded
-    server process that has loaded the extraction once (`warm_workers`), never
-    from the parent, which may be running threads (progress bar, Dask).
-    """
+def _worker_pools(function: Callable, workers: int, timeout: float | None) -> WorkerPools:
+    """A pool whose workers start with the extraction loaded (or the module of a replacement `function`)."""
     default = function is default_function()
-    if "forkserver" in multiprocessing.get_all_start_methods():
-        context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["extract.warm_workers" if default else function.__module__])
-    else:
-        context = multiprocessing.get_context("spawn")
-    return ProcessPoolExecutor(max_workers=workers, mp_context=context,
-                               initializer=warm_up if default else None)
+    return WorkerPools(function, workers, preload="extract.warm_workers" if default else function.__module__,
+                       initializer=warm_up if default else None, seconds=timeout, grace=HARD_LIMIT_GRACE)
 
 
 def warm_up() -> None:
@@ -129,32 +137,49 @@ def warm_up() -> None:
     extract_text(WARM_UP_TEXT, "warm-up")
 
 
-def _run_pool(batches: list[list[str]], function: Callable, workers: int) -> Iterator[list]:
-    with _process_pool(workers, function) as pool:
-        submit = lambda batch: pool.submit(extract_batch, function, batch)   # noqa: E731
-        yield from _in_order(submit, batches, workers * BATCHES_PER_WORKER)
+def _run_pool(batches: list[list[str]], function: Callable, workers: int,
+              timeout: float | None) -> Iterator[list]:
+    with _worker_pools(function, workers, timeout) as pools:
+        yield from _in_order(pools.submit, batches, workers * BATCHES_PER_WORKER)
 
 
 def _run_dask(batches: list[list[str]], function: Callable, workers: int,
-              scheduler: str | None) -> Iterator[list]:
+              scheduler: str | None, timeout: float | None) -> Iterator[list]:
     """Dask: one bag partition per batch, computed a window at a time, on a local or remote scheduler."""
-    import dask
     import dask.bag as db
 
-    paths = [path for batch in batches for path in batch]
-    bag = db.from_sequence(paths, partition_size=len(batches[0])).map(function)
-    partitions = bag.to_delayed()
+    def partitions_of(mapped: Callable) -> list:
+        paths = [path for batch in batches for path in batch]
+        # from_sequence slices the paths as `batched` did: partition i is batches[i]
+        return db.from_sequence(paths, partition_size=len(batches[0])).map(mapped).to_delayed()
+
     if scheduler and scheduler not in LOCAL_SCHEDULERS:
-        yield from _run_distributed(partitions, scheduler)
+        yield from _run_distributed(partitions_of(function), scheduler)
         return
     chosen = scheduler or ("sync" if workers == 1 else "processes")
-    if chosen != "processes":
-        for partition in partitions:
-            yield partition.compute(scheduler=chosen, num_workers=workers)
+    if chosen == "processes":
+        with _worker_pools(function, workers, timeout) as pools:
+            yield from _run_dask_processes(batches, partitions_of(pools.in_pool), pools)
         return
-    with _process_pool(workers, function) as pool:
-        for window in batched(partitions, workers * BATCHES_PER_WORKER):
-            yield from dask.compute(*window, scheduler="processes", pool=pool)
+    mapped = function if chosen in THREAD_SCHEDULERS else TimeLimited(function, timeout)
+    for partition in partitions_of(mapped):
+        yield partition.compute(scheduler=chosen, num_workers=workers)
+
+
+def _run_dask_processes(batches: list[list[str]], partitions: list, pools: WorkerPools) -> Iterator[list]:
+    """Dask's processes scheduler on our pool; a window the pool broke under is recovered batch by batch."""
+    import dask
+
+    for window in batched(list(zip(batches, partitions)), pools.workers * BATCHES_PER_WORKER):
+        generation = pools.generation
+        try:
+            results = dask.compute(*(partition for _, partition in window), scheduler="processes", pool=pools.pool)
+        except BrokenProcessPool:
+            pools.replace_broken(generation)
+            results = [pools.isolate(batch) for batch, _ in window]
+        else:
+            pools.extracted_since_break = True
+        yield from results
 
 
 def _run_distributed(partitions: list, address: str) -> Iterator[list]:

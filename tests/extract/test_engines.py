@@ -135,7 +135,8 @@ def test_batched_covers_every_item_once_in_order():
     assert list(batched(list(range(7)), 3)) == [[0, 1, 2], [3, 4, 5], [6]]
 
 
-@pytest.mark.parametrize("module", ["extract.engines", "extract.shipping", "extract.writers", "bench.make_corpus"])
+@pytest.mark.parametrize("module", ["extract.engines", "extract.pools", "extract.shipping", "extract.writers",
+                                    "bench.make_corpus"])
 def test_docstring_examples(module):
     import doctest
     import importlib

@@ -1,0 +1,183 @@
+"""The process pool behind --workers N, made to outlive its workers.
+
+A worker process that dies (a segfault in a C library, the kernel's OOM
+killer, os._exit) breaks a ProcessPoolExecutor: every batch it still held
+fails with BrokenProcessPool. `WorkerPools` then starts a fresh pool for the
+batches to come, and runs each document of the lost batches alone, in a
+process of its own: the documents that did nothing wrong are extracted, and
+the one that kills its process again is reported, by name and with the exit
+code or signal, as a failed `DocumentResult`. A lost batch is retried once, so
+a bad document costs one broken pool and one lone process, never a loop.
+
+A machine that kills every process (out of memory) would make every document
+look guilty: after MAX_FRUITLESS_BREAKS broken pools with no document coming
+back from any process in between, `WorkersKeepDying` stops the run.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import signal
+import threading
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable
+
+from .time_limits import TimeLimited, timed_out
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
+
+    from .pipeline import DocumentResult
+
+MAX_FRUITLESS_BREAKS = 3
+_STARTING = threading.Lock()   # lone processes are started from several threads
+
+
+class WorkersKeepDying(RuntimeError):
+    """Worker processes die whatever document they run: the machine, not a document, is the problem."""
+
+
+def extract_batch(function: Callable, paths: list[str]) -> list:
+    """One worker task: a batch of documents, extracted one after the other."""
+    return [function(path) for path in paths]
+
+
+def worker_context(preload: str):
+    """forkserver, where there is one: processes are forked from a clean, single-threaded
+    server that has imported `preload` once (`warm_workers` loads the extraction), never
+    from the parent, which may be running threads (progress bar, Dask)."""
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload([preload])
+        return context
+    return multiprocessing.get_context("spawn")
+
+
+class WorkerPools:
+    """A process pool, replaced by a fresh one when a worker dies, and lone processes to find the culprit.
+
+    `seconds` is the time limit per document (None: none); `grace` is how much
+    longer a document stuck in C code gets before its process is ended.
+    """
+
+    def __init__(self, function: Callable, workers: int, preload: str, initializer: Callable | None = None,
+                 seconds: float | None = None, grace: float = 0.0):
+        self.workers = workers
+        self.context = worker_context(preload)
+        self.initializer = initializer
+        hard_limit = seconds + grace if seconds else None
+        self.in_pool = TimeLimited(function, seconds, watchdog_after=hard_limit)
+        self.alone = TimeLimited(function, seconds)   # here the parent process kills at the hard limit
+        self.seconds, self.hard_limit = seconds, hard_limit
+        self.generation = 0              # pools started so far, minus one
+        self.fruitless_breaks = 0
+        self.extracted_since_break = False
+        self.pool = self._new_pool()
+
+    def __enter__(self) -> WorkerPools:
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=True)
+
+    def _new_pool(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(max_workers=self.workers, mp_context=self.context,
+                                   initializer=self.initializer)
+
+    def submit(self, batch: list[str]) -> PoolTask:
+        generation = self.generation
+        try:
+            future = self.pool.submit(extract_batch, self.in_pool, batch)
+        except BrokenProcessPool:        # it broke since the last result was read
+            self.replace_broken(generation)
+            return self.submit(batch)
+        return PoolTask(self, batch, future, generation)
+
+    def replace_broken(self, generation: int) -> None:
+        """Start a fresh pool, once per broken one; give up when pools break with nothing extracted."""
+        if generation != self.generation:
+            return                       # another lost batch of the same pool already did
+        self.fruitless_breaks = 0 if self.extracted_since_break else self.fruitless_breaks + 1
+        self.extracted_since_break = False
+        self.pool.shutdown(wait=True, cancel_futures=True)
+        if self.fruitless_breaks >= MAX_FRUITLESS_BREAKS:
+            raise WorkersKeepDying(
+                f"worker processes died {self.fruitless_breaks} times in a row with no document "
+                "extracted in between; stopping (is the machine out of memory?)")
+        self.pool = self._new_pool()
+        self.generation += 1
+
+    def isolate(self, batch: list[str]) -> list:
+        """Each document of a lost batch alone in a process of its own, `workers` at a time, in order."""
+        with ThreadPoolExecutor(self.workers) as threads:
+            outcomes = list(threads.map(self._run_alone, batch))
+        self.extracted_since_break |= any(survived for _, survived in outcomes)
+        return [result for result, _ in outcomes]
+
+    def _run_alone(self, path: str) -> tuple[DocumentResult, bool]:
+        """`function(path)` in a process of its own: its result, or why the process gave none."""
+        receiving, sending = self.context.Pipe(duplex=False)
+        process = self.context.Process(target=_send_result, args=(sending, self.alone, path), daemon=True)
+        with _STARTING:
+            process.start()
+        sending.close()                  # so that the process's death reads as end of file here
+        try:
+            if not receiving.poll(self.hard_limit):
+                process.kill()
+                return timed_out(path, self.seconds, "; its process was killed"), False
+            try:
+                return receiving.recv(), True
+            except EOFError:             # it died before sending a result
+                process.join()
+                return died_alone(path, process.exitcode), False
+        finally:
+            receiving.close()
+            process.join()
+
+
+@dataclass
+class PoolTask:
+    """A batch submitted to the pool; `result()` recovers the batch if the pool broke under it."""
+    pools: WorkerPools
+    batch: list[str]
+    future: Future
+    generation: int
+
+    def result(self) -> list:
+        try:
+            results = self.future.result()
+        except BrokenProcessPool:
+            self.pools.replace_broken(self.generation)
+            return self.pools.isolate(self.batch)
+        self.pools.extracted_since_break = True
+        return results
+
+
+def _send_result(sending, function: Callable, path: str) -> None:
+    sending.send(function(path))
+    sending.close()
+
+
+def died_alone(path: str, exitcode: int | None) -> DocumentResult:
+    """The failed result of a document whose process died, in the pool and again alone."""
+    from .pipeline import DocumentResult   # imported late: the finders are heavy to import
+
+    return DocumentResult(Path(path).stem, str(path),
+                          error=f"{path}: the worker process extracting it died ({describe_exit(exitcode)}), "
+                                "also when retried alone; skipped")
+
+
+def describe_exit(exitcode: int | None) -> str:
+    """How a process ended, from `Process.exitcode` (minus the signal number when killed by one).
+
+    >>> describe_exit(-9), describe_exit(-11), describe_exit(3)
+    ('killed by SIGKILL', 'killed by SIGSEGV', 'exit status 3')
+    """
+    if exitcode is None or exitcode >= 0:
+        return f"exit status {exitcode}"
+    try:
+        return f"killed by {signal.Signals(-exitcode).name}"
+    except ValueError:
+        return f"killed by signal {-exitcode}"
