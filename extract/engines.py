@@ -154,7 +154,7 @@ def _run_dask(batches: list[list[str]], function: Callable, workers: int,
         return db.from_sequence(paths, partition_size=len(batches[0])).map(mapped).to_delayed()
 
     if scheduler and scheduler not in LOCAL_SCHEDULERS:
-        yield from _run_distributed(partitions_of(function), scheduler)
+        yield from _run_distributed(batches, partitions_of(function), function, scheduler)
         return
     chosen = scheduler or ("sync" if workers == 1 else "processes")
     if chosen == "processes":
@@ -182,13 +182,15 @@ def _run_dask_processes(batches: list[list[str]], partitions: list, pools: Worke
         yield from results
 
 
-def _run_distributed(partitions: list, address: str) -> Iterator[list]:
+def _run_distributed(batches: list[list[str]], partitions: list, function: Callable,
+                     address: str) -> Iterator[list]:
     """A Dask cluster: the workers get this package uploaded; they need its requirements and the paths."""
     from dask.distributed import Client
 
+    from .cluster import ClusterBatches
     from .shipping import upload_package
 
     with Client(address) as client:
         upload_package(client)
         window = 4 * max(1, sum(client.nthreads().values()))
-        yield from _in_order(client.compute, partitions, window)
+        yield from _in_order(ClusterBatches(client, function).submit, zip(batches, partitions), window)

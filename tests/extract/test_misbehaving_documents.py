@@ -124,3 +124,17 @@ def test_a_time_limit_must_be_positive(timeout):
     with pytest.raises(ValueError, match="more than 0 seconds"):
         extract_paths(["a.txt"], timeout=timeout)
 
+
+@pytest.mark.slow   # the cluster restarts a worker twice
+def test_a_document_that_kills_its_dask_cluster_worker_is_reported_and_the_rest_extracted(tmp_path):
+    distributed = pytest.importorskip("distributed")
+    import dask
+
+    paths = corpus_with(tmp_path, "killed", repeats=4)
+    assert batch_size(len(paths), workers=1) > 1     # the bad document shares its batch with good ones
+    # Dask gives up on a task after its first worker death, not the default fourth: a quicker test.
+    with dask.config.set({"distributed.scheduler.allowed-failures": 0}), distributed.LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        results = list(extract_paths(paths, engine="dask", scheduler=cluster.scheduler_address,
+                                     function=misbehave))
+    assert_rest_extracted(results, paths, {"killed": "the Dask workers extracting it died"})
