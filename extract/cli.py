@@ -13,33 +13,46 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, TextIO
 
-from .engines import ENGINES, default_workers, extract_paths
+from .engines import ENGINES, default_workers, extract_paths, time_limit_applies
+from .pools import WorkersKeepDying
 from .writers import TableWriter, UnsupportedFormat, check_format
 
 EXIT_OK = 0            # every file extracted, table written
-EXIT_FILES_FAILED = 1  # some files could not be read; the table holds the others
+EXIT_FILES_FAILED = 1  # some files failed (unreadable, timed out, killed their worker); the table holds the others
 EXIT_USAGE = 2         # bad arguments: no inputs, unknown output format …; nothing written
-EXIT_NOT_WRITTEN = 3   # the table could not be written (disk, permissions); an old one is untouched
+EXIT_NOT_WRITTEN = 3   # the table could not be written (disk, permissions, workers that keep dying)
 EXIT_INTERRUPTED = 130
+
+# Seconds per document. A report takes milliseconds, a 4.7 MB one about 2 s
+# (measured): only a pathological document gets anywhere near it.
+DEFAULT_TIMEOUT = 600.0
 
 DESCRIPTION = """\
 Extract the indicators of Chinese organisation-work reports into one tidy table
 (one row per mention; columns in ../shared/spec/TIDY_TABLE.md).
 
 An INPUT is a document or a folder of documents (searched recursively). A file
-that cannot be read (empty, binary, truncated, badly encoded, missing) is named
-on stderr with the reason and skipped; the other files are still extracted.
+that cannot be read (empty, binary, truncated, badly encoded, missing), that
+the extraction trips on or that runs past --timeout is named on stderr with
+the reason and skipped; the other files are still extracted. With --workers 2
+or more, a worker process that dies (a crash in a C library, the OOM killer)
+is replaced and each document it held is retried alone: only a document that
+kills its process again is reported, with the exit status or signal (on a
+Dask cluster, likewise once Dask gives up on a batch whose workers died).
+
 The table is written to a temporary file and renamed over --out only when
 complete, so a failed run never leaves half a table.
 
 Exit status: 0 all files extracted; 1 some files failed (the table holds the
-rest); 2 usage error (nothing written); 3 the table could not be written.
+rest); 2 usage error (nothing written); 3 the table could not be written (or
+worker processes kept dying whatever the document); 130 interrupted.
 """
 EPILOG = """\
 Examples:
   python -m extract data/raw --out data/indicators.csv
   python -m extract report.html other.docx notes.pdf --out table.parquet
   python -m extract corpus/ --out table.parquet --workers 8
+  python -m extract corpus/ --out table.parquet --workers 8 --timeout 60
   python -m extract corpus/ --out table.parquet --engine dask --scheduler tcp://host:8786
 """
 
@@ -71,8 +84,15 @@ def build_parser() -> argparse.ArgumentParser:
                         help="local: this machine (default); dask: a Dask bag, local or on a cluster")
     parser.add_argument("--scheduler", metavar="ADDRESS",
                         help="with --engine dask: a scheduler address (tcp://host:8786) or a local "
-                             "Dask scheduler (sync, threads, processes); the cluster's workers need "
-                             "this package and must see the same paths")
+                             "Dask scheduler (sync, threads, processes). This package is uploaded to "
+                             "a cluster's scheduler and workers: they need only the packages of "
+                             "requirements.txt, and must see the same paths")
+    parser.add_argument("--timeout", type=float, metavar="SECONDS",
+                        help=f"time limit per document (default {DEFAULT_TIMEOUT:g}; 0 = none): a document "
+                             "past it is reported as failed and the run goes on. Applied where documents run "
+                             "in a process's main thread: --workers N, Dask's sync and processes schedulers; "
+                             "not on Dask's threads scheduler or a Dask cluster, whose threads cannot be "
+                             "interrupted")
     parser.add_argument("--quiet", "-q", action="store_true",
                         help="no progress bar and no warnings; failures and the summary are still printed")
     return parser
@@ -89,16 +109,30 @@ def main(argv: list[str] | None = None, stderr: TextIO | None = None) -> int:
             raise ValueError(f"--workers must be 0 or more, not {args.workers}")
         if args.scheduler and args.engine != "dask":
             raise ValueError("--scheduler needs --engine dask")
+        timeout = time_limit(args.timeout)
     except ValueError as error:   # UnsupportedFormat is a ValueError too
         parser.print_usage(stderr)
         print(f"python -m extract: error: {error}", file=stderr)
         return EXIT_USAGE
+    if args.timeout and not args.quiet and not time_limit_applies(args.engine, args.scheduler):
+        print("warning: --timeout is not applied on Dask's threads scheduler or a Dask cluster: "
+              "their documents run in threads, which cannot be interrupted", file=stderr)
     return run(args.inputs, Path(args.out), workers=workers, engine=args.engine,
-               scheduler=args.scheduler, quiet=args.quiet, stderr=stderr)
+               scheduler=args.scheduler, timeout=timeout, quiet=args.quiet, stderr=stderr)
+
+
+def time_limit(seconds: float | None) -> float | None:
+    """--timeout as the engines take it: not given → the default, 0 → no limit."""
+    if seconds is None:
+        return DEFAULT_TIMEOUT
+    if seconds < 0:
+        raise ValueError(f"--timeout must be 0 (no limit) or more, not {seconds:g}")
+    return seconds or None
 
 
 def run(inputs: Iterable[str], out: Path, workers: int = 1, engine: str = "local",
-        scheduler: str | None = None, quiet: bool = False, stderr: TextIO | None = None) -> int:
+        scheduler: str | None = None, timeout: float | None = DEFAULT_TIMEOUT, quiet: bool = False,
+        stderr: TextIO | None = None) -> int:
     """Extract `inputs` into the table `out`; report on `stderr`; return the exit status."""
     stderr = stderr or sys.stderr
     started = time.perf_counter()
@@ -107,7 +141,7 @@ def run(inputs: Iterable[str], out: Path, workers: int = 1, engine: str = "local
     if not paths and not summary.failures:
         print(f"python -m extract: error: no documents found in {' '.join(map(str, inputs))}", file=stderr)
         return EXIT_USAGE
-    results = extract_paths(paths, workers=workers, engine=engine, scheduler=scheduler)
+    results = extract_paths(paths, workers=workers, engine=engine, scheduler=scheduler, timeout=timeout)
     try:
         with TableWriter(out) as writer, progress_bar(len(paths), quiet, stderr) as bar:
             for result in results:
@@ -117,7 +151,7 @@ def run(inputs: Iterable[str], out: Path, workers: int = 1, engine: str = "local
     except UnsupportedFormat as error:
         print(f"python -m extract: error: {error}", file=stderr)
         return EXIT_USAGE
-    except OSError as error:
+    except (OSError, WorkersKeepDying) as error:
         print(f"python -m extract: error: {out} not written: {error}", file=stderr)
         return EXIT_NOT_WRITTEN
     except KeyboardInterrupt:

@@ -101,6 +101,7 @@ def test_warnings_go_to_stderr_without_failing(tmp_path):
     (["--out", "table"], "unsupported table format"),
     (["--out", "table.csv", "--scheduler", "tcp://host:8786"], "--engine dask"),
     (["--out", "table.csv", "--workers", "-2"], "--workers"),
+    (["--out", "table.csv", "--timeout", "-1"], "--timeout must be 0 (no limit) or more"),
 ])
 def test_usage_errors_exit_2_and_write_nothing(tmp_path, monkeypatch, args, message):
     monkeypatch.chdir(tmp_path)
@@ -226,3 +227,64 @@ def test_files_that_share_a_doc_id_are_warned_about(tmp_path, capsys):
     status = cli.main([str(tmp_path), "--out", str(tmp_path / "table.csv"), "--quiet"])
     assert status == 0
     assert "2 files share the doc_id 'report'" in capsys.readouterr().err
+
+
+def extract_with(function, monkeypatch) -> None:
+    """Make the CLI's engines run `function` instead of `extract_file` (it must be importable by name)."""
+    import functools
+
+    from extract import engines
+
+    monkeypatch.setattr(cli, "extract_paths", functools.partial(engines.extract_paths, function=function))
+
+
+def test_a_document_that_kills_its_worker_or_runs_too_long_fails_alone(tmp_path, monkeypatch, seed_rows):
+    from tests.extract.misbehaving_documents import misbehave
+
+    extract_with(misbehave, monkeypatch)
+    for stem in ("killed", "sleeps"):      # good reports, under the names misbehave acts on
+        (tmp_path / f"{stem}.txt").write_bytes(SEED_FILES[0].read_bytes())
+    out = tmp_path / "table.csv"
+    status, stderr = run_cli(*SEED_FILES, tmp_path, "--out", out, "--workers", "2", "--timeout", "2")
+    assert status == cli.EXIT_FILES_FAILED
+    failures = [line for line in stderr.splitlines() if line.startswith("failed:")]
+    assert failures == [
+        f"failed: {tmp_path / 'killed.txt'}: the worker process extracting it died (killed by SIGKILL), "
+        "also when retried alone; skipped",
+        f"failed: {tmp_path / 'sleeps.txt'}: took longer than the time limit of 2 s per document "
+        "(--timeout); skipped",
+    ]
+    assert f"{len(SEED_FILES) + 2} files, {len(seed_rows)} rows, 2 failed" in stderr
+    assert_same_table(read_table(out), rows_to_frame(seed_rows))
+
+
+def test_workers_that_keep_dying_stop_the_run_and_leave_the_old_table(tmp_path, monkeypatch):
+    from extract import pools
+    from tests.extract.misbehaving_documents import always_exit
+
+    extract_with(always_exit, monkeypatch)
+    monkeypatch.setattr(pools, "MAX_FRUITLESS_BREAKS", 2)   # two windows of batches are enough
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for i in range(80):
+        (folder / f"{i}.txt").write_bytes(SEED_FILES[0].read_bytes())
+    out = tmp_path / "table.csv"
+    out.write_bytes(b"the old table")
+    status, stderr = run_cli(folder, "--out", out, "--workers", "2", "--quiet")
+    assert status == cli.EXIT_NOT_WRITTEN
+    assert f"{out} not written: worker processes died 2 times in a row" in stderr
+    assert out.read_bytes() == b"the old table"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["corpus", "table.csv"]
+
+
+@pytest.mark.parametrize("args, warned", [
+    (["--engine", "dask", "--scheduler", "threads", "--timeout", "60"], True),
+    (["--engine", "dask", "--scheduler", "threads"], False),              # the default is not a request
+    (["--engine", "dask", "--scheduler", "threads", "--timeout", "60", "--quiet"], False),
+    (["--engine", "dask", "--scheduler", "sync", "--timeout", "60"], False),
+    (["--timeout", "60"], False),
+])
+def test_a_time_limit_that_cannot_apply_is_warned_about(tmp_path, args, warned):
+    status, stderr = run_cli(SEED_FILES[0], "--out", tmp_path / "t.csv", *args)
+    assert status == cli.EXIT_OK, stderr
+    assert ("--timeout is not applied" in stderr) == warned
