@@ -50,7 +50,8 @@ def cue_table() -> CueTable:
             raise ResourceError(f"{resource_path('pillars.yaml')}: cue {cue!r} holds a clause break")
     cues = list(owner)
     # Leftmost-longest is what a regex alternation of the cues, longest first, finds.
-    matcher = ahocorasick_rs.AhoCorasick(cues, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
+    matcher = ahocorasick_rs.AhoCorasick(cues, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest,
+                                         implementation=ahocorasick_rs.Implementation.DFA)
     return CueTable(matcher, tuple(owner[cue] for cue in cues),
                     tuple(1 + 0.5 * (len(cue) - 1) for cue in cues))
 
@@ -100,18 +101,42 @@ def add_votes(votes: dict[str, float], scores: dict[str, float], weight: float) 
         votes[pillar] = votes.get(pillar, 0.0) + weight * score
 
 
-def context_votes(layout: Layout, cues: CueIndex, sentence: Span) -> dict[str, float]:
-    """Votes of a sentence, its paragraph's lead and the headings above it."""
-    votes: dict[str, float] = {}
-    add_votes(votes, cues.scores(sentence.start, sentence.end), WEIGHTS["sentence"])
-    if layout.paragraphs:
+class Context:
+    """What surrounds the mentions of one document: the votes of each sentence, its paragraph's
+    lead and the headings above it, each worked out once and shared by the mentions."""
+
+    def __init__(self, layout: Layout, cues: CueIndex):
+        self.layout, self.cues = layout, cues
+        self._of_sentence: dict[int, dict[str, float]] = {}
+        self._of_headings: dict[int, dict[str, float]] = {}
+
+    def votes(self, sentence: Span) -> dict[str, float]:
+        votes = self._of_sentence.get(sentence.start)
+        if votes is None:
+            votes = self._of_sentence[sentence.start] = self._sentence_votes(sentence)
+        return votes
+
+    def _sentence_votes(self, sentence: Span) -> dict[str, float]:
+        layout, cues = self.layout, self.cues
+        votes: dict[str, float] = {}
+        add_votes(votes, cues.scores(sentence.start, sentence.end), WEIGHTS["sentence"])
+        if not layout.paragraphs:
+            return votes
         index = layout.paragraph_index_at(sentence.start)
         lead = layout.lead_of(index)
         if not layout.paragraphs[index].is_heading and lead.text != sentence.text:
             add_votes(votes, cues.scores(lead.start, lead.end), WEIGHTS["lead"])
-    for distance, heading in enumerate(layout.headings_above(sentence.start)):
-        add_votes(votes, cues.scores(heading.start, heading.end), WEIGHTS["heading"] / (1 + distance))
-    return votes
+        add_votes(votes, self._heading_votes(index), 1.0)
+        return votes
+
+    def _heading_votes(self, paragraph_index: int) -> dict[str, float]:
+        votes = self._of_headings.get(paragraph_index)
+        if votes is None:
+            votes = self._of_headings[paragraph_index] = {}
+            headings = self.layout.headings_above(self.layout.paragraphs[paragraph_index].start)
+            for distance, heading in enumerate(headings):
+                add_votes(votes, self.cues.scores(heading.start, heading.end), WEIGHTS["heading"] / (1 + distance))
+        return votes
 
 
 def top_pillar(votes: dict[str, float]) -> str:
@@ -130,11 +155,11 @@ def assign_pillars(layout: Layout, mentions: list[Mention], sentences: list[Span
     cues = CueIndex(layout.text)
     if sentences is None:
         sentences = [layout.sentence_at(mention.start) for mention in mentions]
-    by_sentence: dict[int, dict[str, float]] = {}    # mentions of one sentence share its context
+    context = Context(layout, cues)
     for mention, sentence in zip(mentions, sentences):
-        context = by_sentence.get(sentence.start)
-        if context is None:
-            context = by_sentence[sentence.start] = context_votes(layout, cues, sentence)
-        votes = dict(context)
-        add_votes(votes, cues.scores(*clause_around(layout.text, mention.start, mention.end)), WEIGHTS["clause"])
+        votes = context.votes(sentence)
+        clause = cues.scores(*clause_around(layout.text, mention.start, mention.end))
+        if clause:
+            votes = dict(votes)
+            add_votes(votes, clause, WEIGHTS["clause"])
         mention.pillar = top_pillar(votes)

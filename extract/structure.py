@@ -128,16 +128,26 @@ class Layout:
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
     """Sentences of text[start:end] with their offsets; ends keep their punctuation."""
     end = len(text) if end is None else end
-    spans = []
+    spans: list[Span] = []
     cursor = start
     for match in SENTENCE_END.finditer(text, start, end):
-        stop = match.end() if not match.group().startswith("\n") else match.start()
-        if text[cursor:stop].strip():
-            spans.append(_trimmed(text, cursor, stop))
-        cursor = match.end()
-    if text[cursor:end].strip():
-        spans.append(_trimmed(text, cursor, end))
+        match_start, match_end = match.span()
+        _add_trimmed(spans, text, cursor, match_start if text[match_start] == "\n" else match_end)
+        cursor = match_end
+    _add_trimmed(spans, text, cursor, end)
     return spans
+
+
+def _add_trimmed(spans: list[Span], text: str, start: int, end: int) -> None:
+    """text[start:end] without its surrounding whitespace, unless nothing is left."""
+    piece = text[start:end]
+    trimmed = piece.strip()
+    if len(trimmed) == len(piece):
+        if piece:
+            spans.append(Span(start, end, piece))
+    elif trimmed:
+        start += len(piece) - len(piece.lstrip())
+        spans.append(Span(start, start + len(trimmed), trimmed))
 
 
 def _trimmed(text: str, start: int, end: int) -> Span:
