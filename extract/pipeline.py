@@ -17,7 +17,7 @@ from .programs import find_programs
 from .regions import UNRECOGNISED_NAME, detect_region
 from .structure import layout_of
 from .table import mention_row
-from .textspans import protected_spans
+from .textspans import protected_spans, quotations
 
 
 @dataclass
@@ -32,8 +32,9 @@ class DocumentResult:
 def find_mentions(text: str) -> list:
     """All mentions of a text, in document order, with sentence, label and pillar set."""
     layout = layout_of(text)
-    programs = find_programs(text)
-    protected = protected_spans(text)
+    quoted = quotations(text)
+    programs = find_programs(text, quoted)
+    protected = protected_spans(text, quoted)
     for mention in programs:
         protected.add(mention.start, mention.end)
     indicators = find_indicators(text, protected)

@@ -17,7 +17,7 @@ from functools import lru_cache
 from .mentions import Mention
 from .numerals import ARABIC, CHINESE, CHINESE_DIGIT, CHINESE_SCALE, parse_number
 from .resources import load_yaml, word_list
-from .textspans import QUOTED, Intervals, ambiguity_pattern
+from .textspans import QUOTED, Intervals, ambiguity_pattern, quotations
 
 NUMERAL_CHARS = re.compile(r"[0-9０-９二两三四五六七八九十百千万双]|一.*一")
 # A clause that opens a sentence or a line: where a bundle's members are listed one by one.
@@ -116,13 +116,15 @@ def unquoted_formula_pattern() -> re.Pattern:
                       rf"|(?<=[两二三四五六七八九])星?级|(?<=[百千万])名[^\W\d]{{2,12}}?(?:{nouns}))")
 
 
-def find_programs(text: str) -> list[Mention]:
-    """Program counts (once per bundle and document) and formulas (every occurrence)."""
+def find_programs(text: str, quoted: list[tuple[int, int]] | None = None) -> list[Mention]:
+    """Program counts (once per bundle and document) and formulas (every occurrence).
+
+    `quoted` are the text's quotations (textspans.quotations) when already found."""
     formulas = find_national_formulas(text)
     taken = Intervals((m.start, m.end) for m in formulas)
     bundles: list[Mention] = []
-    for quotation in QUOTED.finditer(text):
-        inner_start, inner_end = quotation.start() + 1, quotation.end() - 1
+    for start, end in quotations(text) if quoted is None else quoted:
+        inner_start, inner_end = start + 1, end - 1
         if not NUMERAL_CHARS.search(text, inner_start, inner_end):
             continue            # most quotations name nothing numbered: skip the rest at once
         if taken.overlaps(inner_start, inner_end):

@@ -46,6 +46,9 @@ UNRECOGNISED = Region(UNRECOGNISED_NAME)
 # names, short forms and one-character-stem names are checked first (step 2); stop-listed full
 # names only when their party body follows (城区委).
 
+# Strengths that need no other name to confirm them (step 3: resolved first).
+SETTLED_ALONE = frozenset(STRONG + (DIVISION, STOP))
+
 # Weights of one mention (step 4 of the module docstring).
 FULL_WEIGHT = 1.0          # 蓬江区, 汽开区, 十一师 (once confirmed)
 SHORT_WEIGHT = 0.5         # 蓬江, 吉林, 理县: shorter names are likelier to be something else
@@ -91,7 +94,7 @@ def cues() -> Cues:
                 words("division_blockers_after"), words("division_blockers_before"))
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     """One place name in the text, with what its surroundings say."""
     start: int
@@ -240,7 +243,7 @@ def _resolve_all(gaz: Gazetteer, mentions: list[Mention]) -> list[Mention]:
 
     strong, weak = [], []
     for m in mentions:
-        (strong if all(s in STRONG + (DIVISION, STOP) for _, s in m.readings) else weak).append(m)
+        (strong if all(s in SETTLED_ALONE for _, s in m.readings) else weak).append(m)
     resolved = settle([m for m in strong if len(m.readings) == 1])
     resolved += settle([m for m in strong if len(m.readings) > 1])
     strong_keys = set(support)

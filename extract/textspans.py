@@ -52,12 +52,13 @@ def ambiguity_pattern() -> re.Pattern:
     return re.compile("|".join(map(re.escape, words)))
 
 
-def quoted_spans(text: str) -> list[tuple[int, int]]:
-    """Short quotations and book titles, quotation marks included."""
-    return [m.span() for m in QUOTED.finditer(text)] + [m.span() for m in BOOK_TITLE.finditer(text)]
+def quotations(text: str) -> list[tuple[int, int]]:
+    """Short quotations, quotation marks included: found once, read by several finders."""
+    return [m.span() for m in QUOTED.finditer(text)]
 
 
-def protected_spans(text: str) -> Intervals:
-    """Quotations, book titles and idioms of `text`."""
-    spans = quoted_spans(text) + [m.span() for m in ambiguity_pattern().finditer(text)]
-    return Intervals(spans)
+def protected_spans(text: str, quoted: list[tuple[int, int]] | None = None) -> Intervals:
+    """Quotations, book titles and idioms of `text`; `quoted` are its quotations when already found."""
+    quoted = quotations(text) if quoted is None else quoted
+    return Intervals(quoted + [m.span() for m in BOOK_TITLE.finditer(text)]
+                     + [m.span() for m in ambiguity_pattern().finditer(text)])
