@@ -50,8 +50,7 @@ def cue_table() -> CueTable:
             raise ResourceError(f"{resource_path('pillars.yaml')}: cue {cue!r} holds a clause break")
     cues = list(owner)
     # Leftmost-longest is what a regex alternation of the cues, longest first, finds.
-    matcher = ahocorasick_rs.AhoCorasick(cues, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest,
-                                         implementation=ahocorasick_rs.Implementation.DFA)
+    matcher = ahocorasick_rs.AhoCorasick(cues, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
     return CueTable(matcher, tuple(owner[cue] for cue in cues),
                     tuple(1 + 0.5 * (len(cue) - 1) for cue in cues))
 
