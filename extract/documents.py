@@ -160,7 +160,7 @@ def read_document(path: str | Path) -> Document:
     if not data:
         raise DocumentError(path, "empty file (0 bytes)")
     text, encoding = READERS[fmt](path, data)
-    if not text.strip():
+    if not text or text.isspace():      # not text.strip(): that copies the whole text
         raise DocumentError(path, EMPTY_TEXT_REASONS[fmt])
     return Document(path.stem, str(path), text, fmt, encoding)
 
@@ -246,6 +246,8 @@ def decode_like_open(data: bytes, encoding: str) -> str:
     Same codec (a BOM consumed by utf-8-sig/utf-16/utf-32) and the same
     universal-newline translation, so offsets agree with a plain Python read.
     """
+    if encoding == "utf-8":     # nearly every report: decoding at once is twice as fast as a stream
+        return translate_newlines(data.decode("utf-8"))
     with io.TextIOWrapper(io.BytesIO(data), encoding=encoding, errors="strict", newline=None) as stream:
         return stream.read()
 
@@ -254,6 +256,8 @@ def check_is_text(path: Path, text: str) -> None:
     """Refuse decoded "text" that is really binary data: NULs or many control characters."""
     if "\x00" in text:
         raise DocumentError(path, "binary data, not text (NUL bytes)")
+    if not CONTROL_CHARS.search(text):
+        return
     controls = len(CONTROL_CHARS.findall(text))
     if controls > MAX_CONTROL_SHARE * len(text):
         raise DocumentError(path, f"binary data, not text ({controls} control characters)")
@@ -265,7 +269,7 @@ def translate_newlines(text: str) -> str:
     >>> translate_newlines("a\r\nb\rc")
     'a\nb\nc'
     """
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
 # --- HTML --------------------------------------------------------------------
