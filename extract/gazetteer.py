@@ -57,6 +57,7 @@ import zipfile
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 from pathlib import Path
 from typing import Iterator
 
@@ -413,29 +414,40 @@ def find_names(text: str) -> list[NameSpan]:
     """
     automaton, forms = _automaton()
     spans = automaton.find_matches_as_indexes(text, overlapping=True)    # (form, start, end)
-    spans.sort(key=lambda span: span[1])
+    spans.sort(key=itemgetter(1))
     kept: list[NameSpan] = []
     # Only names that overlap compete, so each run of overlapping names is settled on its own.
     run: list[tuple[int, int, int]] = []
-    run_end = -1
+    run_start = run_end = -1
     for span in spans:
-        if span[1] >= run_end and run:
-            _settle(run, forms, kept)
-            run = []
-        run.append(span)
-        run_end = max(run_end, span[2]) if len(run) > 1 else span[2]
+        if span[1] >= run_end:
+            if run:
+                _settle(run, run_start, run_end, forms, kept)
+            run = [span]
+            run_start, run_end = span[1], span[2]
+        else:
+            run.append(span)
+            if span[2] > run_end:
+                run_end = span[2]
     if run:
-        _settle(run, forms, kept)
+        _settle(run, run_start, run_end, forms, kept)
     return kept
 
 
-def _settle(run: list[tuple[int, int, int]], forms: list, kept: list[NameSpan]) -> None:
-    """Keep the names of one run of overlapping names that win: longest, then largest place, then leftmost."""
+def _settle(run: list[tuple[int, int, int]], start: int, end: int, forms: list, kept: list[NameSpan]) -> None:
+    """Keep the names of one run of overlapping names, text[start:end], that win: longest, then
+    largest place, then leftmost."""
     if len(run) > 1:
-        run.sort(key=lambda span: (span[1] - span[2], forms[span[0]][2], span[1]))
-        winners: list[tuple[int, int, int]] = []
-        for span in run:
-            if all(span[2] <= start or end <= span[1] for _, start, end in winners):
-                winners.append(span)
-        run = sorted(winners, key=lambda span: span[1])
-    kept.extend((start, end, forms[i][0], forms[i][1]) for i, start, end in run)
+        whole = [span for span in run if span[1] == start and span[2] == end]
+        if whole:       # 吉林市 over 吉林: one name spans the run, so it is the longest and all others overlap it
+            run = whole
+        else:
+            run.sort(key=lambda span: (span[1] - span[2], forms[span[0]][2], span[1]))
+            winners: list[tuple[int, int, int]] = []
+            for span in run:
+                if all(span[2] <= other_start or other_end <= span[1] for _, other_start, other_end in winners):
+                    winners.append(span)
+            run = sorted(winners, key=itemgetter(1))
+    for form, name_start, name_end in run:
+        surface, readings, _ = forms[form]
+        kept.append((name_start, name_end, surface, readings))
