@@ -58,6 +58,8 @@ def indicator_label(text: str, mention: Mention, previous_end: int = 0) -> str:
 
 def label_after(text: str, end: int) -> str:
     window = _clause_piece(text[end:end + WINDOW], from_start=True)
+    if not window:
+        return ""           # the clause ends at the number (…提升8个百分点。): nothing to segment
     words = label_words()
     tokens = [t for t in tokenizer().lcut(window, HMM=False) if t.strip()]
     if tokens and tokens[0] in words["action_verbs"]:
@@ -81,6 +83,8 @@ def label_after(text: str, end: int) -> str:
 def label_before(text: str, start: int, previous_end: int = 0) -> str:
     window = _clause_piece(text[max(0, start - WINDOW, previous_end):start], from_start=False)
     window = COMPARISON.sub("", window)     # 比上年增加15个: the baseline is not what is counted
+    if not window:
+        return ""
     words = label_words()
     tokens = [t for t in tokenizer().lcut(window, HMM=False) if t.strip() and not DIGIT.match(t)]
     while len(tokens) > 1 and tokens[0] in words["action_verbs"]:

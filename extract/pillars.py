@@ -141,6 +141,8 @@ class Context:
 def top_pillar(votes: dict[str, float]) -> str:
     if not votes:
         return GENERAL
+    if len(votes) == 1:
+        return next(iter(votes))
     top = round(max(votes.values()), 6)
     for code in pillar_names():     # a tie goes to the pillar listed first, never to chance
         score = votes.get(code)
