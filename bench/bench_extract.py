@@ -2,6 +2,7 @@
 
     python -m bench.bench_extract                      # 1 MB and 10 MB, a few minutes
     python -m bench.bench_extract --sizes 1,10,100     # the scaling run (the 100 MB part takes long)
+    python -m bench.bench_extract --sizes 10 --repeat 3  # the fastest of 3 rounds: steadier on a shared machine
 
 For each corpus size (made by bench.make_corpus, cached in bench/corpus/) it
 measures, each in a fresh Python process so no method inherits another's
@@ -159,21 +160,34 @@ def plan(sizes: list[float], workers: list[int], baseline_workers: list[int],
     return runs
 
 
-def run_all(sizes, workers, baseline_workers, methods, seed: int, log=sys.stderr) -> list[dict]:
+def run_all(sizes, workers, baseline_workers, methods, seed: int, repeat: int = 1, log=sys.stderr,
+            measure_one=None) -> list[dict]:
+    """Every planned measurement, `repeat` rounds of them; the fastest of its rounds is kept.
+
+    Rounds run one after the other (all methods, then all again), so a spell of other work on
+    the shared machine slows one run of each method rather than every run of one method."""
+    measure_one = measure_one or measure_in_fresh_process
     corpora = {}
     for size in sizes:
         folder = CORPUS_DIR / f"{size:g}mb"
         manifest = ensure_corpus(folder, mb=size, seed=seed)
         corpora[size] = folder
         print(f"corpus {folder}: {manifest['docs']} documents, {manifest['chars']:,} characters", file=log)
-    results = []
-    for method, size, n in plan(sizes, workers, baseline_workers, methods):
-        result = measure_in_fresh_process(method, corpora[size], n)
-        result["size_mb"] = size
-        results.append(result)
-        print(f"{size:g} MB  {method:<22} {n} worker(s)  {result['chars_per_s']:>12,.0f} chars/s  "
-              f"{result['seconds']:8.1f} s  peak {result['tree_peak_mb']:7.0f} MB", file=log, flush=True)
-    return results
+    fastest: dict[tuple, dict] = {}
+    for round_number in range(1, repeat + 1):
+        for method, size, n in plan(sizes, workers, baseline_workers, methods):
+            result = measure_one(method, corpora[size], n)
+            result["size_mb"] = size
+            key = (method, size, n)
+            all_seconds = fastest[key]["all_seconds"] if key in fastest else []
+            all_seconds.append(result["seconds"])
+            if key not in fastest or result["seconds"] < fastest[key]["seconds"]:
+                fastest[key] = result
+            fastest[key]["all_seconds"] = all_seconds
+            print(f"round {round_number}/{repeat}  {size:g} MB  {method:<22} {n} worker(s)  "
+                  f"{result['chars_per_s']:>12,.0f} chars/s  {result['seconds']:8.1f} s  "
+                  f"peak {result['tree_peak_mb']:7.0f} MB", file=log, flush=True)
+    return list(fastest.values())
 
 
 # -- reporting -----------------------------------------------------------------
@@ -181,17 +195,21 @@ def run_all(sizes, workers, baseline_workers, methods, seed: int, log=sys.stderr
 def throughput_table(results: list[dict], size: float) -> str:
     rows = [r for r in results if r["size_mb"] == size]
     base = next((r["chars_per_s"] for r in rows if r["method"] == BASELINE and r["workers"] == 1), None)
-    lines = [f"Throughput on the {size:g} MB corpus ({rows[0]['chars']:,} characters, {rows[0]['docs']} documents)",
-             "",
+    repeats = max(len(r.get("all_seconds", [r["seconds"]])) for r in rows)
+    title = f"Throughput on the {size:g} MB corpus ({rows[0]['chars']:,} characters, {rows[0]['docs']} documents)"
+    if repeats > 1:
+        title += f"; the fastest of {repeats} runs of each, all run times in the last column"
+    lines = [title, "",
              "| method | workers | chars/s | × jieba.cut | seconds | chars per CPU-second | "
-             "peak RSS, process (MB) | peak RSS, with workers (MB) | load avg |",
-             "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+             "peak RSS, process (MB) | peak RSS, with workers (MB) | load avg |" + (" runs (s) |" if repeats > 1 else ""),
+             "|---|---:|---:|---:|---:|---:|---:|---:|---:|" + ("---|" if repeats > 1 else "")]
     for r in rows:
         ratio = f"{r['chars_per_s'] / base:.2f}" if base else "–"
         per_cpu = f"{r['chars'] / r['cpu_s']:,.0f}" if r.get("cpu_s") and r["workers"] == 1 else "–"
         load = f"{r['load_before']:.1f}" if "load_before" in r else "–"
+        runs = (" " + ", ".join(f"{s:.1f}" for s in r.get("all_seconds", [r["seconds"]])) + " |") if repeats > 1 else ""
         lines.append(f"| {r['method']} | {r['workers']} | {r['chars_per_s']:,.0f} | {ratio} | {r['seconds']:.1f} | "
-                     f"{per_cpu} | {r['peak_rss_mb']:.0f} | {r['tree_peak_mb']:.0f} | {load} |")
+                     f"{per_cpu} | {r['peak_rss_mb']:.0f} | {r['tree_peak_mb']:.0f} | {load} |{runs}")
     return "\n".join(lines)
 
 
@@ -289,6 +307,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--methods", default=",".join([*METHODS, WRITE_PARQUET]),
                         help="methods to run, comma-separated (default: all)")
     parser.add_argument("--seed", type=int, default=0, help="corpus seed (default 0)")
+    parser.add_argument("--repeat", type=int, default=1, metavar="N",
+                        help="rounds of every measurement; the fastest of each is reported (default 1)")
     parser.add_argument("--name", default="bench_extract", help="output name in bench/out/ (default bench_extract)")
     parser.add_argument("--from-json", metavar="PATH[,PATH]",
                         help="print the report of saved runs (bench/out/NAME.json); a later run's measurement "
@@ -308,7 +328,10 @@ def main(argv: list[str] | None = None) -> int:
     unknown = [m for m in methods if m not in [*METHODS, WRITE_PARQUET]]
     if unknown:
         parser.error(f"unknown method(s) {', '.join(unknown)}; choose from: {', '.join([*METHODS, WRITE_PARQUET])}")
-    results = run_all(sizes, numbers(args.workers, int), numbers(args.baseline_workers, int), methods, args.seed)
+    if args.repeat < 1:
+        parser.error("--repeat must be at least 1")
+    results = run_all(sizes, numbers(args.workers, int), numbers(args.baseline_workers, int), methods, args.seed,
+                      repeat=args.repeat)
     text = report(results, sizes)
     OUT_DIR.mkdir(parents=True, exist_ok=True)
     (OUT_DIR / f"{args.name}.md").write_text(text, encoding="utf-8")

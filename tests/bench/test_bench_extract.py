@@ -1,6 +1,8 @@
 """The benchmark harness: one measurement, and the report's tables and bars (on made-up numbers)."""
 from __future__ import annotations
 
+import io
+
 import pytest
 
 from bench.bench_extract import WRITE_PARQUET, bars, measure, report
@@ -53,3 +55,21 @@ def test_bars_say_which_are_met():
     assert "extraction ÷ cn2an.transform: 1.67 (bar ≥ 2) ✘" in lines[3]
     assert "2 workers ÷ 1 worker on 10 MB: 1.80 (bar ≥ 1.7) ✔" in lines[4]
     assert "✔" in lines[5]
+
+
+def test_repeated_rounds_keep_the_fastest_run_of_each_and_list_them_all(monkeypatch):
+    import bench.bench_extract as harness
+    monkeypatch.setattr(harness, "ensure_corpus", lambda folder, mb, seed: {"docs": 10, "chars": 350_000})
+    seconds = iter([2.0, 9.0, 1.0, 3.0])     # round 1: extraction, jieba.cut; round 2: the same
+
+    def measure_one(method, corpus, workers):
+        taken = next(seconds)
+        return fake(method, workers, 1, 350_000 / taken)
+
+    results = harness.run_all([1], [1], [1], ["extraction", "jieba.cut"], seed=0, repeat=2,
+                              log=io.StringIO(), measure_one=measure_one)
+    by_method = {r["method"]: r for r in results}
+    assert by_method["extraction"]["seconds"] == 1.0 and by_method["extraction"]["all_seconds"] == [2.0, 1.0]
+    assert by_method["jieba.cut"]["seconds"] == 3.0 and by_method["jieba.cut"]["all_seconds"] == [9.0, 3.0]
+    table = report(results, [1])
+    assert "the fastest of 2 runs" in table and "| 2.0, 1.0 |" in table and "| 3.00 |" in table
