@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .mentions import Mention
-from .numerals import ARABIC, CHINESE, CHINESE_DIGIT, CHINESE_SCALE, parse_number
+from .numerals import ARABIC, CHINESE, CHINESE_DIGIT, CHINESE_SCALE, DIGIT, parse_number
 from .resources import load_yaml, word_list
 from .textspans import QUOTED, Intervals, ambiguity_pattern, quotations
 
@@ -81,7 +81,10 @@ def unquoted_bundle_patterns() -> tuple[re.Pattern, re.Pattern]:
     classifiers = _alternation(words.classifiers)
     chinese = re.compile(rf"(?P<n>{CHINESE}){ahead}(?P<cls>{classifiers}){modifier}"
                          rf"(?P<noun>{_alternation(words.unquoted_nouns)})")
-    arabic = re.compile(rf"(?P<n>{ARABIC}){ahead}(?P<cls>{classifiers}){modifier}"
+    # Arabic numerals only from the start of a digit run (a match inside one would also match from
+    # its start, which is tried first): re otherwise retries every digit of every number in the text.
+    run_start = ARABIC.replace(f"[{DIGIT}]", f"[{DIGIT}](?<![{DIGIT}][{DIGIT}])", 1)
+    arabic = re.compile(rf"(?P<n>{run_start}){ahead}(?P<cls>{classifiers}){modifier}"
                         rf"(?P<noun>{_alternation(words.policy_nouns)})")
     return chinese, arabic
 
