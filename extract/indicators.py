@@ -117,6 +117,8 @@ def find_indicators(text: str, protected: Intervals | None = None) -> list[Menti
     prefixes = qualifier_words()["prefix_in_span"]
     for match in candidate_pattern().finditer(text):
         start = match.start()
+        if protected.overlaps(start, match.end()):
+            continue        # a numeral in a quoted name or a formula (“四个意识”): so would any span around it
         prefix = prefixes.ending_at(text, start, 2)
         mention = read_indicator(text, start - len(prefix), match.end())
         if mention is not None and not protected.overlaps(mention.start, mention.end):
