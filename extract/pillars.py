@@ -33,6 +33,7 @@ WEIGHTS = {"clause": 4.0, "sentence": 1.5, "lead": 1.5, "heading": 2.5}
 @dataclass(frozen=True)
 class CueTable:
     matcher: ahocorasick_rs.AhoCorasick
+    cues: tuple[str, ...]                 # cue index → cue
     pillars: tuple[str, ...]              # cue index → pillar
     scores: tuple[float, ...]             # cue index → weight of the cue
 
@@ -51,7 +52,7 @@ def cue_table() -> CueTable:
     cues = list(owner)
     # Leftmost-longest is what a regex alternation of the cues, longest first, finds.
     matcher = ahocorasick_rs.AhoCorasick(cues, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
-    return CueTable(matcher, tuple(owner[cue] for cue in cues),
+    return CueTable(matcher, tuple(cues), tuple(owner[cue] for cue in cues),
                     tuple(1 + 0.5 * (len(cue) - 1) for cue in cues))
 
 

@@ -3,8 +3,10 @@ from __future__ import annotations
 
 import doctest
 
+import pytest
+
 from extract import gazetteer as gazetteer_module
-from extract.gazetteer import LEVELS, gazetteer
+from extract.gazetteer import LEVELS, find_names, gazetteer
 from extract.regions import list_provinces, list_regions, lookup_region
 from extract.resources import load_csv
 
@@ -77,3 +79,21 @@ def test_region_stopwords_file():
     gazetteer_names = {p.name for p in gazetteer().places} | {p.short for p in gazetteer().places}
     dead = [w for w in words if w not in gazetteer_names]
     assert not dead, f"not a gazetteer name or short form, so the entry does nothing: {dead}"
+
+
+# --- Finding names in a text -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text,names", [
+    ("吉林市委组织部", ["吉林市"]),
+    ("建设新河北", ["河北"]),
+    ("吉林省吉林市", ["吉林省", "吉林市"]),
+    ("长春市朝阳区召开会议", ["长春市", "朝阳区"]),
+    ("我在北京市海淀区", ["北京市", "海淀区"]),
+    ("召开组织工作会议", []),
+], ids=["the longest name over the names inside it", "a province over a county of the same length",
+        "two names in a row", "a city and a district in it", "names after other text", "no name"])
+def test_find_names_keeps_the_winning_names_in_order(text, names):
+    found = find_names(text)
+    assert [surface for _, _, surface, _ in found] == names
+    assert all(text[start:end] == surface for start, end, surface, _ in found), "character offsets"

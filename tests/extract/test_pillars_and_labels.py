@@ -49,3 +49,27 @@ LABEL_CASES = [
 def test_labels_name_what_is_counted(text, mention, label):
     labels = {m.text: m.label for m in find_mentions(text)}
     assert labels[mention] == label
+
+
+@pytest.mark.parametrize("text", [
+    "持续深化理论武装，全年培训党员干部1.2万人次。",
+    "选优配强村党组织书记，引进高层次人才36名，新建党群服务中心。",
+    "人才人才人才公寓",
+    "没有任何线索的句子。",
+], ids=["two pillars", "three pillars in clauses", "a repeated cue counts once", "no cue"])
+def test_a_span_scores_its_distinct_cues_as_a_longest_first_alternation_finds_them(text):
+    """The one-pass index must score a span as the per-span regex it replaced did."""
+    import re
+
+    from extract.pillars import CueIndex, cue_table
+    table = cue_table()
+    cues = {cue: (table.pillars[i], table.scores[i]) for i, cue in enumerate(table.cues)}
+    alternation = re.compile("|".join(map(re.escape, sorted(cues, key=len, reverse=True))))
+    expected: dict[str, float] = {}
+    for cue in set(alternation.findall(text)):
+        pillar, score = cues[cue]
+        expected[pillar] = expected.get(pillar, 0.0) + score
+    index = CueIndex(text)
+    assert index.scores(0, len(text)) == expected
+    clause_end = text.find("，") if "，" in text else len(text)
+    assert set(index.scores(0, clause_end)) <= set(expected), "a clause counts only the cues inside it"

@@ -1,9 +1,10 @@
-"""Where a report's head ends and its foot begins: shared by date and region detection."""
+"""The layout of a report: where its head ends and its foot begins (dates, regions), its sentences,
+paragraph leads and the headings in force at each paragraph (pillars)."""
 from __future__ import annotations
 
 import pytest
 
-from extract.structure import head_end, tail_start
+from extract.structure import Span, head_end, layout_of, split_sentences, tail_start
 
 TEXT = "标题\n\n作者 张伟\n正文第一段。\n正文第二段。\n\n（责编：李明）\n2023年1月5日\n"
 
@@ -21,3 +22,59 @@ def test_head_end(lines, chars, expected):
 ], ids=["last line", "two lines", "blank line skipped", "short text"])
 def test_tail_start(lines, expected):
     assert TEXT[tail_start(TEXT, lines):] == expected
+
+
+REPORT = ("2023年工作总结\n"
+          "一、突出政治建设\n"
+          "（一）强化理论武装\n"
+          "开展专题学习。全年培训党员1200人次。\n"
+          "持续深化宣讲。\n"
+          "二、建强干部队伍\n"
+          "优化班子结构\n"
+          "选拔年轻干部36名。\n")
+
+
+@pytest.mark.parametrize("paragraph,expected", [
+    ("2023年工作总结", ["2023年工作总结"]),
+    ("开展专题学习", ["（一）强化理论武装", "一、突出政治建设", "2023年工作总结"]),
+    ("持续深化宣讲", ["（一）强化理论武装", "一、突出政治建设", "2023年工作总结"]),
+    ("选拔年轻干部", ["优化班子结构", "二、建强干部队伍"]),
+    ("优化班子结构", ["优化班子结构", "二、建强干部队伍"]),
+], ids=["the title stands over itself", "a run of heading lines above", "two paragraphs down, the same run",
+        "a new run ends where body text is", "a heading is in force at itself"])
+def test_headings_above_are_the_last_run_of_heading_lines(paragraph, expected):
+    layout = layout_of(REPORT)
+    assert [h.text for h in layout.headings_above(REPORT.index(paragraph))] == expected
+
+
+def test_the_numbered_heading_is_kept_when_an_unnumbered_one_is_nearer():
+    layout = layout_of("一、突出政治建设\n开展学习。\n强化理论武装\n培训党员1200人次。\n")
+    assert [h.text for h in layout.headings_above(layout.text.index("培训"))] == ["强化理论武装", "一、突出政治建设"]
+
+
+def test_a_paragraph_before_any_heading_has_none():
+    layout = layout_of("全年培训党员1200人次，较上年增加一成，成效明显，群众满意度持续提升。\n一、突出政治建设\n")
+    assert layout.headings_above(0) == []
+
+
+@pytest.mark.parametrize("text,lead", [
+    ("开展专题学习。全年培训党员1200人次。", "开展专题学习。"),
+    ("  把牢理论学习第一课题！随后……", "把牢理论学习第一课题！"),
+    ("没有句末标点的一段", "没有句末标点的一段"),
+], ids=["first sentence", "leading spaces trimmed", "no sentence end"])
+def test_the_lead_is_the_paragraphs_first_sentence(text, lead):
+    assert layout_of(text).lead_of(0).text == lead
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("甲。乙！", ["甲。", "乙！"]),
+    (" 甲。 \u3000乙 ", ["甲。", "乙"]),
+    ("“甲。”乙……丙", ["“甲。”", "乙……", "丙"]),
+    ("。。", ["。。"]),
+    ("   ", []),
+], ids=["ends kept", "whitespace trimmed", "closing quotes and ellipsis", "punctuation alone", "blank"])
+def test_split_sentences(text, expected):
+    spans = split_sentences(text)
+    assert [s.text for s in spans] == expected
+    assert all(text[s.start:s.end] == s.text for s in spans), "offsets point at the sentence"
+    assert all(isinstance(s, Span) for s in spans)
