@@ -81,7 +81,8 @@ class Layout:
         if lead is None:
             paragraph = self.paragraphs[index]
             match = SENTENCE_END.search(self.text, paragraph.start, paragraph.end)
-            lead = self._leads[index] = _trimmed(self.text, paragraph.start, match.end() if match else paragraph.end)
+            lead = self._leads[index] = (_trimmed(self.text, paragraph.start, match.end() if match else paragraph.end)
+                                         or Span(paragraph.start, paragraph.start, ""))
         return lead
 
     def paragraph_index_at(self, offset: int) -> int:
@@ -132,30 +133,26 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
     cursor = start
     for match in SENTENCE_END.finditer(text, start, end):
         match_start, match_end = match.span()
-        _add_trimmed(spans, text, cursor, match_start if text[match_start] == "\n" else match_end)
+        sentence = _trimmed(text, cursor, match_start if text[match_start] == "\n" else match_end)
+        if sentence:
+            spans.append(sentence)
         cursor = match_end
-    _add_trimmed(spans, text, cursor, end)
+    sentence = _trimmed(text, cursor, end)
+    if sentence:
+        spans.append(sentence)
     return spans
 
 
-def _add_trimmed(spans: list[Span], text: str, start: int, end: int) -> None:
-    """text[start:end] without its surrounding whitespace, unless nothing is left."""
+def _trimmed(text: str, start: int, end: int) -> Span | None:
+    """text[start:end] without its surrounding whitespace, or None when nothing is left."""
     piece = text[start:end]
     trimmed = piece.strip()
+    if not trimmed:
+        return None
     if len(trimmed) == len(piece):
-        if piece:
-            spans.append(Span(start, end, piece))
-    elif trimmed:
-        start += len(piece) - len(piece.lstrip())
-        spans.append(Span(start, start + len(trimmed), trimmed))
-
-
-def _trimmed(text: str, start: int, end: int) -> Span:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return Span(start, end, text[start:end])
+        return Span(start, end, piece)
+    start += len(piece) - len(piece.lstrip())
+    return Span(start, start + len(trimmed), trimmed)
 
 
 def looks_like_heading(line: str) -> bool:
