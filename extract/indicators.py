@@ -58,15 +58,16 @@ class QualifierWords:
         self._at = re.compile(alternation)
         self._ending = re.compile(rf"(?:{alternation})\Z")
 
-    def at(self, text: str, position: int, end: int) -> str:
-        """The word text[position:end] opens with, or ""."""
+    def at(self, text: str, position: int, end: int) -> tuple[str, str]:
+        """(word, qualifier) for the word text[position:end] opens with, or ("", "")."""
         match = self._at.match(text, position, end)
-        return match.group() if match else ""
+        return (match.group(), self.qualifier[match.group()]) if match else ("", "")
 
-    def ending_at(self, text: str, end: int, reach: int) -> str:
-        """The longest word that ends at `end`, starting at most `reach` characters before it."""
+    def ending_at(self, text: str, end: int, reach: int) -> tuple[str, str]:
+        """(word, qualifier) for the longest word that ends at `end`, starting at most `reach`
+        characters before it, or ("", "")."""
         match = self._ending.search(text, max(0, end - reach), end)
-        return match.group() if match else ""
+        return (match.group(), self.qualifier[match.group()]) if match else ("", "")
 
 
 @lru_cache(maxsize=None)
@@ -119,7 +120,7 @@ def find_indicators(text: str, protected: Intervals | None = None) -> list[Menti
         start = match.start()
         if protected.overlaps(start, match.end()):
             continue        # a numeral in a quoted name or a formula (“四个意识”): so would any span around it
-        prefix = prefixes.ending_at(text, start, 2)
+        prefix, _ = prefixes.ending_at(text, start, 2)
         mention = read_indicator(text, start - len(prefix), match.end())
         if mention is not None and not protected.overlaps(mention.start, mention.end):
             found.append(mention)
@@ -130,15 +131,13 @@ def find_indicators(text: str, protected: Intervals | None = None) -> list[Menti
 def read_indicator(text: str, start: int, numeral_end: int) -> Mention | None:
     """Read one candidate starting at `start`; None when it is not an indicator."""
     qualifiers = qualifier_words()
-    prefix = qualifiers["prefix_in_span"].at(text, start, numeral_end)
-    qualifier = qualifiers["prefix_in_span"].qualifier.get(prefix, "")
+    prefix, qualifier = qualifiers["prefix_in_span"].at(text, start, numeral_end)
     numeral_start = start + len(prefix)
     numeral = text[numeral_start:numeral_end]
     if not prefix and is_bare_article(numeral) and not counted_article(text, start, numeral):
         return None
     cursor = numeral_end
-    approx = qualifiers["suffix_after_number"].at(text, cursor, cursor + 2)
-    approx_qualifier = qualifiers["suffix_after_number"].qualifier.get(approx, "")
+    approx, approx_qualifier = qualifiers["suffix_after_number"].at(text, cursor, cursor + 2)
     cursor += len(approx)
     scale = SCALE_AFTER_APPROX.get(text[cursor:cursor + 1], 1) if approx else 1
     cursor += scale > 1                  # 3000余万元: the scale word follows the approximation
@@ -157,8 +156,7 @@ def read_indicator(text: str, start: int, numeral_end: int) -> Mention | None:
     if unit_form and after_unit[:1] and after_unit[:1] in OPENING_QUOTES:
         return None                 # 两个“全覆盖”: a named set, not a measured quantity
     cursor += len(unit_form)
-    suffix = qualifiers["suffix_after_unit"].at(text, cursor, cursor + 2)
-    suffix_qualifier = qualifiers["suffix_after_unit"].qualifier.get(suffix, "")
+    suffix, suffix_qualifier = qualifiers["suffix_after_unit"].at(text, cursor, cursor + 2)
     if suffix and unit_form == "":      # 万余 + noun: a trailing 多 belongs to the noun
         suffix = ""
     cursor += len(suffix)
@@ -238,8 +236,7 @@ def is_time_frame(text: str, start: int, numeral_start: int, numeral_end: int) -
 
 def outside_qualifier(text: str, start: int) -> str:
     """不少于, 不到 … stand before the span but still qualify it."""
-    words = qualifier_words()["prefix_outside_span"]
-    return words.qualifier.get(words.ending_at(text, start, 4), "")
+    return qualifier_words()["prefix_outside_span"].ending_at(text, start, 4)[1]
 
 
 def find_percent_words(text: str, protected: Intervals) -> list[Mention]:
