@@ -14,7 +14,11 @@ output line by line. In short (spec/ANNOTATION.md):
   overlapping occurrence or by name; predicting a ``formula`` as a program
   count is excused, and an unmatched name counts as one false alarm however
   often it is repeated;
-- the region of a document is the most common region among its rows.
+- the region of a document is the most common region among its rows;
+- a label is scored against the gold ``subject`` by the characters they share
+  (F1 of two multisets, averaged over matched indicators that have a subject);
+  a measure against the gold ``measure``: accuracy over every matched
+  indicator with one, precision and recall over codes other than ``other``.
 
 Only documents in the gold file are scored. Rows with no usable start/end are
 ignored. One deliberate difference: when two regions are equally common,
@@ -35,6 +39,7 @@ from typing import Iterable
 
 UNRECOGNISED_REGION = "未识别"
 DEFAULT_QUALIFIER = "="
+OTHER_MEASURE = "other"
 # The counts printed with the metrics, in this order.
 COUNT_KEYS = ("ind_tp", "ind_fp", "ind_fn", "pc_tp", "pc_fp", "pc_fn")
 
@@ -196,6 +201,39 @@ def count_indicator_match(row: dict, gold: dict, counts: Counter) -> None:
     counts["ind_qual_ok"] += as_text(row.get("qualifier")) == gold.get("qualifier", DEFAULT_QUALIFIER)
     counts["ind_pillar_ok"] += as_text(row.get("pillar")) in gold.get("pillar", [])
     counts["ind_exact"] += value_ok and unit_ok
+    if gold.get("subject"):
+        counts["ind_label_n"] += 1
+        counts["ind_label_sum"] += char_f1(as_text(row.get("label")), gold["subject"])
+    if gold.get("measure"):
+        count_measure(as_text(row.get("measure")), gold["measure"], counts)
+
+
+def count_measure(said: str, right: str, counts: Counter) -> None:
+    """Accuracy over every coded gold row; precision and recall over codes other than `other`.
+
+    A code other than `other` is credited only where it is the gold's code, so
+    saying `other` costs recall but never precision (spec/MEASURES.md: a wrong
+    code is worse than `other`).
+    """
+    counts["ind_measure_n"] += 1
+    counts["ind_measure_ok"] += said == right
+    counts["ind_measure_said"] += said not in ("", OTHER_MEASURE)
+    counts["ind_measure_real"] += right != OTHER_MEASURE
+    counts["ind_measure_hit"] += said == right != OTHER_MEASURE
+
+
+def char_f1(label: str, subject: str) -> float:
+    """F1 of the characters two phrases share, as multisets: 1.0 for the same characters.
+
+    >>> char_f1("干部轮训", "轮训干部"), char_f1("", "干部轮训"), round(char_f1("轮训", "干部轮训"), 4)
+    (1.0, 0.0, 0.6667)
+    """
+    a, b = Counter(label), Counter(subject)
+    common = sum((a & b).values())
+    if not common:
+        return 0.0
+    precision, recall = common / sum(a.values()), common / sum(b.values())
+    return 2 * precision * recall / (precision + recall)
 
 
 # --- program counts ------------------------------------------------------------
@@ -322,6 +360,10 @@ def summarise(counts: Counter) -> dict:
         "indicator_unit_acc": ratio(counts["ind_unit_ok"], ind_tp),
         "indicator_qualifier_acc": ratio(counts["ind_qual_ok"], ind_tp),
         "indicator_pillar_acc": ratio(counts["ind_pillar_ok"], ind_tp),
+        "indicator_label_f1": ratio(counts["ind_label_sum"], counts["ind_label_n"]),
+        "indicator_measure_acc": ratio(counts["ind_measure_ok"], counts["ind_measure_n"]),
+        "indicator_measure_precision": ratio(counts["ind_measure_hit"], counts["ind_measure_said"]),
+        "indicator_measure_recall": ratio(counts["ind_measure_hit"], counts["ind_measure_real"]),
         "program_precision": pc_p, "program_recall": pc_r, "program_f1": f1(pc_p, pc_r),
         "program_value_acc": ratio(counts["pc_value_ok"], pc_tp),
         "program_pillar_acc": ratio(counts["pc_pillar_ok"], pc_tp),
