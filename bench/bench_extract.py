@@ -8,7 +8,7 @@ For each corpus size (made by bench.make_corpus, cached in bench/corpus/) it
 measures, each in a fresh Python process so no method inherits another's
 memory or warm caches:
 
-- our extraction, with 1 and 2 worker processes (`extract.engines`);
+- our extraction, with 1 and 2 worker processes (`extract.run.engines`);
 - `jieba.cut` alone, jieba's part-of-speech tagger alone, `cn2an.transform`
   alone, and one regular-expression pass for numerals (the floor);
 - the whole command (`extract.cli.run`: extraction streamed into Parquet), to
@@ -81,8 +81,8 @@ class TreeMemory:
 
 
 def measure(method: str, corpus: Path, workers: int) -> dict:
-    from extract.documents import find_documents
-    from extract.engines import extract_paths
+    from extract.read.documents import find_documents
+    from extract.run.engines import extract_paths
 
     paths = find_documents([corpus])
     chars = json.loads((corpus / "manifest.json").read_text(encoding="utf-8"))["chars"]

@@ -59,7 +59,7 @@ METHODS = {
 def warm_up(name: str) -> None:
     """Load what the method loads once (dictionaries, word lists), so it is not timed."""
     if name == "extraction":
-        from extract.engines import warm_up as warm_extraction
+        from extract.run.engines import warm_up as warm_extraction
         warm_extraction()
         return
     if name.startswith("jieba"):

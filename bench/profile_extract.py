@@ -26,7 +26,7 @@ STAGES = ["read_document", "layout_of", "find_indicators", "find_programs", "ass
 
 
 def module_of(filename: str, function: str = "") -> str:
-    """extract/labels.py → extract.labels; site-packages/jieba/__init__.py → jieba;
+    """extract/labels.py → extract.attribute.labels; site-packages/jieba/__init__.py → jieba;
     C functions by their type: "re (C)" for compiled patterns, "str (C)", "builtins"."""
     path = Path(filename)
     parts = path.parts
@@ -44,8 +44,8 @@ def module_of(filename: str, function: str = "") -> str:
 
 
 def profile(corpus: Path) -> tuple[pstats.Stats, float, int]:
-    from extract.documents import find_documents
-    from extract.engines import warm_up
+    from extract.read.documents import find_documents
+    from extract.run.engines import warm_up
     from extract.pipeline import extract_file
 
     paths = find_documents([corpus])

@@ -18,7 +18,7 @@ from typing import Callable, Iterable, Mapping
 import pandas as pd
 import pyarrow.parquet as pq
 
-from extract.documents import Document, DocumentError, find_documents, read_document
+from extract.read.documents import Document, DocumentError, find_documents, read_document
 from extract.pipeline import extract_document
 from extract.table import CATEGORY_COLUMNS, COLUMNS, DTYPES, STRING_COLUMNS, read_table, rows_to_frame
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dashboard.data import Extraction, FileReport, Progress, extract_paths
-from extract import documents
+from extract.read import documents
 
 MAX_FILE_MB = 20                  # our limit per file, checked here with a message naming the file
 MAX_FILE_BYTES = MAX_FILE_MB * 1024 * 1024

@@ -8,7 +8,7 @@
 `find_mentions(text)` gives the `Mention`s of a text without the document fields.
 The command line (`python -m extract`) and the engines build on these.
 """
-from .mentions import Mention
+from .find.mentions import Mention
 from .pipeline import DocumentResult, extract_file, extract_text, find_mentions
 
 __all__ = ["DocumentResult", "Mention", "extract_file", "extract_text", "find_mentions"]

@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, TextIO
 
-from .engines import ENGINES, default_workers, extract_paths, time_limit_applies
-from .pools import WorkersKeepDying
-from .writers import TableWriter, UnsupportedFormat, check_format
+from .run.engines import ENGINES, default_workers, extract_paths, time_limit_applies
+from .run.pools import WorkersKeepDying
+from .run.writers import TableWriter, UnsupportedFormat, check_format
 
 EXIT_OK = 0            # every file extracted, table written
 EXIT_FILES_FAILED = 1  # some files failed (unreadable, timed out, killed their worker); the table holds the others
@@ -164,7 +164,7 @@ def run(inputs: Iterable[str], out: Path, workers: int = 1, engine: str = "local
 
 def collect_paths(inputs: Iterable[str], summary: RunSummary, stderr: TextIO) -> list[Path]:
     """The documents named or inside the folders named; a missing input counts as a failed file."""
-    from .documents import DocumentError, find_documents
+    from .read.documents import DocumentError, find_documents
 
     paths: dict[Path, None] = {}   # a file named twice, or also inside a folder named, runs once
     for item in inputs:

@@ -8,16 +8,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .dates import detect_date
-from .documents import Document, DocumentError, read_document
-from .indicators import find_indicators
-from .labels import assign_labels
-from .pillars import assign_pillars
-from .programs import find_programs
-from .regions import UNRECOGNISED_NAME, detect_region
-from .structure import layout_of
+from .attribute.dates import detect_date
+from .read.documents import Document, DocumentError, read_document
+from .find.indicators import find_indicators
+from .attribute.labels import assign_labels
+from .attribute.pillars import assign_pillars
+from .find.programs import find_programs
+from .attribute.regions import UNRECOGNISED_NAME, detect_region
+from .read.structure import layout_of
 from .table import mention_row
-from .textspans import protected_spans, quotations
+from .find.textspans import protected_spans, quotations
 
 
 @dataclass

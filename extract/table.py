@@ -13,7 +13,7 @@ from typing import Iterable
 
 import pandas as pd
 
-from .mentions import Mention
+from .find.mentions import Mention
 from .resources import pillar_names
 
 CONTRACT_COLUMNS = [

@@ -12,7 +12,7 @@ import pytest
 from extract import cli
 from extract.pipeline import extract_file
 from extract.table import read_table, rows_to_frame, write_table
-from extract.writers import TableWriter
+from extract.run.writers import TableWriter
 from tests.tables import assert_same_table
 
 REPO = Path(__file__).resolve().parent.parent
@@ -233,7 +233,7 @@ def extract_with(function, monkeypatch) -> None:
     """Make the CLI's engines run `function` instead of `extract_file` (it must be importable by name)."""
     import functools
 
-    from extract import engines
+    from extract.run import engines
 
     monkeypatch.setattr(cli, "extract_paths", functools.partial(engines.extract_paths, function=function))
 
@@ -259,7 +259,7 @@ def test_a_document_that_kills_its_worker_or_runs_too_long_fails_alone(tmp_path,
 
 
 def test_workers_that_keep_dying_stop_the_run_and_leave_the_old_table(tmp_path, monkeypatch):
-    from extract import pools
+    from extract.run import pools
     from tests.extract.misbehaving_documents import always_exit
 
     extract_with(always_exit, monkeypatch)

@@ -11,7 +11,7 @@ import signal
 import time
 from pathlib import Path
 
-from extract.engines import warm_up
+from extract.run.engines import warm_up
 from extract.pipeline import extract_file
 
 NEVER_ENDS = 60   # seconds: long enough that a limit which does not work fails the test

@@ -6,7 +6,8 @@ import doctest
 import pytest
 
 import extract
-from extract import dates, numerals
+from extract.attribute import dates
+from extract.find import numerals
 
 MODULES = [extract, dates, numerals]
 

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from extract import indicators, labels, pillars, programs, textspans
+from extract.find import indicators, programs, textspans
+from extract.attribute import labels, pillars
 from extract.resources import ResourceError, load_yaml, pillar_names, word_list, word_map
 
 SPEC_PILLARS = {"theory", "cadres", "grassroots", "talent", "integrity", "development", "general"}

@@ -6,7 +6,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from extract.table import CATEGORY_COLUMNS, read_table, rows_to_frame, write_table
-from extract.writers import TableWriter, UnsupportedFormat, check_format
+from extract.run.writers import TableWriter, UnsupportedFormat, check_format
 from tests.tables import assert_same_table
 
 

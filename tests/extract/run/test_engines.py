@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 
 from bench.make_corpus import write_corpus
-from extract.documents import find_documents
-from extract.engines import _in_order, batch_size, batched, extract_paths
+from extract.read.documents import find_documents
+from extract.run.engines import _in_order, batch_size, batched, extract_paths
 from extract.pipeline import extract_file
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 
 
 @pytest.fixture(scope="module")
@@ -135,7 +135,7 @@ def test_batched_covers_every_item_once_in_order():
     assert list(batched(list(range(7)), 3)) == [[0, 1, 2], [3, 4, 5], [6]]
 
 
-@pytest.mark.parametrize("module", ["extract.engines", "extract.pools", "extract.shipping", "extract.writers",
+@pytest.mark.parametrize("module", ["extract.run.engines", "extract.run.pools", "extract.run.shipping", "extract.run.writers",
                                     "bench.make_corpus"])
 def test_docstring_examples(module):
     import doctest

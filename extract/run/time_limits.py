@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterator
 
 if TYPE_CHECKING:
-    from .pipeline import DocumentResult
+    from ..pipeline import DocumentResult
 
 
 class DocumentTimeout(BaseException):
@@ -101,7 +101,7 @@ def _devnull():
 
 def timed_out(path, seconds: float, how: str = "") -> DocumentResult:
     """The failed result of a document stopped at the limit."""
-    from .pipeline import DocumentResult   # imported late: the finders are heavy to import
+    from ..pipeline import DocumentResult   # imported late: the finders are heavy to import
 
     return DocumentResult(Path(path).stem, str(path),
                           error=f"{path}: took longer than the time limit of {seconds:g} s "

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from extract.engines import extract_paths
+from extract.run.engines import extract_paths
 from extract.pipeline import extract_file
-from extract.shipping import zip_package
+from extract.run.shipping import zip_package
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 SEEDS = sorted((REPO / "data" / "raw").glob("*.txt"))
 
 

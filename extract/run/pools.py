@@ -29,7 +29,7 @@ from .time_limits import TimeLimited, timed_out
 if TYPE_CHECKING:
     from concurrent.futures import Future
 
-    from .pipeline import DocumentResult
+    from ..pipeline import DocumentResult
 
 MAX_FRUITLESS_BREAKS = 3
 _STARTING = threading.Lock()   # lone processes are started from several threads
@@ -162,7 +162,7 @@ def _send_result(sending, function: Callable, path: str) -> None:
 
 def died_alone(path: str, exitcode: int | None) -> DocumentResult:
     """The failed result of a document whose process died, in the pool and again alone."""
-    from .pipeline import DocumentResult   # imported late: the finders are heavy to import
+    from ..pipeline import DocumentResult   # imported late: the finders are heavy to import
 
     return DocumentResult(Path(path).stem, str(path),
                           error=f"{path}: the worker process extracting it died ({describe_exit(exitcode)}), "

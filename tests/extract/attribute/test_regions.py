@@ -10,11 +10,11 @@ from typing import NamedTuple
 
 import pytest
 
-from extract import regions
-from extract.regions import UNRECOGNISED_NAME, detect_region, lookup_region
+from extract.attribute import regions
+from extract.attribute.regions import UNRECOGNISED_NAME, detect_region, lookup_region
 from extract.resources import word_list
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 GOLD = ROOT / "tests" / "gold" / "seeds.jsonl"
 RAW = ROOT / "data" / "raw"
 BODY = "\n".join(f"第{i}段，坚持党建引领，推动高质量发展。" for i in range(1, 13))   # 12 lines without places

@@ -15,8 +15,8 @@ from functools import lru_cache
 
 import jieba
 
-from .mentions import Mention
-from .resources import word_list
+from ..find.mentions import Mention
+from ..resources import word_list
 
 WINDOW = 14
 CLAUSE_BREAK = re.compile(r"[，,。；;：:、！？!?\n“”‘’（）()《》…—]")

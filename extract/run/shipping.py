@@ -22,7 +22,7 @@ import uuid
 import zipfile
 from pathlib import Path
 
-PACKAGE_DIR = Path(__file__).resolve().parent
+PACKAGE_DIR = Path(__file__).resolve().parents[1]   # the whole `extract` package, not this stage
 PACKAGE_NAME = PACKAGE_DIR.name
 LEFT_OUT = ("__pycache__", ".pyc")   # compiled for this machine's Python; workers compile their own
 PLUGIN_NAME = "extract-package"      # one name: a new upload replaces the last one's plugin

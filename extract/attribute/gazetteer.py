@@ -24,7 +24,7 @@ Our own resources (``extract/resources/``):
   corps_divisions.csv   the 14 兵团 divisions and the city each is seated in
   region_stopwords.csv  place names that are also common words (和平, 振兴, 金山, 城区)
 
-Region fields (one Region per place; what ``extract.regions`` returns): ``name`` canonical name
+Region fields (one Region per place; what ``extract.attribute.regions`` returns): ``name`` canonical name
 (蓬江区), ``province`` its province-level division (广东省), ``city`` the prefecture-level city it
 lies in (江门市; the place itself for a city or a county-level city directly under its province;
 the municipality for a district of 北京市), ``level`` one of LEVELS, ``latitude``/``longitude`` a
@@ -63,7 +63,7 @@ from typing import Iterator
 
 import ahocorasick_rs
 
-from .resources import ResourceError, load_csv, resource_path
+from ..resources import ResourceError, load_csv, resource_path
 
 __all__ = ["ALIAS", "DIVISION", "FULL", "LEVELS", "SHORT", "STOP", "STRENGTH_ORDER", "STRONG", "WEAK",
            "Gazetteer", "NameSpan", "Place", "Region", "find_names", "gazetteer"]

@@ -5,7 +5,7 @@ import cn2an
 import pytest
 from hypothesis import given, strategies as st
 
-from extract.numerals import NUMERAL_RE, is_year_numeral, parse_number
+from extract.find.numerals import NUMERAL_RE, is_year_numeral, parse_number
 
 CASES = [
     ("9", 9), ("7430", 7430), ("１２５６", 1256), ("1,200", 1200), ("12.5", 12.5),

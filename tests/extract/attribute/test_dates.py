@@ -7,10 +7,10 @@ from typing import NamedTuple
 
 import pytest
 
-from extract import dates
-from extract.dates import detect_date, find_dates
+from extract.attribute import dates
+from extract.attribute.dates import detect_date, find_dates
 
-RAW = Path(__file__).resolve().parents[2] / "data" / "raw"
+RAW = Path(__file__).resolve().parents[3] / "data" / "raw"
 BODY = "\n".join(f"第{i}段，坚持党建引领，推动高质量发展。" for i in range(1, 13))   # 12 lines of body
 
 

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from .mentions import Mention
 from .numerals import ARABIC, CHINESE, CHINESE_DIGIT, CHINESE_SCALE, DIGIT, parse_number
-from .resources import load_yaml, word_list
+from ..resources import load_yaml, word_list
 from .textspans import QUOTED, Intervals, ambiguity_pattern, quotations
 
 NUMERAL_CHARS = re.compile(r"[0-9０-９二两三四五六七八九十百千万双]|一.*一")

@@ -11,7 +11,7 @@ import bisect
 import re
 from functools import lru_cache
 
-from .resources import word_list
+from ..resources import word_list
 
 MAX_QUOTED_NAME = 24      # longer quotations are speech, where numbers can be real
 QUOTED = re.compile(rf"“[^“”\n]{{1,{MAX_QUOTED_NAME}}}”|‘[^‘’\n]{{1,{MAX_QUOTED_NAME}}}’"

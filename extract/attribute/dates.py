@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from .structure import head_end, tail_start
+from ..read.structure import head_end, tail_start
 
 FIRST_YEAR, LAST_YEAR = 1949, 2100
 HEAD_LINES, HEAD_CHARS = 8, 600     # the title, byline and publication line

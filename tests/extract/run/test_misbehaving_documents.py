@@ -8,14 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from extract import engines, pools
-from extract.engines import batch_size, extract_paths
+from extract.run import engines, pools
+from extract.run.engines import batch_size, extract_paths
 from extract.pipeline import extract_file
-from extract.pools import WorkersKeepDying
+from extract.run.pools import WorkersKeepDying
 from tests.extract import misbehaving_documents
 from tests.extract.misbehaving_documents import always_exit, misbehave
 
-SEEDS = sorted((Path(__file__).resolve().parents[2] / "data" / "raw").glob("*.txt"))
+SEEDS = sorted((Path(__file__).resolve().parents[3] / "data" / "raw").glob("*.txt"))
 TIME_LIMIT = 2.0   # seconds; warm workers extract a seed report in a few milliseconds
 REPEATS = 8        # the seeds 8 times over: 40 documents, so that two workers take batches of 2
 extracted_serially = lru_cache(maxsize=None)(extract_file)

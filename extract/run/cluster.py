@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Callable
 from .pools import MAX_FRUITLESS_BREAKS, WorkersKeepDying
 
 if TYPE_CHECKING:
-    from .pipeline import DocumentResult
+    from ..pipeline import DocumentResult
 
 
 class ClusterBatches:
@@ -69,7 +69,7 @@ class ClusterTask:
 
 
 def died_on_cluster(path: str) -> DocumentResult:
-    from .pipeline import DocumentResult   # imported late: the finders are heavy to import
+    from ..pipeline import DocumentResult   # imported late: the finders are heavy to import
 
     return DocumentResult(Path(path).stem, str(path),
                           error=f"{path}: the Dask workers extracting it died, also when it ran alone; skipped")

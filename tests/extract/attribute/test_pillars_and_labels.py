@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from extract.pipeline import find_mentions
-from extract.structure import layout_of
+from extract.read.structure import layout_of
 
 CASES = [
     ("全年培训党员干部1.2万人次。", "cadres", "cue in the sentence"),
@@ -61,7 +61,7 @@ def test_a_span_scores_its_distinct_cues_as_a_longest_first_alternation_finds_th
     """The one-pass index must score a span as the per-span regex it replaced did."""
     import re
 
-    from extract.pillars import CueIndex, cue_table
+    from extract.attribute.pillars import CueIndex, cue_table
     table = cue_table()
     cues = {cue: (table.pillars[i], table.scores[i]) for i, cue in enumerate(table.cues)}
     alternation = re.compile("|".join(map(re.escape, sorted(cues, key=len, reverse=True))))

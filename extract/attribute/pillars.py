@@ -19,9 +19,9 @@ from functools import lru_cache
 
 import ahocorasick_rs
 
-from .mentions import Mention
-from .resources import ResourceError, load_yaml, pillar_names, resource_path
-from .structure import Layout, Span
+from ..find.mentions import Mention
+from ..resources import ResourceError, load_yaml, pillar_names, resource_path
+from ..read.structure import Layout, Span
 
 GENERAL = "general"
 CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?\n]")

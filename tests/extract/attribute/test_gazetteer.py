@@ -5,9 +5,9 @@ import doctest
 
 import pytest
 
-from extract import gazetteer as gazetteer_module
-from extract.gazetteer import LEVELS, find_names, gazetteer
-from extract.regions import list_provinces, list_regions, lookup_region
+from extract.attribute import gazetteer as gazetteer_module
+from extract.attribute.gazetteer import LEVELS, find_names, gazetteer
+from extract.attribute.regions import list_provinces, list_regions, lookup_region
 from extract.resources import load_csv
 
 

@@ -17,11 +17,11 @@ from hypothesis import strategies as st
 
 from reportlab.pdfgen import canvas
 
-from extract import documents
-from extract.documents import Document, DocumentError, find_documents, read_document
+from extract.read import documents
+from extract.read.documents import Document, DocumentError, find_documents, read_document
 from tests.document_files import write_pdf
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 SEEDS = sorted((REPO / "data" / "raw").glob("*.txt"))
 
 # A few lines in the style of the reports: numbers with units, quotes, full-width punctuation.

@@ -18,7 +18,7 @@ from typing import IO, Iterable
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from .table import CATEGORY_COLUMNS, FORMATS, rows_to_frame, to_parquet_frame
+from ..table import CATEGORY_COLUMNS, FORMATS, rows_to_frame, to_parquet_frame
 
 BATCH_ROWS = 10_000   # rows held before a batch (a Parquet row group) is written: ~70 MB at most
 

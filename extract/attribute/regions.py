@@ -1,6 +1,6 @@
 """Which locality a report comes from: find the place names in a text, judge them, choose one.
 
-The places, their names and the index over them are built in ``extract.gazetteer``, which also
+The places, their names and the index over them are built in ``extract.attribute.gazetteer``, which also
 says where the data comes from and what each Region field and level means; ``Region`` and
 ``LEVELS`` are re-exported here because callers ask this module for localities.
 
@@ -33,8 +33,8 @@ from functools import lru_cache
 
 from .gazetteer import (ALIAS, DIVISION, FULL, LEVELS, SHORT, STOP, STRONG, WEAK, Gazetteer, Region,
                         find_names, gazetteer)
-from .resources import word_list
-from .structure import head_end, tail_start
+from ..resources import word_list
+from ..read.structure import head_end, tail_start
 
 __all__ = ["LEVELS", "UNRECOGNISED", "UNRECOGNISED_NAME", "Mention", "Region", "detect_region",
            "find_mentions", "list_provinces", "list_regions", "lookup_region", "resolved_mentions"]

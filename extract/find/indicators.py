@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from .mentions import Mention
 from .numerals import NUMERAL, is_arabic, is_bare_article, is_bare_round, is_year_numeral, parse_number
-from .resources import load_yaml, word_list, word_map
+from ..resources import load_yaml, word_list, word_map
 from .textspans import Intervals, protected_spans
 
 CJK = re.compile(r"[\u4e00-\u9fff]")

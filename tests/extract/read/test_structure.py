@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from extract.structure import Span, head_end, layout_of, split_sentences, tail_start
+from extract.read.structure import Span, head_end, layout_of, split_sentences, tail_start
 
 TEXT = "标题\n\n作者 张伟\n正文第一段。\n正文第二段。\n\n（责编：李明）\n2023年1月5日\n"
 

@@ -77,7 +77,7 @@ def time_limit_applies(engine: str = "local", scheduler: str | None = None) -> b
 
 
 def default_function() -> Callable:
-    from .pipeline import extract_file   # imported late: the finders are heavy to import
+    from ..pipeline import extract_file   # imported late: the finders are heavy to import
     return extract_file
 
 
@@ -127,13 +127,13 @@ def _in_order(submit: Callable, tasks: Iterable, window: int) -> Iterator:
 def _worker_pools(function: Callable, workers: int, timeout: float | None) -> WorkerPools:
     """A pool whose workers start with the extraction loaded (or the module of a replacement `function`)."""
     default = function is default_function()
-    return WorkerPools(function, workers, preload="extract.warm_workers" if default else function.__module__,
+    return WorkerPools(function, workers, preload="extract.run.warm_workers" if default else function.__module__,
                        initializer=warm_up if default else None, seconds=timeout, grace=HARD_LIMIT_GRACE)
 
 
 def warm_up() -> None:
     """Load the extraction's word lists and dictionaries now, not in the first document."""
-    from .pipeline import extract_text
+    from ..pipeline import extract_text
     extract_text(WARM_UP_TEXT, "warm-up")
 
 

@@ -1,0 +1,1 @@
+"""Finding: numerals, indicators, programme bundles and formulas in a text."""

@@ -1,0 +1,1 @@
+"""Reading: documents of every format to plain text, and their structure."""
