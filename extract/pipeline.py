@@ -52,7 +52,7 @@ def extract_text(text: str, doc_id: str, path: str = "") -> DocumentResult:
     year, doc_date = detect_date(text)
     doc_fields = {
         "doc_id": doc_id, "region": region.name, "province": region.province,
-        "region_level": region.level, "city": region.city,
+        "region_level": region.level, "county": region.county, "city": region.city,
         "latitude": region.latitude, "longitude": region.longitude,
         "year": year, "doc_date": doc_date,
     }

@@ -1,6 +1,6 @@
 """The tidy table (../shared/spec/TIDY_TABLE.md): its columns, and how it is written.
 
-One row per mention. The first fourteen columns are the contract; the rest are
+One row per mention. The first fifteen columns are the contract; the rest are
 the extras the spec welcomes (city, coordinates, year, formula scope, bundle
 members, the pillar in English and Chinese).
 """
@@ -17,20 +17,22 @@ from .find.mentions import Mention
 from .resources import pillar_names
 
 CONTRACT_COLUMNS = [
-    "doc_id", "region", "province", "region_level", "pillar", "kind", "label",
+    "doc_id", "region", "province", "region_level", "pillar", "kind", "label", "measure",
     "value", "unit", "qualifier", "text", "start", "end", "sentence",
 ]
 EXTRA_COLUMNS = [
-    "city", "latitude", "longitude", "year", "doc_date", "scope", "members",
-    "members_mismatch", "pillar_en", "pillar_zh",
+    "county", "city", "region_start", "region_end", "region_cue", "latitude", "longitude", "year", "doc_date", "scope", "members",
+    "members_mismatch", "pillar_en", "pillar_zh", "measure_zh",
 ]
 COLUMNS = CONTRACT_COLUMNS + EXTRA_COLUMNS
 
 # Categoricals keep a million-row table small: these columns repeat a handful of values.
-CATEGORY_COLUMNS = ["doc_id", "region", "province", "region_level", "pillar", "kind",
-                    "unit", "qualifier", "city", "scope", "pillar_en", "pillar_zh"]
+CATEGORY_COLUMNS = ["doc_id", "region", "province", "region_level", "pillar", "kind", "measure",
+                    "unit", "qualifier", "county", "city", "region_cue", "scope", "pillar_en",
+                    "pillar_zh", "measure_zh"]
 DTYPES = {
-    "value": "float64", "start": "int64", "end": "int64", "latitude": "float64",
+    "value": "float64", "start": "int64", "end": "int64",
+    "region_start": "Int64", "region_end": "Int64", "latitude": "float64",
     "longitude": "float64", "year": "Int64", "members_mismatch": "bool",
 }
 STRING_COLUMNS = [c for c in COLUMNS if c not in DTYPES]
@@ -44,6 +46,7 @@ def mention_row(doc_fields: dict, mention: Mention) -> dict:
     return {
         **doc_fields,
         "pillar": mention.pillar, "kind": mention.kind, "label": mention.label,
+        "measure": mention.measure,
         "value": mention.value, "unit": mention.unit, "qualifier": mention.qualifier,
         "text": mention.text, "start": mention.start, "end": mention.end,
         "sentence": mention.sentence, "scope": mention.scope,

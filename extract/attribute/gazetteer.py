@@ -88,6 +88,7 @@ class Region:
     province: str = ""
     city: str = ""
     level: str = ""
+    county: str = ""           # for a township: the county or district it lies in
     latitude: float | None = None
     longitude: float | None = None
     code: str = ""             # 6-digit administrative code; "" for aliases and 兵团 divisions
@@ -283,7 +284,8 @@ def _attach_regions(gaz: Gazetteer) -> None:
     for place in gaz.places:
         latitude, longitude, source = _coordinates(gaz, place, centres)
         place.region = Region(place.name, gaz.province_of(place.key).name, _city_name(gaz, place),
-                              place.level, latitude, longitude, place.code, source)
+                              place.level, latitude=latitude, longitude=longitude, code=place.code,
+                              coordinates_of=source)
 
 
 # --- Names ----------------------------------------------------------------------------------

@@ -22,6 +22,7 @@ class Mention:
     unit: str = ""                 # normalised unit; for a program count the counted noun
     qualifier: str = "="           # one of QUALIFIERS
     label: str = ""                # what is measured (人才公寓), or the bundle's name
+    measure: str = ""              # an indicator's comparable measure (talent_housing) or other; "" otherwise
     pillar: str = "general"
     sentence: str = ""
     members: list[str] = field(default_factory=list)   # a bundle's listed members

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import os
+import re
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -9,8 +11,9 @@ import pytest
 from extract.pipeline import extract_text
 from extract.table import CONTRACT_COLUMNS, COLUMNS, read_table, rows_to_frame, write_table
 
-SPEC_CONTRACT = ["doc_id", "region", "province", "region_level", "pillar", "kind", "label", "value",
-                 "unit", "qualifier", "text", "start", "end", "sentence"]
+SPEC_CONTRACT = ["doc_id", "region", "province", "region_level", "pillar", "kind", "label", "measure",
+                 "value", "unit", "qualifier", "text", "start", "end", "sentence"]
+SHARED_SPEC = Path(__file__).resolve().parents[3] / "shared" / "spec" / "TIDY_TABLE.md"
 
 
 @pytest.fixture(scope="module")
@@ -22,6 +25,14 @@ def frame():
 def test_contract_columns_are_the_specs_in_order():
     assert CONTRACT_COLUMNS == SPEC_CONTRACT
     assert COLUMNS[:len(SPEC_CONTRACT)] == SPEC_CONTRACT
+
+
+@pytest.mark.skipif(not SHARED_SPEC.exists(), reason=f"the shared spec {SHARED_SPEC} is not here")
+def test_contract_is_the_shared_specs_table():
+    """The column table of ../shared/spec/TIDY_TABLE.md, `start`, `end` split in two."""
+    names = re.findall(r"^\| (`[^|]+`) \|", SHARED_SPEC.read_text(encoding="utf-8"), flags=re.M)
+    spec = [name for cell in names for name in re.findall(r"`(\w+)`", cell)]
+    assert spec == SPEC_CONTRACT
 
 
 def test_all_three_kinds_make_rows(frame):
