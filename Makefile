@@ -3,9 +3,10 @@
 # and for the tests Debian's chromium and CJK fonts).
 VENV ?= .venv
 PY := $(VENV)/bin/python
+LOCK := requirements.lock
 STAMP := $(VENV)/.requirements-installed
 
-.PHONY: dashboard test system-deps setup
+.PHONY: dashboard test system-deps setup lock
 
 dashboard: $(STAMP)
 	$(VENV)/bin/streamlit run streamlit_app.py
@@ -15,11 +16,19 @@ test: $(STAMP) system-deps
 
 setup: $(STAMP) system-deps
 
-$(STAMP): requirements.txt
+# Installs exactly the versions of the lock (with their hashes), so a fresh machine runs
+# what was tested, not whatever was released last night.
+$(STAMP): $(LOCK)
 	test -x $(PY) || python3 -m venv $(VENV)
-	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -r requirements.txt
+	$(PY) -m pip install -q --require-hashes -r $(LOCK)
 	touch $@
+
+# Re-resolve requirements.txt (the ranges we accept) into the lock; commit both together.
+lock:
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install -q uv
+	$(VENV)/bin/uv pip compile requirements.txt --generate-hashes --python-version 3.11 \
+		--no-header --annotation-style line -o $(LOCK)
 
 system-deps:
 	bash scripts/install-system-deps.sh
