@@ -14,15 +14,29 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .mentions import Mention
-from .numerals import NUMERAL, is_arabic, is_bare_article, is_bare_round, is_year_numeral, parse_number
-from ..resources import load_yaml, word_list, word_map
+from .numerals import (NUMERAL, is_arabic, is_bare_article, is_bare_round, is_year_numeral,
+                       longest_number_prefix, parse_number)
+from ..resources import ResourceError, load_yaml, word_list, word_map
 from .textspans import Intervals, protected_spans
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 CODE_NEIGHBOURS = set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz+＋-－_/#.．:：~～×*")
 IMPLIED_UNIT = "个"           # 万余终端: no measure word, the guideline's implied one
 PERCENT_WORD = re.compile(rf"百分之({NUMERAL})")
-DURATION_AFTER_NUMERAL = re.compile(r"[余多]?(?:个月|个小时|小时|周年|年|月|天|周|日)[余多]?")
+NUMERAL_CHARACTERS = frozenset("0123456789０１２３４５６７８９零〇一二两三四五六七八九十百千万亿")
+DURATION_AFTER_NUMERAL = re.compile(r"[余多]?(?:个半月|个半小时|个月|个小时|小时|周年|年|月|天|周|日)[余多半]?")
+# An explicit sign right before the number: 负3.9%, -22.2%, +5%. A dash after a digit
+# or a letter is a range or a code instead (5-20%, A-3).
+SIGNS = {"负": -1.0, "-": -1.0, "－": -1.0, "−": -1.0, "+": 1.0, "＋": 1.0}
+# The low end of a range and its connector, right before the high end: 5-20%, 5%至20%, 三到五年.
+RANGE_LOW = re.compile(rf"(?P<low>{NUMERAL})(?P<unit>[%％])?(?:[-－—~～〜]|至|到)\Z")
+RANGE_WINDOW = 16
+CHANGE_BEFORE_RANGE = ("从", "由")       # 由3个到5个: a change, two values, not a range
+# Counts listed one after another before the one that carries the unit: 分别为12、8、5人.
+LISTED_COUNTS = re.compile(rf"(?:分别|依次)(?:达到|为|是|达|有)?[:：]?"
+                           rf"(?P<items>(?:{NUMERAL}[、，,和及与])+)\Z")
+LIST_WINDOW = 40
+ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 SCALE_AFTER_APPROX = {"万": 10_000, "亿": 100_000_000, "千": 1_000, "百": 100}
 OPENING_QUOTES = "“‘「\""
 
@@ -33,18 +47,27 @@ class UnitTable:
     durations: frozenset[str]      # canonical units that measure time
     forms_longest_first: tuple[str, ...]
     not_units: tuple[str, ...]
+    takes_half: frozenset[str]     # canonical units a trailing 半 adds a half to (两公里半)
+    half_words: tuple[str, ...]    # words that open with 半 (半径): the 半 is not the unit's
 
 
 @lru_cache(maxsize=None)
 def unit_table() -> UnitTable:
     data = load_yaml("units.yaml")
     canonical: dict[str, str] = {}
-    for group in ("counts", "durations", "money", "ratios"):
+    for group in ("counts", "measures", "durations", "money", "ratios"):
         for form, unit in word_map("units.yaml", group).items():
+            if form in canonical:
+                raise ResourceError(f"units.yaml: {form!r} is under both {canonical[form]!r} and {unit!r}")
             canonical[form] = unit
     durations = frozenset(data["durations"])
     forms = tuple(sorted(canonical, key=len, reverse=True))
-    return UnitTable(canonical, durations, forms, tuple(word_list("units.yaml", "not_units")))
+    takes_half = frozenset(word_list("units.yaml", "takes_half"))
+    unknown = sorted(takes_half - set(canonical.values()))
+    if unknown:
+        raise ResourceError(f"units.yaml: takes_half names units that are not listed: {unknown}")
+    return UnitTable(canonical, durations, forms, tuple(word_list("units.yaml", "not_units")),
+                     takes_half, tuple(word_list("units.yaml", "half_words")))
 
 
 class QualifierWords:
@@ -103,7 +126,7 @@ def candidate_pattern() -> re.Pattern:
     an in-span prefix (近, 约, 超) is looked for behind the match instead.
     """
     forms = "|".join(map(re.escape, unit_table().forms_longest_first))
-    unit_ahead = rf"(?=[余多]?[万亿千百]?(?:{forms})|[余多]|(?<=[万亿]))"
+    unit_ahead = rf"(?=[余多几]?[万亿千百]?(?:{forms})|[余多几]|(?<=[万亿]))"
     return re.compile(rf"{NUMERAL}{unit_ahead}")
 
 
@@ -114,77 +137,196 @@ def find_indicators(text: str, protected: Intervals | None = None) -> list[Menti
     formulas and programme bundles found earlier); computed here if not given.
     """
     protected = protected if protected is not None else protected_spans(text)
-    found = []
+    found: list[Mention] = []
     prefixes = qualifier_words()["prefix_in_span"]
     for match in candidate_pattern().finditer(text):
         start = match.start()
         if protected.overlaps(start, match.end()):
             continue        # a numeral in a quoted name or a formula (“四个意识”): so would any span around it
+        low = range_low_before(text, start)
+        start -= len(explicit_sign(text, start)) if low is None else 0
         prefix, _ = prefixes.ending_at(text, start, 2)
-        mention = read_indicator(text, start - len(prefix), match.end())
-        if mention is not None and not protected.overlaps(mention.start, mention.end):
-            found.append(mention)
+        mention = read_indicator(text, start - len(prefix), match.end(), range_high=low is not None)
+        if mention is None or protected.overlaps(mention.start, mention.end):
+            continue
+        if low is not None:
+            mention = as_range(text, low, match.group(), mention)
+            if mention is None:
+                continue
+            found = [m for m in found if m.end <= mention.start]    # 5%-20%: the low end was read alone
+        else:
+            found += listed_counts_before(text, mention, protected)
+        found.append(mention)
     found += find_percent_words(text, protected)
     return sorted(found, key=lambda m: m.start)
 
 
-def read_indicator(text: str, start: int, numeral_end: int) -> Mention | None:
-    """Read one candidate starting at `start`; None when it is not an indicator."""
+def explicit_sign(text: str, start: int) -> str:
+    """负, - or + right before the number at `start`, when it is a sign and not a dash between codes."""
+    sign = text[start - 1:start]
+    if start == 0 or sign not in SIGNS:
+        return ""
+    before = text[start - 2:start - 1] if start >= 2 else ""
+    if sign != "负" and (before in NUMERAL_CHARACTERS or before in CODE_NEIGHBOURS or before in ASCII_LETTERS):
+        return ""       # 5-20, A-3, 3+2: a range or a code
+    return sign
+
+
+@dataclass(frozen=True)
+class RangeLow:
+    start: int          # where the low end begins in the text
+    numeral: str
+    with_unit: bool     # 5%-20%: the low end repeats the unit
+
+
+def range_low_before(text: str, start: int) -> RangeLow | None:
+    """The low end of a range (5-, 5%至, 三到) ending right before `start`, or None."""
+    if start == 0 or text[start - 1] not in "-－—~～〜至到":
+        return None
+    window_start = max(0, start - RANGE_WINDOW)
+    match = RANGE_LOW.search(text[window_start:start])
+    if match is None or parse_number(match.group("low")) is None:
+        return None
+    low = RangeLow(window_start + match.start(), match.group("low"), bool(match.group("unit")))
+    before = text[max(0, low.start - 2):low.start]
+    if before.endswith(CHANGE_BEFORE_RANGE) or before[-1:] in CODE_NEIGHBOURS or before[-1:] in ASCII_LETTERS:
+        return None
+    if before.endswith(context_words()["ordinal_before"]):
+        return None                 # 第3至5名: ordinals
+    if is_bare_article(low.numeral) and CJK.match(before[-1:]):
+        return None                 # 统一到: 一 ends a word
+    return low
+
+
+def as_range(text: str, low: RangeLow, high_numeral: str, high: Mention) -> Mention | None:
+    """One row for a range: value = the low end (at least), value_high = the high end.
+
+    The low end takes the high end's scale when it has none (3至5万元 → 30000 to 50000).
+    """
+    if low.with_unit and high.unit != "%":
+        return None
+    low_value = parse_number(low.numeral)
+    high_scale = SCALE_AFTER_APPROX.get(high_numeral[-1:], 1)
+    if low.numeral[-1] not in SCALE_AFTER_APPROX and low_value * high_scale <= high.value:
+        low_value *= high_scale
+    if low_value >= high.value:
+        return None                 # 20-5: not a range from low to high
+    qualifier = high.qualifier if high.qualifier != "=" else ">"
+    return Mention("indicator", low.start, high.end, text[low.start:high.end], value=low_value,
+                   unit=high.unit, qualifier=qualifier, value_high=high.value)
+
+
+def listed_counts_before(text: str, mention: Mention, protected: Intervals) -> list[Mention]:
+    """分别为12、8、5人: the counts listed before the one that carries the unit share it."""
+    window_start = max(0, mention.start - LIST_WINDOW)
+    listing = LISTED_COUNTS.search(text, window_start, mention.start)
+    if listing is None:
+        return []
+    items = []
+    for item in re.finditer(NUMERAL, listing.group("items")):
+        value = parse_number(item.group())
+        if value is None:
+            return []
+        start = listing.start("items") + item.start()
+        if protected.overlaps(start, start + len(item.group())):
+            return []
+        items.append(Mention("indicator", start, start + len(item.group()), item.group(),
+                             value=value, unit=mention.unit, qualifier="="))
+    return items
+
+
+def read_indicator(text: str, start: int, numeral_end: int, range_high: bool = False) -> Mention | None:
+    """Read one candidate starting at `start`; None when it is not an indicator.
+
+    `range_high`: the candidate is the high end of a range (5-20%), so the dash
+    before it is not a code's.
+    """
     qualifiers = qualifier_words()
     prefix, qualifier = qualifiers["prefix_in_span"].at(text, start, numeral_end)
     numeral_start = start + len(prefix)
+    sign = SIGNS.get(text[numeral_start], 1.0)       # find_indicators put an explicit sign in the span
+    numeral_start += text[numeral_start] in SIGNS
+    numeral_end = scale_given_to_unit(text, numeral_start, numeral_end)
     numeral = text[numeral_start:numeral_end]
-    if not prefix and is_bare_article(numeral) and not counted_article(text, start, numeral):
-        return None
     cursor = numeral_end
     approx, approx_qualifier = qualifiers["suffix_after_number"].at(text, cursor, cursor + 2)
     cursor += len(approx)
     scale = SCALE_AFTER_APPROX.get(text[cursor:cursor + 1], 1) if approx else 1
     cursor += scale > 1                  # 3000余万元: the scale word follows the approximation
-    unit_form = read_unit(text, cursor)
+    unit_form, unit_length, half = read_unit_with_half(text, cursor)
     unit = unit_table().canonical.get(unit_form, "")
+    if not prefix and is_bare_article(numeral) and not half and not counted_article(text, start, numeral):
+        return None
     if not unit:
         if not implies_count(numeral, approx) or not CJK.match(text[cursor:cursor + 1]):
             return None
         unit = IMPLIED_UNIT
     if unit_form == "周年":
         return None                 # 建党100周年: an anniversary, a date
-    after_unit = text[cursor + len(unit_form):cursor + len(unit_form) + 4]
+    after_unit = text[cursor + unit_length:cursor + unit_length + 4]
     if not is_arabic(numeral) and after_unit.startswith(
             context_words()["session_after_unit"] + context_words()["inventory_nouns"]):
         return None                 # 三次全会: a session; 两个方面: an inventory of ideas
     if unit_form and after_unit[:1] and after_unit[:1] in OPENING_QUOTES:
         return None                 # 两个“全覆盖”: a named set, not a measured quantity
-    cursor += len(unit_form)
+    cursor += unit_length
     suffix, suffix_qualifier = qualifiers["suffix_after_unit"].at(text, cursor, cursor + 2)
     if suffix and unit_form == "":      # 万余 + noun: a trailing 多 belongs to the noun
         suffix = ""
     cursor += len(suffix)
-    if is_excluded(text, start, numeral_start, numeral, numeral_end, unit, prefix or approx or suffix):
+    if is_excluded(text, start, numeral_start, numeral, numeral_end, unit, prefix or approx or suffix,
+                   left_open=range_high, unit_is_ascii=unit_form.isascii() and unit_form.isalpha()):
         return None
     value = parse_number(numeral)
     if value is None:
         return None
-    value *= scale
+    value = sign * (value + half) * scale
     if not prefix:
         qualifier = approx_qualifier or suffix_qualifier or outside_qualifier(text, start)
     return Mention("indicator", start, cursor, text[start:cursor], value=value, unit=unit,
                    qualifier=qualifier or "=")
 
 
+def scale_given_to_unit(text: str, numeral_start: int, numeral_end: int) -> int:
+    """Where the numeral ends when its last scale character opens a unit: 12千米 is 12 公里."""
+    if numeral_end - numeral_start < 2 or text[numeral_end - 1] not in "千百万":
+        return numeral_end
+    form = read_unit(text, numeral_end - 1)
+    return numeral_end - 1 if len(form) > 1 else numeral_end
+
+
+def read_unit_with_half(text: str, position: int) -> tuple[str, int, float]:
+    """(unit form, characters it takes, 0.5 or 0) at `position`: 公里半, 年半, 个半月 add a half."""
+    table = unit_table()
+    if text.startswith("个半", position):           # 一个半月, 两个半小时: 个 + 半 + 月
+        form = read_unit("个" + text[position + 2:position + 8], 0)
+        if len(form) > 1 and table.canonical[form] in table.takes_half:
+            return form, len(form) + 1, 0.5
+    form = read_unit(text, position)
+    end = position + len(form)
+    if (form and text.startswith("半", end) and table.canonical[form] in table.takes_half
+            and not text.startswith(table.half_words, end)):
+        return form, len(form) + 1, 0.5
+    return form, len(form), 0.0
+
+
 @lru_cache(maxsize=None)
 def unit_pattern() -> re.Pattern:
-    """Non-unit words first (人才 before 人), then unit forms, longest first."""
+    """Unit forms and non-unit words (人才, 台山) in one alternation, longest first.
+
+    Longest first, whichever list a word is in: 人民币 is a unit though 人民 is not.
+    """
     table = unit_table()
-    not_units = "|".join(map(re.escape, sorted(table.not_units, key=len, reverse=True)))
-    forms = "|".join(map(re.escape, table.forms_longest_first))
-    return re.compile(rf"(?:{not_units})|(?P<unit>{forms})")
+    words = sorted(set(table.forms_longest_first) | set(table.not_units), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words)))
 
 
 def read_unit(text: str, position: int) -> str:
     """The longest unit form at `position`, or "" (also when a longer non-unit word starts there)."""
     match = unit_pattern().match(text, position)
-    return (match.group("unit") or "") if match else ""
+    if match is None or match.group() not in unit_table().canonical:
+        return ""
+    return match.group()
 
 
 def counted_article(text: str, start: int, numeral: str) -> bool:
@@ -201,12 +343,14 @@ def implies_count(numeral: str, approx: str) -> bool:
 
 
 def is_excluded(text: str, start: int, numeral_start: int, numeral: str, numeral_end: int,
-                unit: str, qualified: str) -> bool:
+                unit: str, qualified: str, left_open: bool = False, unit_is_ascii: bool = False) -> bool:
+    """`left_open`: the character before is a range's dash; `unit_is_ascii`: 5km, where the letters are the unit."""
     before = text[max(0, start - 2):start]
     words = context_words()
     if before.endswith(words["ordinal_before"]):
         return True
-    if before[-1:] in CODE_NEIGHBOURS or text[numeral_end:numeral_end + 1] in CODE_NEIGHBOURS:
+    if (before[-1:] in CODE_NEIGHBOURS and not left_open) or (
+            text[numeral_end:numeral_end + 1] in CODE_NEIGHBOURS and not unit_is_ascii):
         return True
     if is_bare_round(numeral) and not qualified:
         return True                 # 百名干部, 万名学子: a slogan's round number
@@ -240,12 +384,19 @@ def outside_qualifier(text: str, start: int) -> str:
 
 
 def find_percent_words(text: str, protected: Intervals) -> list[Mention]:
-    """百分之八十 → 80 %."""
+    """百分之八十 → 80 %; 百分之七十五点五 → 75.5 %.
+
+    A numeral right before 百分之 (五百分之2.2) makes it no percentage; a numeral
+    after it that runs into the next word (百分之七十百分位) keeps its number part.
+    """
     found = []
     for match in PERCENT_WORD.finditer(text):
-        value = parse_number(match.group(1))
-        if value is None or protected.overlaps(match.start(), match.end()):
+        if match.start() > 0 and text[match.start() - 1] in NUMERAL_CHARACTERS:
             continue
-        found.append(Mention("indicator", match.start(), match.end(), match.group(), value=value,
+        numeral = longest_number_prefix(match.group(1))
+        end = match.start(1) + len(numeral)
+        if not numeral or protected.overlaps(match.start(), end):
+            continue
+        found.append(Mention("indicator", match.start(), end, text[match.start():end], value=parse_number(numeral),
                              unit="%", qualifier=outside_qualifier(text, match.start()) or "="))
     return found
