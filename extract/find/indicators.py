@@ -49,6 +49,7 @@ class UnitTable:
     not_units: tuple[str, ...]
     takes_half: frozenset[str]     # canonical units a trailing 半 adds a half to (两公里半)
     half_words: tuple[str, ...]    # words that open with 半 (半径): the 半 is not the unit's
+    terms: frozenset[str]          # units that after a Chinese numeral name a term (二十届)
 
 
 @lru_cache(maxsize=None)
@@ -67,7 +68,8 @@ def unit_table() -> UnitTable:
     if unknown:
         raise ResourceError(f"units.yaml: takes_half names units that are not listed: {unknown}")
     return UnitTable(canonical, durations, forms, tuple(word_list("units.yaml", "not_units")),
-                     takes_half, tuple(word_list("units.yaml", "half_words")))
+                     takes_half, tuple(word_list("units.yaml", "half_words")),
+                     frozenset(word_list("units.yaml", "terms_after_chinese_numeral")))
 
 
 class QualifierWords:
@@ -144,6 +146,8 @@ def find_indicators(text: str, protected: Intervals | None = None) -> list[Menti
         if protected.overlaps(start, match.end()):
             continue        # a numeral in a quoted name or a formula (“四个意识”): so would any span around it
         low = range_low_before(text, start)
+        if low is not None and low.ordinal:
+            continue
         start -= len(explicit_sign(text, start)) if low is None else 0
         prefix, _ = prefixes.ending_at(text, start, 2)
         mention = read_indicator(text, start - len(prefix), match.end(), range_high=low is not None)
@@ -177,6 +181,7 @@ class RangeLow:
     start: int          # where the low end begins in the text
     numeral: str
     with_unit: bool     # 5%-20%: the low end repeats the unit
+    ordinal: bool       # 第3至5名: a range of ranks, so neither end is an indicator
 
 
 def range_low_before(text: str, start: int) -> RangeLow | None:
@@ -187,12 +192,12 @@ def range_low_before(text: str, start: int) -> RangeLow | None:
     match = RANGE_LOW.search(text[window_start:start])
     if match is None or parse_number(match.group("low")) is None:
         return None
-    low = RangeLow(window_start + match.start(), match.group("low"), bool(match.group("unit")))
-    before = text[max(0, low.start - 2):low.start]
+    low_start = window_start + match.start()
+    before = text[max(0, low_start - 2):low_start]
     if before.endswith(CHANGE_BEFORE_RANGE) or before[-1:] in CODE_NEIGHBOURS or before[-1:] in ASCII_LETTERS:
         return None
-    if before.endswith(context_words()["ordinal_before"]):
-        return None                 # 第3至5名: ordinals
+    low = RangeLow(low_start, match.group("low"), bool(match.group("unit")),
+                   before.endswith(context_words()["ordinal_before"]))
     if is_bare_article(low.numeral) and CJK.match(before[-1:]):
         return None                 # 统一到: 一 ends a word
     return low
@@ -263,6 +268,8 @@ def read_indicator(text: str, start: int, numeral_end: int, range_high: bool = F
         unit = IMPLIED_UNIT
     if unit_form == "周年":
         return None                 # 建党100周年: an anniversary, a date
+    if unit in unit_table().terms and not is_arabic(numeral) and not counted_after(text, start):
+        return None                 # 二十届三中全会: a term of office
     after_unit = text[cursor + unit_length:cursor + unit_length + 4]
     if not is_arabic(numeral) and after_unit.startswith(
             context_words()["session_after_unit"] + context_words()["inventory_nouns"]):
@@ -331,7 +338,12 @@ def read_unit(text: str, position: int) -> str:
 
 def counted_article(text: str, start: int, numeral: str) -> bool:
     """为期一年, 降低一岁: after these words a bare 一 is a count after all (二 never is)."""
-    return numeral == "一" and text[max(0, start - 3):start].endswith(context_words()["count_before_article"])
+    return numeral == "一" and counted_after(text, start)
+
+
+def counted_after(text: str, start: int) -> bool:
+    """为期, 连续, 累计 … right before `start`: what follows is a count."""
+    return text[max(0, start - 3):start].endswith(context_words()["count_before_article"])
 
 
 def implies_count(numeral: str, approx: str) -> bool:
@@ -395,8 +407,11 @@ def find_percent_words(text: str, protected: Intervals) -> list[Mention]:
             continue
         numeral = longest_number_prefix(match.group(1))
         end = match.start(1) + len(numeral)
-        if not numeral or protected.overlaps(match.start(), end):
+        prefix, qualifier = qualifier_words()["prefix_in_span"].ending_at(text, match.start(), 2)
+        start = match.start() - len(prefix)            # 约百分之九十: 约 belongs to the span
+        if not numeral or protected.overlaps(start, end):
             continue
-        found.append(Mention("indicator", match.start(), end, text[match.start():end], value=parse_number(numeral),
-                             unit="%", qualifier=outside_qualifier(text, match.start()) or "="))
+        qualifier = qualifier or outside_qualifier(text, start)
+        found.append(Mention("indicator", start, end, text[start:end], value=parse_number(numeral),
+                             unit="%", qualifier=qualifier or "="))
     return found
