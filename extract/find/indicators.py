@@ -28,8 +28,7 @@ DURATION_AFTER_NUMERAL = re.compile(r"[余多]?(?:个半月|个半小时|个月|
 # An explicit sign right before the number: 负3.9%, -22.2%, +5%. A dash after a digit
 # or a letter is a range or a code instead (5-20%, A-3).
 SIGNS = {"负": -1.0, "-": -1.0, "－": -1.0, "−": -1.0, "+": 1.0, "＋": 1.0}
-# The low end of a range and its connector, right before the high end: 5-20%, 5%至20%, 三到五年.
-RANGE_LOW = re.compile(rf"(?P<low>{NUMERAL})(?P<unit>[%％])?(?:[-－—~～〜]|至|到)\Z")
+RANGE_CONNECTORS = "-－—~～〜至到"
 RANGE_WINDOW = 16
 CHANGE_BEFORE_RANGE = ("从", "由")       # 由3个到5个: a change, two values, not a range
 # Counts listed one after another before the one that carries the unit: 分别为12、8、5人.
@@ -180,23 +179,30 @@ def explicit_sign(text: str, start: int) -> str:
 class RangeLow:
     start: int          # where the low end begins in the text
     numeral: str
-    with_unit: bool     # 5%-20%: the low end repeats the unit
+    unit: str           # 5%-20%, 3000元-5000元: the low end's own unit, when it repeats it
     ordinal: bool       # 第3至5名: a range of ranks, so neither end is an indicator
+
+
+@lru_cache(maxsize=None)
+def range_low_pattern() -> re.Pattern:
+    """The low end of a range, its unit if repeated, and the connector, at the end of a window."""
+    forms = "|".join(map(re.escape, unit_table().forms_longest_first))
+    return re.compile(rf"(?P<low>{NUMERAL})(?P<unit>{forms})?(?:[-－—~～〜]|至|到)\Z")
 
 
 def range_low_before(text: str, start: int) -> RangeLow | None:
     """The low end of a range (5-, 5%至, 三到) ending right before `start`, or None."""
-    if start == 0 or text[start - 1] not in "-－—~～〜至到":
+    if start == 0 or text[start - 1] not in RANGE_CONNECTORS:
         return None
     window_start = max(0, start - RANGE_WINDOW)
-    match = RANGE_LOW.search(text[window_start:start])
+    match = range_low_pattern().search(text[window_start:start])
     if match is None or parse_number(match.group("low")) is None:
         return None
     low_start = window_start + match.start()
     before = text[max(0, low_start - 2):low_start]
     if before.endswith(CHANGE_BEFORE_RANGE) or before[-1:] in CODE_NEIGHBOURS or before[-1:] in ASCII_LETTERS:
         return None
-    low = RangeLow(low_start, match.group("low"), bool(match.group("unit")),
+    low = RangeLow(low_start, match.group("low"), unit_table().canonical.get(match.group("unit") or "", ""),
                    before.endswith(context_words()["ordinal_before"]))
     if is_bare_article(low.numeral) and CJK.match(before[-1:]):
         return None                 # 统一到: 一 ends a word
@@ -208,7 +214,7 @@ def as_range(text: str, low: RangeLow, high_numeral: str, high: Mention) -> Ment
 
     The low end takes the high end's scale when it has none (3至5万元 → 30000 to 50000).
     """
-    if low.with_unit and high.unit != "%":
+    if low.unit and low.unit != high.unit:
         return None
     low_value = parse_number(low.numeral)
     high_scale = SCALE_AFTER_APPROX.get(high_numeral[-1:], 1)
