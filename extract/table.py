@@ -23,7 +23,6 @@ CONTRACT_COLUMNS = [
 EXTRA_COLUMNS = [
     "county", "city", "region_start", "region_end", "region_cue", "latitude", "longitude", "year", "doc_date", "scope", "members",
     "members_mismatch", "pillar_en", "pillar_zh", "measure_zh",
-    "value_high",
 ]
 COLUMNS = CONTRACT_COLUMNS + EXTRA_COLUMNS
 
@@ -32,7 +31,7 @@ CATEGORY_COLUMNS = ["doc_id", "region", "province", "region_level", "pillar", "k
                     "unit", "qualifier", "county", "city", "region_cue", "scope", "pillar_en",
                     "pillar_zh", "measure_zh"]
 DTYPES = {
-    "value": "float64", "value_high": "float64", "start": "int64", "end": "int64",
+    "value": "float64", "start": "int64", "end": "int64",
     "region_start": "Int64", "region_end": "Int64", "latitude": "float64",
     "longitude": "float64", "year": "Int64", "members_mismatch": "bool",
 }
@@ -54,7 +53,6 @@ def mention_row(doc_fields: dict, mention: Mention) -> dict:
         "members": MEMBER_SEPARATOR.join(mention.members),
         "members_mismatch": mention.members_mismatch,
         "pillar_en": en, "pillar_zh": zh,
-        "value_high": mention.value_high,
     }
 
 

@@ -153,12 +153,15 @@ def find_indicators(text: str, protected: Intervals | None = None) -> list[Menti
         if mention is None or protected.overlaps(mention.start, mention.end):
             continue
         if low is not None:
-            mention = as_range(text, low, match.group(), mention)
+            ends = range_ends(text, low, match.group(), mention)
+            if ends:
+                found = [m for m in found if m.end <= low.start]    # 5%-20%: the low end was read alone
+                found += ends
+                continue
+            mention = read_indicator(text, start - len(prefix), match.end())    # 20-5人: no range after all
             if mention is None:
                 continue
-            found = [m for m in found if m.end <= mention.start]    # 5%-20%: the low end was read alone
-        else:
-            found += listed_counts_before(text, mention, protected)
+        found += listed_counts_before(text, mention, protected)
         found.append(mention)
     found += find_percent_words(text, protected)
     return sorted(found, key=lambda m: m.start)
@@ -179,7 +182,8 @@ def explicit_sign(text: str, start: int) -> str:
 class RangeLow:
     start: int          # where the low end begins in the text
     numeral: str
-    unit: str           # 5%-20%, 3000元-5000元: the low end's own unit, when it repeats it
+    unit_form: str      # 5%-20%, 3000元-5000元: the low end's own unit, when it repeats it
+    unit: str           # …and its canonical name
     ordinal: bool       # 第3至5名: a range of ranks, so neither end is an indicator
 
 
@@ -202,29 +206,33 @@ def range_low_before(text: str, start: int) -> RangeLow | None:
     before = text[max(0, low_start - 2):low_start]
     if before.endswith(CHANGE_BEFORE_RANGE) or before[-1:] in CODE_NEIGHBOURS or before[-1:] in ASCII_LETTERS:
         return None
-    low = RangeLow(low_start, match.group("low"), unit_table().canonical.get(match.group("unit") or "", ""),
+    unit_form = match.group("unit") or ""
+    low = RangeLow(low_start, match.group("low"), unit_form, unit_table().canonical.get(unit_form, ""),
                    before.endswith(context_words()["ordinal_before"]))
     if is_bare_article(low.numeral) and CJK.match(before[-1:]):
         return None                 # 统一到: 一 ends a word
     return low
 
 
-def as_range(text: str, low: RangeLow, high_numeral: str, high: Mention) -> Mention | None:
-    """One row for a range: value = the low end (at least), value_high = the high end.
+def range_ends(text: str, low: RangeLow, high_numeral: str, high: Mention) -> list[Mention]:
+    """A range as two rows, one per end: the low end `>` (at least), the high end `<` (at most).
 
-    The low end takes the high end's scale when it has none (3至5万元 → 30000 to 50000).
+    The low end takes the high end's unit, and its scale when it has none
+    (3至5万元 → 30000 元 and 50000 元); [] when the two do not make a range.
     """
     if low.unit and low.unit != high.unit:
-        return None
+        return []
     low_value = parse_number(low.numeral)
     high_scale = SCALE_AFTER_APPROX.get(high_numeral[-1:], 1)
     if low.numeral[-1] not in SCALE_AFTER_APPROX and low_value * high_scale <= high.value:
         low_value *= high_scale
     if low_value >= high.value:
-        return None                 # 20-5: not a range from low to high
-    qualifier = high.qualifier if high.qualifier != "=" else ">"
-    return Mention("indicator", low.start, high.end, text[low.start:high.end], value=low_value,
-                   unit=high.unit, qualifier=qualifier, value_high=high.value)
+        return []                   # 20-5: not a range from low to high
+    low_end = low.start + len(low.numeral) + len(low.unit_form)
+    low_row = Mention("indicator", low.start, low_end, text[low.start:low_end], value=low_value,
+                      unit=high.unit, qualifier=">")
+    high.qualifier = "<" if high.qualifier == "=" else high.qualifier
+    return [low_row, high]
 
 
 def listed_counts_before(text: str, mention: Mention, protected: Intervals) -> list[Mention]:

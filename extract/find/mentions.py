@@ -19,7 +19,6 @@ class Mention:
     end: int
     text: str                      # document[start:end], always
     value: float | None = None     # normalised number; None for a formula
-    value_high: float | None = None  # a range's high end (5-20% → value 5, value_high 20); else None
     unit: str = ""                 # normalised unit; for a program count the counted noun
     qualifier: str = "="           # one of QUALIFIERS
     label: str = ""                # what is measured (人才公寓), or the bundle's name
