@@ -296,7 +296,7 @@ def read_indicator(text: str, start: int, numeral_end: int, range_high: bool = F
         suffix = ""
     cursor += len(suffix)
     if is_excluded(text, start, numeral_start, numeral, numeral_end, unit, prefix or approx or suffix,
-                   left_open=range_high, unit_is_ascii=unit_form.isascii() and unit_form.isalpha()):
+                   left_open=range_high, unit_is_ascii=unit_form[:1] in ASCII_LETTERS):
         return None
     value = parse_number(numeral)
     if value is None:
@@ -347,6 +347,8 @@ def read_unit(text: str, position: int) -> str:
     match = unit_pattern().match(text, position)
     if match is None or match.group() not in unit_table().canonical:
         return ""
+    if match.group()[-1] in ASCII_LETTERS and text[match.end():match.end() + 1] in ASCII_LETTERS:
+        return ""                   # 10min, 5mb: the letters run on, so they are another word
     return match.group()
 
 
