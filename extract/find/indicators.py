@@ -22,7 +22,6 @@ from .textspans import Intervals, protected_spans
 CJK = re.compile(r"[\u4e00-\u9fff]")
 CODE_NEIGHBOURS = set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz+＋-－_/#.．:：~～×*")
 IMPLIED_UNIT = "个"           # 万余终端: no measure word, the guideline's implied one
-PERCENT_WORD = re.compile(rf"百分之({NUMERAL})")
 NUMERAL_CHARACTERS = frozenset("0123456789０１２３４５６７８９零〇一二两三四五六七八九十百千万亿")
 DURATION_AFTER_NUMERAL = re.compile(r"[余多]?(?:个半月|个半小时|个月|个小时|小时|周年|年|月|天|周|日)[余多半]?")
 # An explicit sign right before the number: 负3.9%, -22.2%, +5%. A dash after a digit
@@ -49,6 +48,8 @@ class UnitTable:
     takes_half: frozenset[str]     # canonical units a trailing 半 adds a half to (两公里半)
     half_words: tuple[str, ...]    # words that open with 半 (半径): the 半 is not the unit's
     terms: frozenset[str]          # units that after a Chinese numeral name a term (二十届)
+    factors: dict[str, float]      # surface form → what its number is multiplied by (八成 → 80 %)
+    fraction_words: dict[str, float]   # 百分之, 千分之 … → factor to per cent
 
 
 @lru_cache(maxsize=None)
@@ -68,7 +69,26 @@ def unit_table() -> UnitTable:
         raise ResourceError(f"units.yaml: takes_half names units that are not listed: {unknown}")
     return UnitTable(canonical, durations, forms, tuple(word_list("units.yaml", "not_units")),
                      takes_half, tuple(word_list("units.yaml", "half_words")),
-                     frozenset(word_list("units.yaml", "terms_after_chinese_numeral")))
+                     frozenset(word_list("units.yaml", "terms_after_chinese_numeral")),
+                     number_map("factors", canonical), number_map("fraction_words"))
+
+
+def number_map(key: str, forms: dict[str, str] | None = None) -> dict[str, float]:
+    """A units.yaml mapping of words to numbers; with `forms`, every word must be a unit form."""
+    entries = load_yaml("units.yaml").get(key)
+    if not isinstance(entries, dict) or not all(isinstance(v, (int, float)) for v in entries.values()):
+        raise ResourceError(f"units.yaml: '{key}' must map words to numbers")
+    unknown = sorted(set(entries) - set(forms)) if forms is not None else []
+    if unknown:
+        raise ResourceError(f"units.yaml: '{key}' names forms that are no unit: {unknown}")
+    return {word: float(factor) for word, factor in entries.items()}
+
+
+@lru_cache(maxsize=None)
+def fraction_pattern() -> re.Pattern:
+    """百分之八十, 千分之三: a fraction word and the numeral after it."""
+    words = "|".join(map(re.escape, sorted(unit_table().fraction_words, key=len, reverse=True)))
+    return re.compile(rf"(?P<word>{words})(?P<numeral>{NUMERAL})")
 
 
 class QualifierWords:
@@ -301,11 +321,16 @@ def read_indicator(text: str, start: int, numeral_end: int, range_high: bool = F
     value = parse_number(numeral)
     if value is None:
         return None
-    value = sign * (value + half) * scale
+    value = exact(sign * (value + half) * scale * unit_table().factors.get(unit_form, 1.0))
     if not prefix:
         qualifier = approx_qualifier or suffix_qualifier or outside_qualifier(text, start)
     return Mention("indicator", start, cursor, text[start:cursor], value=value, unit=unit,
                    qualifier=qualifier or "=")
+
+
+def exact(value: float) -> float:
+    """The value without the binary noise of a factor: 3 × 0.1 is 0.3, not 0.30000000000000004."""
+    return float(f"{value:.12g}")
 
 
 def scale_given_to_unit(text: str, numeral_start: int, numeral_end: int) -> int:
@@ -412,22 +437,26 @@ def outside_qualifier(text: str, start: int) -> str:
 
 
 def find_percent_words(text: str, protected: Intervals) -> list[Mention]:
-    """百分之八十 → 80 %; 百分之七十五点五 → 75.5 %.
+    """百分之八十 → 80 %; 百分之七十五点五 → 75.5 %; 千分之三 → 0.3 %.
 
     A numeral right before 百分之 (五百分之2.2) makes it no percentage; a numeral
     after it that runs into the next word (百分之七十百分位) keeps its number part.
     """
     found = []
-    for match in PERCENT_WORD.finditer(text):
+    factors = unit_table().fraction_words
+    for match in fraction_pattern().finditer(text):
         if match.start() > 0 and text[match.start() - 1] in NUMERAL_CHARACTERS:
             continue
-        numeral = longest_number_prefix(match.group(1))
-        end = match.start(1) + len(numeral)
+        numeral = longest_number_prefix(match.group("numeral"))
+        end = match.start("numeral") + len(numeral)
         prefix, qualifier = qualifier_words()["prefix_in_span"].ending_at(text, match.start(), 2)
         start = match.start() - len(prefix)            # 约百分之九十: 约 belongs to the span
+        suffix, suffix_qualifier = qualifier_words()["suffix_after_unit"].at(text, end, end + 2)
+        end += len(suffix)                              # 百分之九十以上: 以上 too
         if not numeral or protected.overlaps(start, end):
             continue
-        qualifier = qualifier or outside_qualifier(text, start)
-        found.append(Mention("indicator", start, end, text[start:end], value=parse_number(numeral),
-                             unit="%", qualifier=qualifier or "="))
+        qualifier = qualifier or suffix_qualifier or outside_qualifier(text, start)
+        value = exact(parse_number(numeral) * factors[match.group("word")])
+        found.append(Mention("indicator", start, end, text[start:end], value=value, unit="%",
+                             qualifier=qualifier or "="))
     return found

@@ -41,12 +41,15 @@ CHINESE_DIGIT = "零〇一二两三四五六七八九"
 CHINESE_SCALE = "十百千万亿"
 CHINESE = rf"[{CHINESE_DIGIT}{CHINESE_SCALE}][{CHINESE_DIGIT}{CHINESE_SCALE}]*"
 MIXED = rf"{ARABIC}[{CHINESE_SCALE}]*"       # 1.2万, 37亿, 5000万
+# A thousands separator: the full-width comma only between full-width digits (１２，０００);
+# after an ASCII digit it is the clause comma of Chinese prose (培训20，300人参加 is two numbers).
+THOUSANDS = r"(?:,|(?<=[０-９])，)"
 # A Chinese decimal: 七十五点五, 四点五, 三点五万 (the digits after 点 are read one by one).
 CHINESE_DECIMAL = rf"(?:点[{CHINESE_DIGIT}][{CHINESE_DIGIT}]*[万亿]?)?"
 # MIXED or CHINESE (with its decimal), as one class and then the rest of whichever the first
 # character began.
 NUMERAL = (rf"[{DIGIT}{CHINESE_DIGIT}{CHINESE_SCALE}]"
-           rf"(?:(?<=[{DIGIT}])[{DIGIT}]*(?:[,，][{DIGIT}]{{3}})*(?:[.．][{DIGIT}]+)?[{CHINESE_SCALE}]*"
+           rf"(?:(?<=[{DIGIT}])[{DIGIT}]*(?:{THOUSANDS}[{DIGIT}]{{3}})*(?:[.．][{DIGIT}]+)?[{CHINESE_SCALE}]*"
            rf"|(?<=[{CHINESE_DIGIT}{CHINESE_SCALE}])[{CHINESE_DIGIT}{CHINESE_SCALE}]*{CHINESE_DECIMAL})")
 NUMERAL_RE = re.compile(NUMERAL)
 
