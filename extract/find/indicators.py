@@ -50,6 +50,7 @@ class UnitTable:
     terms: frozenset[str]          # units that after a Chinese numeral name a term (二十届)
     factors: dict[str, float]      # surface form → what its number is multiplied by (八成 → 80 %)
     fraction_words: dict[str, float]   # 百分之, 千分之 … → factor to per cent
+    minor_units: dict[str, dict[str, float]]   # 元 → {角: 0.1, 分: 0.01}: parts of one amount
 
 
 @lru_cache(maxsize=None)
@@ -70,7 +71,26 @@ def unit_table() -> UnitTable:
     return UnitTable(canonical, durations, forms, tuple(word_list("units.yaml", "not_units")),
                      takes_half, tuple(word_list("units.yaml", "half_words")),
                      frozenset(word_list("units.yaml", "terms_after_chinese_numeral")),
-                     number_map("factors", canonical), number_map("fraction_words"))
+                     number_map("factors", canonical), number_map("fraction_words"), minor_unit_map(canonical))
+
+
+def minor_unit_map(canonical: dict[str, str]) -> dict[str, dict[str, float]]:
+    entries = load_yaml("units.yaml").get("minor_units")
+    if not isinstance(entries, dict) or not set(entries) <= set(canonical.values()):
+        raise ResourceError("units.yaml: 'minor_units' must map listed units to {form: fraction}")
+    table = {}
+    for unit, parts in entries.items():
+        if not isinstance(parts, dict) or not all(isinstance(v, (int, float)) for v in parts.values()):
+            raise ResourceError(f"units.yaml: minor_units.{unit} must map forms to fractions")
+        table[unit] = {form: float(fraction) for form, fraction in parts.items()}
+    return table
+
+
+@lru_cache(maxsize=None)
+def minor_unit_pattern(unit: str) -> re.Pattern:
+    """又三美分, 3角5分: the smaller units of `unit` that complete an amount (never 5分钟)."""
+    forms = "|".join(map(re.escape, sorted(unit_table().minor_units[unit], key=len, reverse=True)))
+    return re.compile(rf"又?(?P<numeral>{NUMERAL})(?P<form>{forms})(?![钟秒])")
 
 
 def number_map(key: str, forms: dict[str, str] | None = None) -> dict[str, float]:
@@ -292,9 +312,9 @@ def read_indicator(text: str, start: int, numeral_end: int, range_high: bool = F
     cursor += len(approx)
     scale = SCALE_AFTER_APPROX.get(text[cursor:cursor + 1], 1) if approx else 1
     cursor += scale > 1                  # 3000余万元: the scale word follows the approximation
-    unit_form, unit_length, half = read_unit_with_half(text, cursor)
+    unit_form, unit_length, fraction = read_unit_with_half(text, cursor)   # 两公里半: 0.5
     unit = unit_table().canonical.get(unit_form, "")
-    if not prefix and is_bare_article(numeral) and not half and not counted_article(text, start, numeral):
+    if not prefix and is_bare_article(numeral) and not fraction and not counted_article(text, start, numeral):
         return None
     if not unit:
         if not implies_count(numeral, approx) or not CJK.match(text[cursor:cursor + 1]):
@@ -311,6 +331,9 @@ def read_indicator(text: str, start: int, numeral_end: int, range_high: bool = F
     if unit_form and after_unit[:1] and after_unit[:1] in OPENING_QUOTES:
         return None                 # 两个“全覆盖”: a named set, not a measured quantity
     cursor += unit_length
+    if unit in unit_table().minor_units:
+        minor_value, cursor = read_minor_units(text, cursor, unit)     # 5元3角: 0.3
+        fraction += minor_value
     suffix, suffix_qualifier = qualifiers["suffix_after_unit"].at(text, cursor, cursor + 2)
     if suffix and unit_form == "":      # 万余 + noun: a trailing 多 belongs to the noun
         suffix = ""
@@ -321,11 +344,24 @@ def read_indicator(text: str, start: int, numeral_end: int, range_high: bool = F
     value = parse_number(numeral)
     if value is None:
         return None
-    value = exact(sign * (value + half) * scale * unit_table().factors.get(unit_form, 1.0))
+    value = exact(sign * (value + fraction) * scale * unit_table().factors.get(unit_form, 1.0))
     if not prefix:
         qualifier = approx_qualifier or suffix_qualifier or outside_qualifier(text, start)
     return Mention("indicator", start, cursor, text[start:cursor], value=value, unit=unit,
                    qualifier=qualifier or "=")
+
+
+def read_minor_units(text: str, cursor: int, unit: str) -> tuple[float, int]:
+    """(the value of 3角5分 in 元, where it ends) at `cursor`; (0, cursor) when none follows."""
+    fractions = unit_table().minor_units[unit]
+    total = 0.0
+    while (part := minor_unit_pattern(unit).match(text, cursor)) is not None:
+        value = parse_number(part.group("numeral"))
+        if value is None:
+            break
+        total += value * fractions[part.group("form")]
+        cursor = part.end()
+    return total, cursor
 
 
 def exact(value: float) -> float:
