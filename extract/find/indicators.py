@@ -34,6 +34,9 @@ CHANGE_BEFORE_RANGE = ("从", "由")       # 由3个到5个: a change, two value
 LISTED_COUNTS = re.compile(rf"(?:分别|依次)(?:达到|为|是|达|有)?[:：]?"
                            rf"(?P<items>(?:{NUMERAL}[、，,和及与])+)\Z")
 LIST_WINDOW = 40
+LIST_CLAUSE_ENDS = ("，", ",", "。", "；", ";", "")
+LIST_ITEM = re.compile(r"[^、，,。；;：:\n]{1,20}")
+CLAUSE_MARKS = re.compile(r"[，,。；;：:\n]")
 ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 SCALE_AFTER_APPROX = {"万": 10_000, "亿": 100_000_000, "千": 1_000, "百": 100}
 OPENING_QUOTES = "“‘「\""
@@ -314,7 +317,8 @@ def read_indicator(text: str, start: int, numeral_end: int, range_high: bool = F
     cursor += scale > 1                  # 3000余万元: the scale word follows the approximation
     unit_form, unit_length, fraction = read_unit_with_half(text, cursor)   # 两公里半: 0.5
     unit = unit_table().canonical.get(unit_form, "")
-    if not prefix and is_bare_article(numeral) and not fraction and not counted_article(text, start, numeral):
+    if (not prefix and is_bare_article(numeral) and not fraction and not counted_article(text, start, numeral)
+            and not (numeral == "一" and unit_form and listed_count(text, start, cursor + unit_length))):
         return None
     if not unit:
         if not implies_count(numeral, approx) or not CJK.match(text[cursor:cursor + 1]):
@@ -416,6 +420,23 @@ def read_unit(text: str, position: int) -> str:
 def counted_article(text: str, start: int, numeral: str) -> bool:
     """为期一年, 降低一岁: after these words a bare 一 is a count after all (二 never is)."""
     return numeral == "一" and counted_after(text, start)
+
+
+def listed_count(text: str, start: int, end: int) -> bool:
+    """讲座一场、座谈会两期: after its noun, in a list of counts, 一 + measure word is a count.
+
+    In a list of counts: the item next to it across a 、 holds a number too (齐聚一堂、共谋发展 has none).
+    """
+    if text[end:end + 1] == "、":
+        following = LIST_ITEM.match(text, end + 1)
+        return bool(following and NUMERAL_CHARACTERS.intersection(following.group()))
+    if text[end:end + 1] not in LIST_CLAUSE_ENDS:
+        return False
+    own_start = text.rfind("、", max(0, start - LIST_WINDOW), start)
+    if own_start < 0 or CLAUSE_MARKS.search(text, own_start, start):
+        return False
+    previous_start = max(text.rfind(mark, max(0, own_start - LIST_WINDOW), own_start) for mark in "、，,。；;：:\n")
+    return bool(NUMERAL_CHARACTERS.intersection(text[previous_start + 1:own_start]))
 
 
 def counted_after(text: str, start: int) -> bool:
