@@ -21,7 +21,7 @@ BOOK_TITLE = re.compile(r"《[^《》\n]{1,80}》")
 # Web addresses, e-mail addresses and percent-encoded text (%E5%85%9A, %28) are not prose:
 # their digits and % signs would read as quantities (%280024%29 → 280024%).
 URL_CHARS = r"[A-Za-z0-9%._~:/?#\[\]@!$&'()*+,;=-]"
-ADDRESS = re.compile(rf"(?:https?://|ftp://|www\.){URL_CHARS}+|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{{2,}}")
+ADDRESS = re.compile(rf"(?:https?://|ftp://|www\.){URL_CHARS}+|(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{{2,}}")
 PERCENT_ESCAPE = re.compile(r"%[0-9A-Fa-f]{2}")
 URL_TOKEN = re.compile(rf"{URL_CHARS}+")
 
