@@ -4,7 +4,11 @@ Two steps, as in Recognizers-Text: every numeral in the text is a candidate;
 a candidate becomes an indicator when a unit follows it and no exclusion
 applies (a date, a time frame, an ordinal, a code, a numeral inside a quoted
 name or an idiom, a bare 一 that means "a"). Value, unit and qualifier are
-normalised on the way. Word lists live in resources/: units.yaml,
+normalised on the way: an explicit sign (负3.9%), a trailing 半 (两公里半), the
+smaller units of a currency (5元3角), 几/多/余 inside the numeral (二十几万人),
+a unit's other names and factors (千米 → 公里, 八成 → 80 %). A range (5-20%,
+三到五年) gives one row per end; counts listed before the one that carries the
+unit (分别为12、8、5人) share it. Word lists live in resources/: units.yaml,
 qualifiers.yaml, ambiguity.yaml, formulas.yaml.
 """
 from __future__ import annotations
@@ -14,15 +18,30 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .mentions import Mention
-from .numerals import NUMERAL, is_arabic, is_bare_article, is_bare_round, is_year_numeral, parse_number
-from ..resources import load_yaml, word_list, word_map
+from .numerals import (NUMERAL, is_arabic, is_bare_article, is_bare_round, is_year_numeral,
+                       longest_number_prefix, parse_number)
+from ..resources import ResourceError, load_yaml, word_list, word_map
 from .textspans import Intervals, protected_spans
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 CODE_NEIGHBOURS = set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz+＋-－_/#.．:：~～×*")
 IMPLIED_UNIT = "个"           # 万余终端: no measure word, the guideline's implied one
-PERCENT_WORD = re.compile(rf"百分之({NUMERAL})")
-DURATION_AFTER_NUMERAL = re.compile(r"[余多]?(?:个月|个小时|小时|周年|年|月|天|周|日)[余多]?")
+NUMERAL_CHARACTERS = frozenset("0123456789０１２３４５６７８９零〇一二两三四五六七八九十百千万亿")
+DURATION_AFTER_NUMERAL = re.compile(r"[余多]?(?:个半月|个半小时|个月|个小时|小时|周年|年|月|天|周|日)[余多半]?")
+# An explicit sign right before the number: 负3.9%, -22.2%, +5%. A dash after a digit
+# or a letter is a range or a code instead (5-20%, A-3).
+SIGNS = {"负": -1.0, "-": -1.0, "－": -1.0, "−": -1.0, "+": 1.0, "＋": 1.0}
+RANGE_CONNECTORS = "-－—~～〜至到"
+RANGE_WINDOW = 16
+CHANGE_BEFORE_RANGE = ("从", "由")       # 由3个到5个: a change, two values, not a range
+# Counts listed one after another before the one that carries the unit: 分别为12、8、5人.
+LISTED_COUNTS = re.compile(rf"(?:分别|依次)(?:达到|为|是|达|有)?[:：]?"
+                           rf"(?P<items>(?:{NUMERAL}[、，,和及与])+)\Z")
+LIST_WINDOW = 40
+LIST_CLAUSE_ENDS = ("，", ",", "。", "；", ";", "")
+LIST_ITEM = re.compile(r"[^、，,。；;：:\n]{1,20}")
+CLAUSE_MARKS = re.compile(r"[，,。；;：:\n]")
+ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 SCALE_AFTER_APPROX = {"万": 10_000, "亿": 100_000_000, "千": 1_000, "百": 100}
 OPENING_QUOTES = "“‘「\""
 
@@ -33,18 +52,70 @@ class UnitTable:
     durations: frozenset[str]      # canonical units that measure time
     forms_longest_first: tuple[str, ...]
     not_units: tuple[str, ...]
+    takes_half: frozenset[str]     # canonical units a trailing 半 adds a half to (两公里半)
+    half_words: tuple[str, ...]    # words that open with 半 (半径): the 半 is not the unit's
+    terms: frozenset[str]          # units that after a Chinese numeral name a term (二十届)
+    factors: dict[str, float]      # surface form → what its number is multiplied by (八成 → 80 %)
+    fraction_words: dict[str, float]   # 百分之, 千分之 … → factor to per cent
+    minor_units: dict[str, dict[str, float]]   # 元 → {角: 0.1, 分: 0.01}: parts of one amount
 
 
 @lru_cache(maxsize=None)
 def unit_table() -> UnitTable:
     data = load_yaml("units.yaml")
     canonical: dict[str, str] = {}
-    for group in ("counts", "durations", "money", "ratios"):
+    for group in ("counts", "measures", "durations", "money", "ratios"):
         for form, unit in word_map("units.yaml", group).items():
+            if form in canonical:
+                raise ResourceError(f"units.yaml: {form!r} is under both {canonical[form]!r} and {unit!r}")
             canonical[form] = unit
     durations = frozenset(data["durations"])
     forms = tuple(sorted(canonical, key=len, reverse=True))
-    return UnitTable(canonical, durations, forms, tuple(word_list("units.yaml", "not_units")))
+    takes_half = frozenset(word_list("units.yaml", "takes_half"))
+    unknown = sorted(takes_half - set(canonical.values()))
+    if unknown:
+        raise ResourceError(f"units.yaml: takes_half names units that are not listed: {unknown}")
+    return UnitTable(canonical, durations, forms, tuple(word_list("units.yaml", "not_units")),
+                     takes_half, tuple(word_list("units.yaml", "half_words")),
+                     frozenset(word_list("units.yaml", "terms_after_chinese_numeral")),
+                     number_map("factors", canonical), number_map("fraction_words"), minor_unit_map(canonical))
+
+
+def minor_unit_map(canonical: dict[str, str]) -> dict[str, dict[str, float]]:
+    entries = load_yaml("units.yaml").get("minor_units")
+    if not isinstance(entries, dict) or not set(entries) <= set(canonical.values()):
+        raise ResourceError("units.yaml: 'minor_units' must map listed units to {form: fraction}")
+    table = {}
+    for unit, parts in entries.items():
+        if not isinstance(parts, dict) or not all(isinstance(v, (int, float)) for v in parts.values()):
+            raise ResourceError(f"units.yaml: minor_units.{unit} must map forms to fractions")
+        table[unit] = {form: float(fraction) for form, fraction in parts.items()}
+    return table
+
+
+@lru_cache(maxsize=None)
+def minor_unit_pattern(unit: str) -> re.Pattern:
+    """又三美分, 3角5分: the smaller units of `unit` that complete an amount (never 5分钟)."""
+    forms = "|".join(map(re.escape, sorted(unit_table().minor_units[unit], key=len, reverse=True)))
+    return re.compile(rf"又?(?P<numeral>{NUMERAL})(?P<form>{forms})(?![钟秒])")
+
+
+def number_map(key: str, forms: dict[str, str] | None = None) -> dict[str, float]:
+    """A units.yaml mapping of words to numbers; with `forms`, every word must be a unit form."""
+    entries = load_yaml("units.yaml").get(key)
+    if not isinstance(entries, dict) or not all(isinstance(v, (int, float)) for v in entries.values()):
+        raise ResourceError(f"units.yaml: '{key}' must map words to numbers")
+    unknown = sorted(set(entries) - set(forms)) if forms is not None else []
+    if unknown:
+        raise ResourceError(f"units.yaml: '{key}' names forms that are no unit: {unknown}")
+    return {word: float(factor) for word, factor in entries.items()}
+
+
+@lru_cache(maxsize=None)
+def fraction_pattern() -> re.Pattern:
+    """百分之八十, 千分之三: a fraction word and the numeral after it."""
+    words = "|".join(map(re.escape, sorted(unit_table().fraction_words, key=len, reverse=True)))
+    return re.compile(rf"(?P<word>{words})(?P<numeral>{NUMERAL})")
 
 
 class QualifierWords:
@@ -103,7 +174,7 @@ def candidate_pattern() -> re.Pattern:
     an in-span prefix (近, 约, 超) is looked for behind the match instead.
     """
     forms = "|".join(map(re.escape, unit_table().forms_longest_first))
-    unit_ahead = rf"(?=[余多]?[万亿千百]?(?:{forms})|[余多]|(?<=[万亿]))"
+    unit_ahead = rf"(?=[余多几]?[万亿千百]?(?:{forms})|[余多几]|(?<=[万亿]))"
     return re.compile(rf"{NUMERAL}{unit_ahead}")
 
 
@@ -114,82 +185,267 @@ def find_indicators(text: str, protected: Intervals | None = None) -> list[Menti
     formulas and programme bundles found earlier); computed here if not given.
     """
     protected = protected if protected is not None else protected_spans(text)
-    found = []
+    found: list[Mention] = []
     prefixes = qualifier_words()["prefix_in_span"]
     for match in candidate_pattern().finditer(text):
         start = match.start()
         if protected.overlaps(start, match.end()):
             continue        # a numeral in a quoted name or a formula (“四个意识”): so would any span around it
+        low = range_low_before(text, start)
+        if low is not None and low.ordinal:
+            continue
+        start -= len(explicit_sign(text, start)) if low is None else 0
         prefix, _ = prefixes.ending_at(text, start, 2)
-        mention = read_indicator(text, start - len(prefix), match.end())
-        if mention is not None and not protected.overlaps(mention.start, mention.end):
-            found.append(mention)
+        mention = read_indicator(text, start - len(prefix), match.end(), range_high=low is not None)
+        if mention is None or protected.overlaps(mention.start, mention.end):
+            continue
+        if low is not None:
+            ends = range_ends(text, low, match.group(), mention)
+            if ends:
+                found = [m for m in found if m.end <= low.start]    # 5%-20%: the low end was read alone
+                found += ends
+                continue
+            mention = read_indicator(text, start - len(prefix), match.end())    # 20-5人: no range after all
+            if mention is None:
+                continue
+        found += listed_counts_before(text, mention, protected)
+        found.append(mention)
     found += find_percent_words(text, protected)
     return sorted(found, key=lambda m: m.start)
 
 
-def read_indicator(text: str, start: int, numeral_end: int) -> Mention | None:
-    """Read one candidate starting at `start`; None when it is not an indicator."""
+def explicit_sign(text: str, start: int) -> str:
+    """负, - or + right before the number at `start`, when it is a sign and not a dash between codes."""
+    sign = text[start - 1:start]
+    if start == 0 or sign not in SIGNS:
+        return ""
+    before = text[start - 2:start - 1] if start >= 2 else ""
+    if sign != "负" and (before in NUMERAL_CHARACTERS or before in CODE_NEIGHBOURS or before in ASCII_LETTERS):
+        return ""       # 5-20, A-3, 3+2: a range or a code
+    return sign
+
+
+@dataclass(frozen=True)
+class RangeLow:
+    start: int          # where the low end begins in the text
+    numeral: str
+    unit_form: str      # 5%-20%, 3000元-5000元: the low end's own unit, when it repeats it
+    unit: str           # …and its canonical name
+    ordinal: bool       # 第3至5名: a range of ranks, so neither end is an indicator
+
+
+@lru_cache(maxsize=None)
+def range_low_pattern() -> re.Pattern:
+    """The low end of a range, its unit if repeated, and the connector, at the end of a window."""
+    forms = "|".join(map(re.escape, unit_table().forms_longest_first))
+    return re.compile(rf"(?P<low>{NUMERAL})(?P<unit>{forms})?(?:[-－—~～〜]|至|到)\Z")
+
+
+def range_low_before(text: str, start: int) -> RangeLow | None:
+    """The low end of a range (5-, 5%至, 三到) ending right before `start`, or None."""
+    if start == 0 or text[start - 1] not in RANGE_CONNECTORS:
+        return None
+    window_start = max(0, start - RANGE_WINDOW)
+    match = range_low_pattern().search(text[window_start:start])
+    if match is None or parse_number(match.group("low")) is None:
+        return None
+    low_start = window_start + match.start()
+    before = text[max(0, low_start - 2):low_start]
+    if before.endswith(CHANGE_BEFORE_RANGE) or before[-1:] in CODE_NEIGHBOURS or before[-1:] in ASCII_LETTERS:
+        return None
+    unit_form = match.group("unit") or ""
+    low = RangeLow(low_start, match.group("low"), unit_form, unit_table().canonical.get(unit_form, ""),
+                   before.endswith(context_words()["ordinal_before"]))
+    if is_bare_article(low.numeral) and CJK.match(before[-1:]):
+        return None                 # 统一到: 一 ends a word
+    return low
+
+
+def range_ends(text: str, low: RangeLow, high_numeral: str, high: Mention) -> list[Mention]:
+    """A range as two rows, one per end: the low end `>` (at least), the high end `<` (at most).
+
+    The low end takes the high end's unit, and its scale when it has none
+    (3至5万元 → 30000 元 and 50000 元); [] when the two do not make a range.
+    """
+    if low.unit and low.unit != high.unit:
+        return []
+    low_value = parse_number(low.numeral)
+    high_scale = SCALE_AFTER_APPROX.get(high_numeral[-1:], 1)
+    if low.numeral[-1] not in SCALE_AFTER_APPROX and low_value * high_scale <= high.value:
+        low_value *= high_scale
+    if low_value >= high.value:
+        return []                   # 20-5: not a range from low to high
+    low_end = low.start + len(low.numeral) + len(low.unit_form)
+    low_row = Mention("indicator", low.start, low_end, text[low.start:low_end], value=low_value,
+                      unit=high.unit, qualifier=">")
+    high.qualifier = "<" if high.qualifier == "=" else high.qualifier
+    return [low_row, high]
+
+
+def listed_counts_before(text: str, mention: Mention, protected: Intervals) -> list[Mention]:
+    """分别为12、8、5人: the counts listed before the one that carries the unit share it."""
+    window_start = max(0, mention.start - LIST_WINDOW)
+    listing = LISTED_COUNTS.search(text, window_start, mention.start)
+    if listing is None:
+        return []
+    items = []
+    for item in re.finditer(NUMERAL, listing.group("items")):
+        value = parse_number(item.group())
+        if value is None:
+            return []
+        start = listing.start("items") + item.start()
+        if protected.overlaps(start, start + len(item.group())):
+            return []
+        items.append(Mention("indicator", start, start + len(item.group()), item.group(),
+                             value=value, unit=mention.unit, qualifier="="))
+    return items
+
+
+def read_indicator(text: str, start: int, numeral_end: int, range_high: bool = False) -> Mention | None:
+    """Read one candidate starting at `start`; None when it is not an indicator.
+
+    `range_high`: the candidate is the high end of a range (5-20%), so the dash
+    before it is not a code's.
+    """
     qualifiers = qualifier_words()
     prefix, qualifier = qualifiers["prefix_in_span"].at(text, start, numeral_end)
     numeral_start = start + len(prefix)
+    sign = SIGNS.get(text[numeral_start], 1.0)       # find_indicators put an explicit sign in the span
+    numeral_start += text[numeral_start] in SIGNS
+    numeral_end = scale_given_to_unit(text, numeral_start, numeral_end)
     numeral = text[numeral_start:numeral_end]
-    if not prefix and is_bare_article(numeral) and not counted_article(text, start, numeral):
-        return None
     cursor = numeral_end
     approx, approx_qualifier = qualifiers["suffix_after_number"].at(text, cursor, cursor + 2)
     cursor += len(approx)
     scale = SCALE_AFTER_APPROX.get(text[cursor:cursor + 1], 1) if approx else 1
     cursor += scale > 1                  # 3000余万元: the scale word follows the approximation
-    unit_form = read_unit(text, cursor)
+    unit_form, unit_length, fraction = read_unit_with_half(text, cursor)   # 两公里半: 0.5
     unit = unit_table().canonical.get(unit_form, "")
+    if (not prefix and is_bare_article(numeral) and not fraction and not counted_article(text, start, numeral)
+            and not (numeral == "一" and unit_form and listed_count(text, start, cursor + unit_length))):
+        return None
     if not unit:
         if not implies_count(numeral, approx) or not CJK.match(text[cursor:cursor + 1]):
             return None
         unit = IMPLIED_UNIT
     if unit_form == "周年":
         return None                 # 建党100周年: an anniversary, a date
-    after_unit = text[cursor + len(unit_form):cursor + len(unit_form) + 4]
+    if unit in unit_table().terms and not is_arabic(numeral) and not counted_after(text, start):
+        return None                 # 二十届三中全会: a term of office
+    after_unit = text[cursor + unit_length:cursor + unit_length + 4]
     if not is_arabic(numeral) and after_unit.startswith(
             context_words()["session_after_unit"] + context_words()["inventory_nouns"]):
         return None                 # 三次全会: a session; 两个方面: an inventory of ideas
     if unit_form and after_unit[:1] and after_unit[:1] in OPENING_QUOTES:
         return None                 # 两个“全覆盖”: a named set, not a measured quantity
-    cursor += len(unit_form)
+    cursor += unit_length
+    if unit in unit_table().minor_units:
+        minor_value, cursor = read_minor_units(text, cursor, unit)     # 5元3角: 0.3
+        fraction += minor_value
     suffix, suffix_qualifier = qualifiers["suffix_after_unit"].at(text, cursor, cursor + 2)
     if suffix and unit_form == "":      # 万余 + noun: a trailing 多 belongs to the noun
         suffix = ""
     cursor += len(suffix)
-    if is_excluded(text, start, numeral_start, numeral, numeral_end, unit, prefix or approx or suffix):
+    if is_excluded(text, start, numeral_start, numeral, numeral_end, unit, prefix or approx or suffix,
+                   left_open=range_high, unit_is_ascii=unit_form[:1] in ASCII_LETTERS):
         return None
     value = parse_number(numeral)
     if value is None:
         return None
-    value *= scale
+    value = exact(sign * (value + fraction) * scale * unit_table().factors.get(unit_form, 1.0))
     if not prefix:
         qualifier = approx_qualifier or suffix_qualifier or outside_qualifier(text, start)
     return Mention("indicator", start, cursor, text[start:cursor], value=value, unit=unit,
                    qualifier=qualifier or "=")
 
 
+def read_minor_units(text: str, cursor: int, unit: str) -> tuple[float, int]:
+    """(the value of 3角5分 in 元, where it ends) at `cursor`; (0, cursor) when none follows."""
+    fractions = unit_table().minor_units[unit]
+    total = 0.0
+    while (part := minor_unit_pattern(unit).match(text, cursor)) is not None:
+        value = parse_number(part.group("numeral"))
+        if value is None:
+            break
+        total += value * fractions[part.group("form")]
+        cursor = part.end()
+    return total, cursor
+
+
+def exact(value: float) -> float:
+    """The value without the binary noise of a factor: 3 × 0.1 is 0.3, not 0.30000000000000004."""
+    return float(f"{value:.12g}")
+
+
+def scale_given_to_unit(text: str, numeral_start: int, numeral_end: int) -> int:
+    """Where the numeral ends when its last scale character opens a unit: 12千米 is 12 公里."""
+    if numeral_end - numeral_start < 2 or text[numeral_end - 1] not in "千百万":
+        return numeral_end
+    form = read_unit(text, numeral_end - 1)
+    return numeral_end - 1 if len(form) > 1 else numeral_end
+
+
+def read_unit_with_half(text: str, position: int) -> tuple[str, int, float]:
+    """(unit form, characters it takes, 0.5 or 0) at `position`: 公里半, 年半, 个半月 add a half."""
+    table = unit_table()
+    if text.startswith("个半", position):           # 一个半月, 两个半小时: 个 + 半 + 月
+        form = read_unit("个" + text[position + 2:position + 8], 0)
+        if len(form) > 1 and table.canonical[form] in table.takes_half:
+            return form, len(form) + 1, 0.5
+    form = read_unit(text, position)
+    end = position + len(form)
+    if (form and text.startswith("半", end) and table.canonical[form] in table.takes_half
+            and not text.startswith(table.half_words, end)):
+        return form, len(form) + 1, 0.5
+    return form, len(form), 0.0
+
+
 @lru_cache(maxsize=None)
 def unit_pattern() -> re.Pattern:
-    """Non-unit words first (人才 before 人), then unit forms, longest first."""
+    """Unit forms and non-unit words (人才, 台山) in one alternation, longest first.
+
+    Longest first, whichever list a word is in: 人民币 is a unit though 人民 is not.
+    """
     table = unit_table()
-    not_units = "|".join(map(re.escape, sorted(table.not_units, key=len, reverse=True)))
-    forms = "|".join(map(re.escape, table.forms_longest_first))
-    return re.compile(rf"(?:{not_units})|(?P<unit>{forms})")
+    words = sorted(set(table.forms_longest_first) | set(table.not_units), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words)))
 
 
 def read_unit(text: str, position: int) -> str:
     """The longest unit form at `position`, or "" (also when a longer non-unit word starts there)."""
     match = unit_pattern().match(text, position)
-    return (match.group("unit") or "") if match else ""
+    if match is None or match.group() not in unit_table().canonical:
+        return ""
+    if match.group()[-1] in ASCII_LETTERS and text[match.end():match.end() + 1] in ASCII_LETTERS:
+        return ""                   # 10min, 5mb: the letters run on, so they are another word
+    return match.group()
 
 
 def counted_article(text: str, start: int, numeral: str) -> bool:
     """为期一年, 降低一岁: after these words a bare 一 is a count after all (二 never is)."""
-    return numeral == "一" and text[max(0, start - 3):start].endswith(context_words()["count_before_article"])
+    return numeral == "一" and counted_after(text, start)
+
+
+def listed_count(text: str, start: int, end: int) -> bool:
+    """讲座一场、座谈会两期: after its noun, in a list of counts, 一 + measure word is a count.
+
+    In a list of counts: the item next to it across a 、 holds a number too (齐聚一堂、共谋发展 has none).
+    """
+    if text[end:end + 1] == "、":
+        following = LIST_ITEM.match(text, end + 1)
+        return bool(following and NUMERAL_CHARACTERS.intersection(following.group()))
+    if text[end:end + 1] not in LIST_CLAUSE_ENDS:
+        return False
+    own_start = text.rfind("、", max(0, start - LIST_WINDOW), start)
+    if own_start < 0 or CLAUSE_MARKS.search(text, own_start, start):
+        return False
+    previous_start = max(text.rfind(mark, max(0, own_start - LIST_WINDOW), own_start) for mark in "、，,。；;：:\n")
+    return bool(NUMERAL_CHARACTERS.intersection(text[previous_start + 1:own_start]))
+
+
+def counted_after(text: str, start: int) -> bool:
+    """为期, 连续, 累计 … right before `start`: what follows is a count."""
+    return text[max(0, start - 3):start].endswith(context_words()["count_before_article"])
 
 
 def implies_count(numeral: str, approx: str) -> bool:
@@ -201,12 +457,14 @@ def implies_count(numeral: str, approx: str) -> bool:
 
 
 def is_excluded(text: str, start: int, numeral_start: int, numeral: str, numeral_end: int,
-                unit: str, qualified: str) -> bool:
+                unit: str, qualified: str, left_open: bool = False, unit_is_ascii: bool = False) -> bool:
+    """`left_open`: the character before is a range's dash; `unit_is_ascii`: 5km, where the letters are the unit."""
     before = text[max(0, start - 2):start]
     words = context_words()
     if before.endswith(words["ordinal_before"]):
         return True
-    if before[-1:] in CODE_NEIGHBOURS or text[numeral_end:numeral_end + 1] in CODE_NEIGHBOURS:
+    if (before[-1:] in CODE_NEIGHBOURS and not left_open) or (
+            text[numeral_end:numeral_end + 1] in CODE_NEIGHBOURS and not unit_is_ascii):
         return True
     if is_bare_round(numeral) and not qualified:
         return True                 # 百名干部, 万名学子: a slogan's round number
@@ -240,12 +498,26 @@ def outside_qualifier(text: str, start: int) -> str:
 
 
 def find_percent_words(text: str, protected: Intervals) -> list[Mention]:
-    """百分之八十 → 80 %."""
+    """百分之八十 → 80 %; 百分之七十五点五 → 75.5 %; 千分之三 → 0.3 %.
+
+    A numeral right before 百分之 (五百分之2.2) makes it no percentage; a numeral
+    after it that runs into the next word (百分之七十百分位) keeps its number part.
+    """
     found = []
-    for match in PERCENT_WORD.finditer(text):
-        value = parse_number(match.group(1))
-        if value is None or protected.overlaps(match.start(), match.end()):
+    factors = unit_table().fraction_words
+    for match in fraction_pattern().finditer(text):
+        if match.start() > 0 and text[match.start() - 1] in NUMERAL_CHARACTERS:
             continue
-        found.append(Mention("indicator", match.start(), match.end(), match.group(), value=value,
-                             unit="%", qualifier=outside_qualifier(text, match.start()) or "="))
+        numeral = longest_number_prefix(match.group("numeral"))
+        end = match.start("numeral") + len(numeral)
+        prefix, qualifier = qualifier_words()["prefix_in_span"].ending_at(text, match.start(), 2)
+        start = match.start() - len(prefix)            # 约百分之九十: 约 belongs to the span
+        suffix, suffix_qualifier = qualifier_words()["suffix_after_unit"].at(text, end, end + 2)
+        end += len(suffix)                              # 百分之九十以上: 以上 too
+        if not numeral or protected.overlaps(start, end):
+            continue
+        qualifier = qualifier or suffix_qualifier or outside_qualifier(text, start)
+        value = exact(parse_number(numeral) * factors[match.group("word")])
+        found.append(Mention("indicator", start, end, text[start:end], value=value, unit="%",
+                             qualifier=qualifier or "="))
     return found

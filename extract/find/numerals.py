@@ -11,6 +11,10 @@ turns its refusals into None.
 160.0
 >>> parse_number("万")
 10000.0
+>>> parse_number("七十五点五")
+75.5
+>>> parse_number("三点五万")
+35000.0
 >>> parse_number("十四五") is None
 True
 >>> parse_number("四六四五") is None
@@ -37,10 +41,16 @@ CHINESE_DIGIT = "零〇一二两三四五六七八九"
 CHINESE_SCALE = "十百千万亿"
 CHINESE = rf"[{CHINESE_DIGIT}{CHINESE_SCALE}][{CHINESE_DIGIT}{CHINESE_SCALE}]*"
 MIXED = rf"{ARABIC}[{CHINESE_SCALE}]*"       # 1.2万, 37亿, 5000万
-# MIXED or CHINESE, as one class and then the rest of whichever the first character began.
+# A thousands separator: the full-width comma only between full-width digits (１２，０００);
+# after an ASCII digit it is the clause comma of Chinese prose (培训20，300人参加 is two numbers).
+THOUSANDS = r"(?:,|(?<=[０-９])，)"
+# A Chinese decimal: 七十五点五, 四点五, 三点五万 (the digits after 点 are read one by one).
+CHINESE_DECIMAL = rf"(?:点[{CHINESE_DIGIT}][{CHINESE_DIGIT}]*[万亿]?)?"
+# MIXED or CHINESE (with its decimal), as one class and then the rest of whichever the first
+# character began.
 NUMERAL = (rf"[{DIGIT}{CHINESE_DIGIT}{CHINESE_SCALE}]"
-           rf"(?:(?<=[{DIGIT}])[{DIGIT}]*(?:[,，][{DIGIT}]{{3}})*(?:[.．][{DIGIT}]+)?[{CHINESE_SCALE}]*"
-           rf"|(?<=[{CHINESE_DIGIT}{CHINESE_SCALE}])[{CHINESE_DIGIT}{CHINESE_SCALE}]*)")
+           rf"(?:(?<=[{DIGIT}])[{DIGIT}]*(?:{THOUSANDS}[{DIGIT}]{{3}})*(?:[.．][{DIGIT}]+)?[{CHINESE_SCALE}]*"
+           rf"|(?<=[{CHINESE_DIGIT}{CHINESE_SCALE}])[{CHINESE_DIGIT}{CHINESE_SCALE}]*{CHINESE_DECIMAL})")
 NUMERAL_RE = re.compile(NUMERAL)
 
 ARTICLE_DIGITS = {"一", "二"}   # 一个/一批 is "a"; 二次 is an ordinal: counts say 两
@@ -56,11 +66,29 @@ def parse_number(numeral: str) -> float | None:
         return None                 # 四六四五, 四五六: digits read out one by one name things
     if text[0] in "百千万亿":        # 万余名, 近百家: a bare scale word means one of it
         text = "一" + text
+    scale = 1
+    if "点" in text and text[-1] in DECIMAL_SCALES:   # 三点五万: cn2an reads no scale after a decimal
+        text, scale = text[:-1], DECIMAL_SCALES[text[-1]]
     try:
         value = cn2an.cn2an(text, "smart")
     except (ValueError, KeyError, IndexError, TypeError):
         return None
-    return float(value)
+    return float(value) * scale
+
+
+DECIMAL_SCALES = {"万": 10_000, "亿": 100_000_000}
+
+
+def longest_number_prefix(numeral: str) -> str:
+    """The longest start of `numeral` that is a number: 七十百 (百分之七十百分位) → 七十.
+
+    A Chinese numeral can run into the next word when that word opens with a scale
+    character (百分位, 千米); the trailing characters then belong to the word.
+    """
+    for end in range(len(numeral), 0, -1):
+        if parse_number(numeral[:end]) is not None:
+            return numeral[:end]
+    return ""
 
 
 ARABIC_DIGITS = frozenset("0123456789０１２３４５６７８９")

@@ -2,7 +2,8 @@
 
 A number inside a short quotation (“四个聚焦”, “3个100”), a book title
 (《汽车产业人才三年培养计划》) or an idiom (千方百计, 五邑) names something; it
-does not measure the locality's work. Finders ask `Intervals.overlaps` before
+does not measure the locality's work; nor does a number inside a web or
+e-mail address. Finders ask `Intervals.overlaps` before
 they report a quantity.
 """
 from __future__ import annotations
@@ -17,6 +18,13 @@ MAX_QUOTED_NAME = 24      # longer quotations are speech, where numbers can be r
 QUOTED = re.compile(rf"“[^“”\n]{{1,{MAX_QUOTED_NAME}}}”|‘[^‘’\n]{{1,{MAX_QUOTED_NAME}}}’"
                     rf"|「[^「」\n]{{1,{MAX_QUOTED_NAME}}}」|\"[^\"\n]{{1,{MAX_QUOTED_NAME}}}\"")
 BOOK_TITLE = re.compile(r"《[^《》\n]{1,80}》")
+# Web addresses, e-mail addresses and percent-encoded text (%E5%85%9A, %28) are not prose:
+# their digits and % signs would read as quantities (%280024%29 → 280024%).
+URL_CHARS = r"[A-Za-z0-9%._~:/?#\[\]@!$&'()*+,;=-]"
+WEB_ADDRESS = re.compile(rf"(?:https?://|ftp://|www\.){URL_CHARS}+")
+MAIL_ADDRESS = re.compile(r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
+PERCENT_ESCAPE = re.compile(r"%[0-9A-Fa-f]{2}")
+URL_TOKEN = re.compile(rf"{URL_CHARS}+")
 
 
 class Intervals:
@@ -61,4 +69,28 @@ def protected_spans(text: str, quoted: list[tuple[int, int]] | None = None) -> I
     """Quotations, book titles and idioms of `text`; `quoted` are its quotations when already found."""
     quoted = quotations(text) if quoted is None else quoted
     return Intervals(quoted + [m.span() for m in BOOK_TITLE.finditer(text)]
-                     + [m.span() for m in ambiguity_pattern().finditer(text)])
+                     + [m.span() for m in ambiguity_pattern().finditer(text)]
+                     + machine_text(text))
+
+
+def machine_text(text: str) -> list[tuple[int, int]]:
+    """Addresses, and runs of URL characters that hold two percent escapes or more (a pasted link)."""
+    spans = []
+    if "://" in text or "www." in text:        # a substring test skips the regex in most reports
+        spans += [m.span() for m in WEB_ADDRESS.finditer(text)]
+    if "@" in text:
+        spans += [m.span() for m in MAIL_ADDRESS.finditer(text)]
+    if "%" not in text:
+        return spans
+    covered_to = -1
+    for escape in PERCENT_ESCAPE.finditer(text):
+        if escape.start() < covered_to:
+            continue
+        token_start = escape.start()
+        while token_start > 0 and URL_TOKEN.fullmatch(text, token_start - 1, token_start):
+            token_start -= 1
+        token = URL_TOKEN.match(text, token_start)
+        covered_to = token.end()
+        if len(PERCENT_ESCAPE.findall(token.group())) >= 2:
+            spans.append(token.span())
+    return spans

@@ -27,6 +27,19 @@ def test_unit_forms_are_longest_first():
     assert [len(f) for f in forms] == sorted((len(f) for f in forms), reverse=True)
 
 
+@pytest.mark.parametrize("form,unit", [("千米", "公里"), ("千克", "公斤"), ("人民币", "元"), ("平米", "平方米"),
+                                       ("台币", "新台币"), ("周岁", "岁")])
+def test_other_names_of_a_unit_convert_to_its_one_name(form, unit):
+    assert indicators.unit_table().canonical[form] == unit
+
+
+def test_units_that_take_a_half_or_name_a_term_are_listed_units():
+    table = indicators.unit_table()
+    units = set(table.canonical.values())
+    assert table.takes_half <= units and table.terms <= units
+    assert all(word.startswith("半") for word in table.half_words)
+
+
 def test_no_word_is_both_a_unit_form_and_a_not_unit():
     table = indicators.unit_table()
     assert not set(table.canonical) & set(table.not_units)

@@ -5,13 +5,15 @@ import cn2an
 import pytest
 from hypothesis import given, strategies as st
 
-from extract.find.numerals import NUMERAL_RE, is_year_numeral, parse_number
+from extract.find.numerals import NUMERAL_RE, is_year_numeral, longest_number_prefix, parse_number
 
 CASES = [
     ("9", 9), ("7430", 7430), ("１２５６", 1256), ("1,200", 1200), ("12.5", 12.5),
     ("1.2万", 12000), ("37亿", 3.7e9), ("5000万", 5e7), ("4.3万", 43000),
     ("两", 2), ("十二", 12), ("一百六十", 160), ("两千", 2000), ("万", 10000), ("百", 100),
     ("千", 1000), ("十", 10), ("二十五", 25), ("一千二百万", 1.2e7), ("两万", 20000),
+    ("七十五点五", 75.5), ("四点五", 4.5), ("零点八", 0.8), ("十点零五", 10.05), ("三点五万", 35000),
+    ("一点二亿", 1.2e8),
 ]
 MALFORMED = ["十四五", "四六四五", "四五六", "", "万万亿亿十"]
 
@@ -59,3 +61,23 @@ def test_full_width_digits_equal_ascii(number):
 def test_the_pattern_finds_the_whole_numeral(number):
     numeral = cn2an.an2cn(number)
     assert NUMERAL_RE.fullmatch(numeral)
+
+
+@pytest.mark.parametrize("text,numeral", [("七十五点五", "七十五点五"), ("三点五万", "三点五万"), ("四点五个", "四点五")],
+                         ids=lambda v: v)
+def test_the_pattern_reads_a_chinese_decimal_whole(text, numeral):
+    assert NUMERAL_RE.match(text).group() == numeral
+
+
+@pytest.mark.parametrize("numeral,prefix", [("七十百", "七十"), ("七十", "七十"), ("十四五", "十四"), ("四六", "四")])
+def test_longest_number_prefix(numeral, prefix):
+    assert longest_number_prefix(numeral) == prefix
+
+
+@given(st.integers(min_value=0, max_value=9999), st.integers(min_value=1, max_value=99))
+def test_chinese_decimals_read_back(whole, fraction):
+    # 七十五点五: cn2an writes the decimal; the pattern finds it whole and reads it back.
+    number = float(f"{whole}.{fraction:02d}".rstrip("0"))
+    numeral = cn2an.an2cn(number)
+    assert NUMERAL_RE.fullmatch(numeral)
+    assert parse_number(numeral) == pytest.approx(number)
