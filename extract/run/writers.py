@@ -18,6 +18,7 @@ from typing import IO, Iterable
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from ..spreadsheet import safe_frame
 from ..table import CATEGORY_COLUMNS, FORMATS, rows_to_frame, to_parquet_frame
 
 BATCH_ROWS = 10_000   # rows held before a batch (a Parquet row group) is written: ~70 MB at most
@@ -109,7 +110,8 @@ class TableWriter:
             if len(frame):
                 self._parquet.write_table(parquet_batch(frame))
         elif self.suffix == ".csv":
-            frame.to_csv(self._handle, index=False, header=first, lineterminator=os.linesep)
+            # formula-like text cells made inert, as write_table does
+            safe_frame(frame).to_csv(self._handle, index=False, header=first, lineterminator=os.linesep)
         elif len(frame):
             self._handle.write(frame.to_json(orient="records", lines=True, force_ascii=False))
         self.rows_written += len(frame)
