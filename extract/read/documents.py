@@ -124,6 +124,14 @@ DOCX_ERRORS = (
     AttributeError, TypeError,                 # well-formed XML of the wrong shape
 )
 
+# A .docx is a zip: what it inflates to is checked, from its directory, before
+# anything is inflated. Word's own files inflate 3-15 times (XML); a zip bomb
+# (a few MB inflating to GB) exceeds both bounds. A member's declared size also
+# bounds what zipfile will inflate for it, so the directory cannot lie its way past.
+MAX_DOCX_INFLATED_BYTES = 256 * 1024 * 1024
+MAX_DOCX_RATIO = 100          # inflated / compressed bytes, over the archive ...
+DOCX_RATIO_FLOOR = 16 * 1024 * 1024   # ... once it inflates to more than this
+
 # PDFium is not thread-safe; one PDF at a time per process.
 PDFIUM_LOCK = threading.Lock()
 
@@ -159,10 +167,27 @@ def read_document(path: str | Path) -> Document:
     data = read_bytes(path)
     if not data:
         raise DocumentError(path, "empty file (0 bytes)")
-    text, encoding = READERS[fmt](path, data)
+    text, encoding = read_safely(path, fmt, data)
     if not text or text.isspace():      # not text.strip(): that copies the whole text
         raise DocumentError(path, EMPTY_TEXT_REASONS[fmt])
     return Document(path.stem, str(path), text, fmt, encoding)
+
+
+def read_safely(path: Path, fmt: str, data: bytes) -> tuple[str, str]:
+    """The format's reader, with any surprise it raises reported as this file's problem.
+
+    The readers turn every known library error into DocumentError; what is left
+    (running out of memory on a pathological file, a library bug) must still
+    fail this one file, never the run.
+    """
+    try:
+        return READERS[fmt](path, data)
+    except DocumentError:
+        raise
+    except MemoryError as error:
+        raise DocumentError(path, "ran out of memory while reading it (a pathological file?)") from error
+    except Exception as error:  # noqa: BLE001 — see the docstring
+        raise DocumentError(path, f"could not be read ({type(error).__name__}: {error})") from error
 
 
 def format_of(path: Path) -> str:
@@ -359,11 +384,26 @@ def collect_text(element, pieces: list[str]) -> None:
 def read_docx(path: Path, data: bytes) -> tuple[str, str]:
     """The Word document's paragraphs and table rows in document order, one a line."""
     try:
+        check_inflated_size(path, data)
         document = docx.Document(io.BytesIO(data))
         lines = list(block_lines(document))
     except DOCX_ERRORS as error:
         raise DocumentError(path, f"not a readable .docx ({type(error).__name__}: {error})") from error
     return translate_newlines("\n".join(lines)), ""
+
+
+def check_inflated_size(path: Path, data: bytes) -> None:
+    """Refuse a zip that would inflate beyond the bounds (a zip bomb), from its directory alone."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        members = archive.infolist()
+    inflated = sum(member.file_size for member in members)
+    compressed = sum(member.compress_size for member in members) or 1
+    if inflated > MAX_DOCX_INFLATED_BYTES:
+        raise DocumentError(path, f"zip bomb? the .docx would inflate to {inflated:,} bytes "
+                                  f"(the limit is {MAX_DOCX_INFLATED_BYTES:,}); not read")
+    if inflated > DOCX_RATIO_FLOOR and inflated > MAX_DOCX_RATIO * compressed:
+        raise DocumentError(path, f"zip bomb? the .docx would inflate {inflated // compressed:,} times "
+                                  f"(to {inflated:,} bytes; at most {MAX_DOCX_RATIO} times is read)")
 
 
 def block_lines(container) -> Iterator[str]:
