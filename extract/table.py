@@ -24,6 +24,7 @@ CONTRACT_COLUMNS = [
 EXTRA_COLUMNS = [
     "county", "city", "region_start", "region_end", "region_cue", "latitude", "longitude", "year", "doc_date", "scope", "members",
     "members_mismatch", "pillar_en", "pillar_zh", "measure_zh",
+    "sentence_start", "sentence_end",   # where `sentence` (at most 300 characters around the mention) stands
 ]
 COLUMNS = CONTRACT_COLUMNS + EXTRA_COLUMNS
 
@@ -35,6 +36,7 @@ DTYPES = {
     "value": "float64", "start": "int64", "end": "int64",
     "region_start": "Int64", "region_end": "Int64", "latitude": "float64",
     "longitude": "float64", "year": "Int64", "members_mismatch": "bool",
+    "sentence_start": "Int64", "sentence_end": "Int64",
 }
 STRING_COLUMNS = [c for c in COLUMNS if c not in DTYPES]
 MEMBER_SEPARATOR = "、"
