@@ -67,3 +67,34 @@ def test_an_unexpected_error_while_reading_fails_that_file_only(tmp_path, monkey
     with pytest.raises(DocumentError) as raised:
         read_document(path)
     assert raised.value.path == str(path) and raised.value.reason.startswith(reason)
+
+
+# --- short files in a legacy encoding: a guess must give plausible text --------
+
+SHORT_TEXTS = ["培训干部1200人次。", "建成人才公寓7430套", "全区党员干部培训", "党建引领", "组织部",
+               "新建党群服务中心36个"]
+
+
+@pytest.mark.parametrize("encoding", ["gbk", "gb18030"])
+@pytest.mark.parametrize("text", SHORT_TEXTS)
+def test_a_short_chinese_file_in_a_legacy_encoding_reads_as_chinese(tmp_path, text, encoding):
+    path = tmp_path / "short.txt"
+    path.write_bytes(text.encode(encoding))
+    assert read_document(path).text == text
+
+
+def test_text_that_no_encoding_makes_plausible_is_reported(tmp_path):
+    path = tmp_path / "japanese.txt"
+    path.write_bytes("こんにちは、今日はいい天気ですね".encode("shift_jis"))
+    with pytest.raises(DocumentError, match=r"japanese\.txt: not text in a known encoding: the best guess"):
+        read_document(path)
+
+
+@pytest.mark.parametrize("text, plausible", [
+    ("全区培训干部1.2万余人次，新建党群服务中心36个。", True),
+    ("Party building report 2023: 1,200 trainees.", True),
+    ("엠통룉늿ㄲ〰죋듎ꆣ", False),          # GBK bytes read as UTF-16
+    ("홍혐뎨逃맴꼬텬祁", False),             # GBK bytes read as Korean
+])
+def test_plausible_share_tells_reports_from_misdecoded_bytes(text, plausible):
+    assert (documents.plausible_share(text) >= documents.MIN_PLAUSIBLE_SHARE) == plausible
