@@ -81,7 +81,9 @@ def sentence_row(doc_fields: dict, mention, window: Span) -> dict:
 
 
 def extract_document(document: Document) -> DocumentResult:
-    return extract_text(document.text, document.doc_id, document.path)
+    result = extract_text(document.text, document.doc_id, document.path)
+    result.warnings[:0] = document.warnings      # how it was read, before what was found in it
+    return result
 
 
 def extract_file(path: str | Path) -> DocumentResult:

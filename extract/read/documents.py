@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import codecs
 import copy
+import html as htmllib
 import io
 import re
 import threading
@@ -108,11 +109,20 @@ HTML_CODE_TAGS = ("head", "script", "style", "noscript", "template")
 # Formatting elements merged into their text before extraction (see strip_inline_formatting).
 HTML_INLINE_TAGS = ("b", "strong", "i", "em", "u", "span", "font", "small", "big", "sub", "sup",
                     "mark", "s", "strike", "ins", "abbr", "cite", "tt")
+# The pattern reader (tag_stripped_text), for pages the parser cannot hold whole.
+HTML_INVISIBLE = re.compile(r"<!--.*?-->|<(head|script|style|noscript|template)\b.*?</\1\s*>",
+                            re.IGNORECASE | re.DOTALL)
+HTML_ANY_TAG = re.compile(r"<[^>]*>")
+# The parsed tree must hold at least this share of the text the tags surround.
+MIN_PARSED_SHARE = 0.5
+
 # Elements that start a new line in the fallback HTML reader.
 HTML_BLOCK_TAGS = frozenset("""
     address article blockquote br dd details div dl dt figcaption figure h1 h2 h3 h4 h5 h6
     hr li main ol p pre section summary table tbody td tfoot th thead tr ul
 """.split())
+HTML_BLOCK_TAG = re.compile(r"</?(?:%s)\b[^>]*>" % "|".join(sorted(HTML_BLOCK_TAGS, key=len, reverse=True)),
+                            re.IGNORECASE)
 
 # Library errors that mean "this .docx is damaged or not a Word file", as found
 # by truncating and corrupting real files (tests/extract/test_documents.py
@@ -158,6 +168,7 @@ class Document:
     text: str         # the plain text the offsets refer to
     format: str       # txt, html, docx, pdf
     encoding: str     # the codec for open() (txt, html); "" for docx and pdf
+    warnings: tuple[str, ...] = ()   # the file was read, but not as well as usual (each names the file)
 
 
 def read_document(path: str | Path) -> Document:
@@ -173,13 +184,13 @@ def read_document(path: str | Path) -> Document:
     data = read_bytes(path)
     if not data:
         raise DocumentError(path, "empty file (0 bytes)")
-    text, encoding = read_safely(path, fmt, data)
+    text, encoding, *warnings = read_safely(path, fmt, data)   # a reader may add a tuple of warnings
     if not text or text.isspace():      # not text.strip(): that copies the whole text
         raise DocumentError(path, EMPTY_TEXT_REASONS[fmt])
-    return Document(path.stem, str(path), text, fmt, encoding)
+    return Document(path.stem, str(path), text, fmt, encoding, *warnings)
 
 
-def read_safely(path: Path, fmt: str, data: bytes) -> tuple[str, str]:
+def read_safely(path: Path, fmt: str, data: bytes) -> tuple:
     """The format's reader, with any surprise it raises reported as this file's problem.
 
     The readers turn every known library error into DocumentError; what is left
@@ -351,16 +362,46 @@ def translate_newlines(text: str) -> str:
 
 # --- HTML --------------------------------------------------------------------
 
-def read_html(path: Path, data: bytes) -> tuple[str, str]:
-    """The page's main text, one paragraph a line, and the page's encoding."""
+def read_html(path: Path, data: bytes) -> tuple[str, str, tuple[str, ...]]:
+    """The page's main text, one paragraph a line, the page's encoding, and warnings.
+
+    A page the parser cannot hold whole (elements nested past libxml2's depth
+    limit drop everything below it) is read without its structure instead,
+    with a warning: its text is then all there, page furniture included.
+    """
     html, encoding = decode_text(path, data, declared_charset(data))
     root = parse_html(html)
     if root is None:
-        return "", encoding
+        return "", encoding, ()
+    stripped = tag_stripped_text(html)
+    if visible_chars(body_text_of(root)) < MIN_PARSED_SHARE * visible_chars(stripped):
+        return translate_newlines(stripped), encoding, (
+            f"{path}: the HTML parser lost part of the page (elements nested too deep?); "
+            "its text was read without the page structure, so menus and footers may be in it",)
     strip_inline_formatting(root)
     # trafilatura prunes the tree it is given; the fallback needs it whole.
     text = main_text(copy.deepcopy(root)) or body_text(root)
-    return translate_newlines(text), encoding
+    return translate_newlines(text), encoding, ()
+
+
+def body_text_of(root: lxml.html.HtmlElement) -> str:
+    """Every text node of the body outside scripts and styles, as one string."""
+    return "".join(root.xpath("//body//text()[not(ancestor::script or ancestor::style or "
+                              "ancestor::noscript or ancestor::template)]"))
+
+
+def visible_chars(text: str) -> int:
+    return len(text) - sum(map(text.count, " \t\n\r\u3000\xa0"))
+
+
+def tag_stripped_text(html: str) -> str:
+    """The page's text by pattern, without a parser: head, scripts, styles and comments
+    dropped, a line break at each block element, entities decoded, blank lines dropped."""
+    html = HTML_INVISIBLE.sub(" ", html)
+    html = HTML_BLOCK_TAG.sub("\n", html)
+    text = htmllib.unescape(HTML_ANY_TAG.sub("", html))
+    lines = (" ".join(line.split()) for line in text.split("\n"))
+    return "\n".join(line for line in lines if line)
 
 
 def declared_charset(data: bytes) -> str | None:
@@ -380,7 +421,9 @@ def parse_html(html: str) -> lxml.html.HtmlElement | None:
     """The page's element tree, or None for a page without a single element."""
     try:
         # Bytes with an explicit encoding: lxml refuses str input that carries an XML declaration.
-        return lxml.html.document_fromstring(html.encode("utf-8"), parser=lxml.html.HTMLParser(encoding="utf-8"))
+        # huge_tree: nesting to 2,048 levels, not 256 (it does not resolve entities: no XXE).
+        parser = lxml.html.HTMLParser(encoding="utf-8", huge_tree=True)
+        return lxml.html.document_fromstring(html.encode("utf-8"), parser=parser)
     except lxml.etree.ParserError:
         return None  # lxml's "Document is empty": no text either
 
@@ -416,19 +459,24 @@ def body_text(root: lxml.html.HtmlElement) -> str:
     return "\n".join(line for line in lines if line)
 
 
-def collect_text(element, pieces: list[str]) -> None:
-    """Append the element's text to `pieces`, with a line break around each block element."""
-    is_block = isinstance(element.tag, str) and element.tag in HTML_BLOCK_TAGS
-    if is_block:
-        pieces.append("\n")
-    if isinstance(element.tag, str) and element.text:  # comments' text is not shown
-        pieces.append(element.text)
-    for child in element:
-        collect_text(child, pieces)
-        if child.tail:
-            pieces.append(child.tail)
-    if is_block:
-        pieces.append("\n")
+def collect_text(root, pieces: list[str]) -> None:
+    """Append the tree's text to `pieces`, with a line break around each block element.
+
+    A walk, not a recursion: a page may nest elements 2,000 levels deep.
+    """
+    for event, element in lxml.etree.iterwalk(root, events=("start", "end")):
+        is_element = isinstance(element.tag, str)          # comments' text is not shown
+        is_block = is_element and element.tag in HTML_BLOCK_TAGS
+        if event == "start":
+            if is_block:
+                pieces.append("\n")
+            if is_element and element.text:
+                pieces.append(element.text)
+            continue
+        if is_block:
+            pieces.append("\n")
+        if element is not root and element.tail:
+            pieces.append(element.tail)
 
 
 # --- docx --------------------------------------------------------------------

@@ -98,3 +98,40 @@ def test_text_that_no_encoding_makes_plausible_is_reported(tmp_path):
 ])
 def test_plausible_share_tells_reports_from_misdecoded_bytes(text, plausible):
     assert (documents.plausible_share(text) >= documents.MIN_PLAUSIBLE_SHARE) == plausible
+
+
+# --- deep HTML: text below the parser's depth limit is not dropped silently --------
+
+PARAGRAPH = "<p>全区培训干部{n}人次，新建党群服务中心36个，推动基层党建工作高质量发展。</p>"
+
+
+def deep_page(tmp_path: Path, depth: int) -> Path:
+    deep = "<div>" * depth + PARAGRAPH.format(n=7430) + "</div>" * depth
+    page = (f"<html><head><title>t</title></head><body><nav>首页</nav><article>{PARAGRAPH.format(n=1200)}"
+            f"{deep}{PARAGRAPH.format(n=3600)}</article></body></html>")
+    path = tmp_path / f"deep{depth}.html"
+    path.write_text(page, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("depth", [10, 300, 1500])
+def test_text_nested_hundreds_of_levels_deep_is_read(tmp_path, depth):
+    document = read_document(deep_page(tmp_path, depth))
+    assert all(n in document.text for n in ("1200人次", "7430人次", "3600人次"))
+    assert document.warnings == () and "首页" not in document.text      # read as usual
+
+
+def test_a_page_nested_past_the_parsers_limit_is_read_by_pattern_with_a_warning(tmp_path):
+    path = deep_page(tmp_path, 3000)
+    document = read_document(path)
+    assert all(n in document.text for n in ("1200人次", "7430人次", "3600人次"))
+    assert document.warnings == (f"{path}: the HTML parser lost part of the page (elements nested too deep?); "
+                                 "its text was read without the page structure, so menus and footers may be in it",)
+
+
+def test_a_reading_warning_reaches_the_document_result(tmp_path):
+    from extract.pipeline import extract_file
+
+    result = extract_file(deep_page(tmp_path, 3000))
+    assert result.error is None and "elements nested too deep" in result.warnings[0]
+    assert {"7430人次"} <= {row["text"] for row in result.rows}
