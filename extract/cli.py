@@ -56,12 +56,12 @@ killed outright (SIGKILL), and the next run to the same table removes the
 temporary file such a run left.
 """
 EPILOG = """\
-Examples:
-  python -m extract data/raw --out data/indicators.csv
-  python -m extract report.html other.docx notes.pdf --out table.parquet
-  python -m extract corpus/ --out table.parquet --workers 8
-  python -m extract corpus/ --out table.parquet --workers 8 --timeout 60
-  python -m extract corpus/ --out table.parquet --engine dask --scheduler tcp://host:8786
+Examples (orgwork-extract, on .venv/bin once the Makefile has set up .venv, is the same command):
+  python -m extract data/raw --out out/indicators.csv
+  python -m extract report.html other.docx notes.pdf --out out/table.parquet
+  python -m extract corpus/ --out out/table.parquet --workers 8
+  python -m extract corpus/ --out out/table.parquet --workers 8 --timeout 60
+  python -m extract corpus/ --out out/table.parquet --engine dask --scheduler tcp://host:8786
 """
 
 
@@ -104,9 +104,14 @@ def sigterm_unwinds():
         signal.signal(signal.SIGTERM, previous)
 
 
+def program_name() -> str:
+    """How the command was called: orgwork-extract (the console script) or python -m extract."""
+    return "orgwork-extract" if Path(sys.argv[0]).name == "orgwork-extract" else "python -m extract"
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="python -m extract", description=DESCRIPTION, epilog=EPILOG,
+        prog=program_name(), description=DESCRIPTION, epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("inputs", nargs="+", metavar="INPUT", help="a document or a folder of documents")
     parser.add_argument("--out", "-o", required=True, metavar="TABLE",
