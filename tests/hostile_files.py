@@ -34,3 +34,47 @@ def write_zip_bomb_docx(path: Path, inflated_mb: int, text: str = "全区培训�
                 stream.write(tail)
     source.unlink()
     return path
+
+
+def write_docx_with_doctype(path: Path, doctype: str, body_text: str) -> Path:
+    """A .docx whose document.xml declares `doctype` and holds `body_text` (entities and all)."""
+    import io
+
+    source = io.BytesIO()
+    document = docx.Document()
+    document.add_paragraph("PLACEHOLDER")
+    document.save(source)
+    with zipfile.ZipFile(source) as original, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as rewritten:
+        for member in original.infolist():
+            data = original.read(member)
+            if member.filename == "word/document.xml":
+                declaration, rest = data.decode("utf-8").split("?>", 1)
+                data = (declaration + "?>" + doctype + rest.replace("PLACEHOLDER", body_text)).encode("utf-8")
+            rewritten.writestr(member, data)
+    return path
+
+
+XXE = '<!DOCTYPE w:document [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
+BILLION_LAUGHS = ('<!DOCTYPE w:document [<!ENTITY a "lollollollol">'
+                  + "".join(f'<!ENTITY {chr(98 + i)} "' + f"&{chr(97 + i)};" * 10 + '">' for i in range(9)) + "]>")
+
+
+def write_encrypted_pdf(path: Path, line: str) -> Path:
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    pdf = canvas.Canvas(str(path), encrypt="secret")
+    pdf.setFont("STSong-Light", 12)
+    pdf.drawString(72, 700, line)
+    pdf.showPage()
+    pdf.save()
+    return path
+
+
+def write_sparse(path: Path, size: int) -> Path:
+    """A file of `size` bytes that takes no disk space (a hole): for size limits."""
+    with open(path, "wb") as handle:
+        handle.truncate(size)
+    return path
