@@ -76,6 +76,17 @@ def extract_uploads(uploads: list[Upload], progress: Progress | None = None) -> 
     return extraction
 
 
+def replacement_notes(files: list[FileReport], bundled_doc_ids: set[str]) -> list[str]:
+    """For each upload that shares its doc_id with a bundled report, which replaces which.
+
+    Shown with the bundled reports ("all"), such an upload stands in for the
+    bundled report (`data.combine`), so the sources page never has two texts
+    under one name; the user is told rather than left to wonder.
+    """
+    return [f"{report.name} has the name of a bundled report ({report.doc_id}): with all reports shown, "
+            "the upload replaces it" for report in files if report.error is None and report.doc_id in bundled_doc_ids]
+
+
 def _store(path: Path, data: bytes) -> str | None:
     """Write one upload to the scratch folder; why it could not be, or None."""
     try:

@@ -62,3 +62,13 @@ def test_a_file_that_cannot_be_stored_fails_alone(monkeypatch):
 def test_stored_names_never_repeat():
     names = [name for name, _ in stored_names(["a.txt", "a.txt", "a-2.txt", "a.txt", "a-3.txt"])]
     assert len(set(names)) == len(names)
+
+
+def test_an_upload_named_like_a_bundled_report_says_it_replaces_it():
+    from dashboard.uploads import replacement_notes
+
+    extraction = extract_uploads([Upload("d1_penjiang.txt", REPORT), Upload("new.txt", REPORT),
+                                  Upload("d2_jilin.txt", b"")])
+    notes = replacement_notes(extraction.files, {"d1_penjiang", "d2_jilin"})
+    assert notes == ["d1_penjiang.txt has the name of a bundled report (d1_penjiang): with all reports shown, "
+                     "the upload replaces it"]
