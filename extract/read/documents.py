@@ -9,7 +9,8 @@ Formats and the libraries behind them:
 
 - ``.txt``: strict UTF-8 first (the common case, and what the gold offsets were
   computed on), then `charset-normalizer` for GBK/GB18030, BOM-less UTF-16 and
-  the rest. A byte-order mark decides outright (UTF-8/16/32). The text is
+  the rest; a guess must give plausible text (`plausible_share`), or the next
+  is tried. A byte-order mark decides outright (UTF-8/16/32). The text is
   exactly what ``open(path, encoding=document.encoding).read()`` gives: nothing
   stripped or normalised, a UTF-8 BOM dropped (as ``utf-8-sig`` does), and
   line ends translated by Python's universal newlines (``\\r\\n`` and ``\\r``
@@ -18,12 +19,14 @@ Formats and the libraries behind them:
 - ``.html``/``.htm``: `trafilatura` finds the main text (no navigation, scripts,
   styles, footers), one paragraph a line. When it finds nothing (a tiny page),
   the body text of the `lxml` tree without script/style/nav/header/footer/aside
-  is used instead, one block element a line. The encoding comes from a BOM,
+  is used instead, one block element a line. A page nested deeper than the
+  parser holds is read by pattern instead, with a warning (`Document.warnings`). The encoding comes from a BOM,
   strict UTF-8, the page's ``<meta charset>`` (GB2312/GBK read as GB18030,
   their superset), then `charset-normalizer`.
 - ``.docx``: `python-docx`; body paragraphs and table rows in document order,
   one a line, the cells of a row separated by a tab (merged cells once).
-  Headers, footers, footnotes and text boxes are not read.
+  Headers, footers, footnotes and text boxes are not read. A zip that would
+  inflate too far (a zip bomb) is refused before anything is inflated.
 - ``.pdf``: `pypdfium2` (PDFium, the PDF engine of Chrome): fast, reads CJK
   fonts, recovers text from damaged files, and fails with one exception type.
   Pages are joined by ``\\n``. A PDF without a text layer (a scan) is an error;
