@@ -13,6 +13,7 @@ the same target removes those whose process is gone (`remove_stale_parts`).
 """
 from __future__ import annotations
 
+import glob
 import os
 import re
 import socket
@@ -27,6 +28,7 @@ import pyarrow.parquet as pq
 
 from ..spreadsheet import safe_frame
 from ..table import CATEGORY_COLUMNS, FORMATS, rows_to_frame, to_parquet_frame
+from .pools import process_runs
 
 BATCH_ROWS = 10_000   # rows held before a batch (a Parquet row group) is written: ~70 MB at most
 # Temporary files of an older naming (no process id) are removed once this old.
@@ -150,8 +152,12 @@ def part_prefix(path: Path) -> str:
     return f".{path.name}."
 
 
+def _host() -> str:
+    return socket.gethostname().replace(".", "_")     # no dots: they separate the name's parts
+
+
 def _owner() -> str:
-    return f"{socket.gethostname().replace('.', '_')}-{os.getpid()}"
+    return f"{_host()}-{os.getpid()}"
 
 
 def remove_stale_parts(path: Path) -> list[Path]:
@@ -162,31 +168,17 @@ def remove_stale_parts(path: Path) -> list[Path]:
     without an owner (written by an older version) only once it is a day old.
     """
     owner = re.compile(re.escape(part_prefix(path)) + r"(?P<host>[^.]+)-(?P<pid>\d+)\.[^.]+\.part$")
-    host, removed = socket.gethostname().replace(".", "_"), []
-    for candidate in path.parent.glob(f"{glob_escape(part_prefix(path))}*.part"):
+    removed = []
+    for candidate in path.parent.glob(f"{glob.escape(part_prefix(path))}*.part"):
         match = owner.match(candidate.name)
         if match:
-            stale = match["host"] == host and not process_exists(int(match["pid"]))
+            stale = match["host"] == _host() and not process_runs(int(match["pid"]))
         else:
             stale = _age(candidate) > STALE_UNOWNED_SECONDS
         if stale:
             candidate.unlink(missing_ok=True)
             removed.append(candidate)
     return removed
-
-
-def glob_escape(text: str) -> str:
-    return re.sub(r"([*?\[])", r"[\1]", text)
-
-
-def process_exists(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:       # someone else's process: it exists
-        return True
-    return True
 
 
 def _age(path: Path) -> float:
