@@ -77,7 +77,9 @@ def extract_text(text: str, doc_id: str, path: str = "") -> DocumentResult:
 
 
 def sentence_row(doc_fields: dict, mention, window: Span) -> dict:
-    return {**mention_row(doc_fields, mention), "sentence_start": window.start, "sentence_end": window.end}
+    row = mention_row(doc_fields, mention)
+    row["sentence_start"], row["sentence_end"] = window.start, window.end
+    return row
 
 
 def extract_document(document: Document) -> DocumentResult:

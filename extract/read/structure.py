@@ -140,19 +140,17 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
     cursor = start
     for match in SENTENCE_END.finditer(text, start, end):
         match_start, match_end = match.span()
-        _append(spans, text, _trimmed(text, cursor, match_start if text[match_start] == "\n" else match_end))
+        sentence = _trimmed(text, cursor, match_start if text[match_start] == "\n" else match_end)
+        if sentence:
+            spans.append(sentence)
         cursor = match_end
-    _append(spans, text, _trimmed(text, cursor, end))
-    return spans
-
-
-def _append(spans: list[Span], text: str, sentence: Span | None) -> None:
-    if sentence is None:
-        return
-    if sentence.end - sentence.start > MAX_SENTENCE_CHARS:
-        spans.extend(_cut_long(text, sentence))
-    else:
+    sentence = _trimmed(text, cursor, end)
+    if sentence:
         spans.append(sentence)
+    if end - start > MAX_SENTENCE_CHARS and any(s.end - s.start > MAX_SENTENCE_CHARS for s in spans):
+        spans = [piece for s in spans for piece in (_cut_long(text, s) if s.end - s.start > MAX_SENTENCE_CHARS
+                                                     else (s,))]
+    return spans
 
 
 def _cut_long(text: str, sentence: Span) -> list[Span]:
