@@ -5,11 +5,13 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 LOCK := requirements.lock
 STAMP := $(VENV)/.requirements-installed
+# The dashboard's port: make dashboard PORT=8502
+PORT ?= 8501
 
 .PHONY: dashboard test system-deps setup lock
 
 dashboard: $(STAMP)
-	$(VENV)/bin/streamlit run streamlit_app.py
+	$(VENV)/bin/streamlit run streamlit_app.py --server.port $(PORT)
 
 test: $(STAMP) system-deps
 	$(PY) -m pytest
@@ -18,9 +20,11 @@ setup: $(STAMP) system-deps
 
 # Installs exactly the versions of the lock (with their hashes), so a fresh machine runs
 # what was tested, not whatever was released last night.
-$(STAMP): $(LOCK)
+$(STAMP): $(LOCK) pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
 	$(PY) -m pip install -q --require-hashes -r $(LOCK)
+	# the project itself, editable: puts orgwork-extract on $(VENV)/bin
+	$(PY) -m pip install -q --no-deps -e .
 	touch $@
 
 # Re-resolve requirements.txt (the ranges we accept) into the lock; commit both together.

@@ -3,7 +3,8 @@
 UTF-8 with a byte-order mark, so Excel shows the Chinese rather than mojibake;
 a text cell that begins with = + - @ (or a tab or carriage return, which Excel
 also reads as a formula start) gets a leading apostrophe, the OWASP advice
-against CSV injection. Numbers stay numbers: a negative value is not text.
+against CSV injection, by the same rule as the command line's CSV table
+(`extract.spreadsheet`). Numbers stay numbers: a negative value is not text.
 """
 from __future__ import annotations
 
@@ -11,30 +12,18 @@ import re
 
 import pandas as pd
 
+from extract.spreadsheet import FORMULA_STARTS, is_text_column, safe_cell, safe_frame  # noqa: F401 (re-exported)
+
 BOM = "\ufeff"
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def safe_cell(value: object) -> object:
-    """A text cell made inert for spreadsheets; anything else unchanged.
-
-    >>> safe_cell("=HYPERLINK(1)"), safe_cell("1.2万余人次"), safe_cell(-3.0)
-    ("'=HYPERLINK(1)", '1.2万余人次', -3.0)
-    """
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
 
 
 def csv_bytes(frame: pd.DataFrame) -> bytes:
     """The frame as CSV bytes: BOM, UTF-8, header row, formula-safe text cells."""
     out = frame.copy()
     for column in out.columns:
-        if not (pd.api.types.is_numeric_dtype(out[column]) or pd.api.types.is_bool_dtype(out[column])):
-            text = out[column].astype("string").fillna("")
-            risky = text.str.startswith(FORMULA_STARTS)
-            out[column] = text.where(~risky, "'" + text)
-    return (BOM + out.to_csv(index=False, lineterminator="\r\n")).encode("utf-8")
+        if is_text_column(out[column]):
+            out[column] = out[column].astype("string").fillna("")
+    return (BOM + safe_frame(out).to_csv(index=False, lineterminator="\r\n")).encode("utf-8")
 
 
 def file_name(*parts: str, suffix: str = ".csv") -> str:

@@ -7,8 +7,11 @@ and chooses the exit status.
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
+import threading
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, TextIO
@@ -21,7 +24,8 @@ EXIT_OK = 0            # every file extracted, table written
 EXIT_FILES_FAILED = 1  # some files failed (unreadable, timed out, killed their worker); the table holds the others
 EXIT_USAGE = 2         # bad arguments: no inputs, unknown output format …; nothing written
 EXIT_NOT_WRITTEN = 3   # the table could not be written (disk, permissions, workers that keep dying)
-EXIT_INTERRUPTED = 130
+EXIT_INTERRUPTED = 130   # Ctrl-C (SIGINT)
+EXIT_TERMINATED = 143    # SIGTERM (a service manager, `kill`, a container stopping): 128 + 15
 
 # Seconds per document. A report takes milliseconds, a 4.7 MB one about 2 s
 # (measured): only a pathological document gets anywhere near it.
@@ -45,15 +49,19 @@ complete, so a failed run never leaves half a table.
 
 Exit status: 0 all files extracted; 1 some files failed (the table holds the
 rest); 2 usage error (nothing written); 3 the table could not be written (or
-worker processes kept dying whatever the document); 130 interrupted.
+worker processes kept dying whatever the document); 130 interrupted (Ctrl-C);
+143 terminated (SIGTERM). An interrupted or terminated run stops its worker
+processes and leaves no temporary file; worker processes also die with a run
+killed outright (SIGKILL), and the next run to the same table removes the
+temporary file such a run left.
 """
 EPILOG = """\
-Examples:
-  python -m extract data/raw --out data/indicators.csv
-  python -m extract report.html other.docx notes.pdf --out table.parquet
-  python -m extract corpus/ --out table.parquet --workers 8
-  python -m extract corpus/ --out table.parquet --workers 8 --timeout 60
-  python -m extract corpus/ --out table.parquet --engine dask --scheduler tcp://host:8786
+Examples (orgwork-extract, on .venv/bin once the Makefile has set up .venv, is the same command):
+  python -m extract data/raw --out out/indicators.csv
+  python -m extract report.html other.docx notes.pdf --out out/table.parquet
+  python -m extract corpus/ --out out/table.parquet --workers 8
+  python -m extract corpus/ --out out/table.parquet --workers 8 --timeout 60
+  python -m extract corpus/ --out out/table.parquet --engine dask --scheduler tcp://host:8786
 """
 
 
@@ -71,9 +79,39 @@ class RunSummary:
                 f"{self.warnings} warnings, {self.seconds:.1f} s ({rate:.1f} files/s) -> {out}")
 
 
+class Terminated(BaseException):
+    """SIGTERM arrived: raised in the main thread, so the run unwinds as from Ctrl-C.
+
+    A BaseException, like KeyboardInterrupt, so no `except Exception` on the way
+    (a document's error handling) swallows it.
+    """
+
+
+def _raise_terminated(signum, frame):
+    raise Terminated
+
+
+@contextmanager
+def sigterm_unwinds():
+    """Within the block SIGTERM raises Terminated (main thread only: elsewhere signals cannot be handled)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, _raise_terminated)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def program_name() -> str:
+    """How the command was called: orgwork-extract (the console script) or python -m extract."""
+    return "orgwork-extract" if Path(sys.argv[0]).name == "orgwork-extract" else "python -m extract"
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="python -m extract", description=DESCRIPTION, epilog=EPILOG,
+        prog=program_name(), description=DESCRIPTION, epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("inputs", nargs="+", metavar="INPUT", help="a document or a folder of documents")
     parser.add_argument("--out", "-o", required=True, metavar="TABLE",
@@ -117,8 +155,9 @@ def main(argv: list[str] | None = None, stderr: TextIO | None = None) -> int:
     if args.timeout and not args.quiet and not time_limit_applies(args.engine, args.scheduler):
         print("warning: --timeout is not applied on Dask's threads scheduler or a Dask cluster: "
               "their documents run in threads, which cannot be interrupted", file=stderr)
-    return run(args.inputs, Path(args.out), workers=workers, engine=args.engine,
-               scheduler=args.scheduler, timeout=timeout, quiet=args.quiet, stderr=stderr)
+    with sigterm_unwinds():
+        return run(args.inputs, Path(args.out), workers=workers, engine=args.engine,
+                   scheduler=args.scheduler, timeout=timeout, quiet=args.quiet, stderr=stderr)
 
 
 def time_limit(seconds: float | None) -> float | None:
@@ -137,12 +176,13 @@ def run(inputs: Iterable[str], out: Path, workers: int = 1, engine: str = "local
     stderr = stderr or sys.stderr
     started = time.perf_counter()
     summary = RunSummary()
-    paths = collect_paths(inputs, summary, stderr)
-    if not paths and not summary.failures:
-        print(f"python -m extract: error: no documents found in {' '.join(map(str, inputs))}", file=stderr)
-        return EXIT_USAGE
-    results = extract_paths(paths, workers=workers, engine=engine, scheduler=scheduler, timeout=timeout)
+    results = iter(())
     try:
+        paths = collect_paths(inputs, summary, stderr)
+        if not paths and not summary.failures:
+            print(f"python -m extract: error: no documents found in {' '.join(map(str, inputs))}", file=stderr)
+            return EXIT_USAGE
+        results = extract_paths(paths, workers=workers, engine=engine, scheduler=scheduler, timeout=timeout)
         with TableWriter(out) as writer, progress_bar(len(paths), quiet, stderr) as bar:
             for result in results:
                 bar.update(1)
@@ -157,6 +197,13 @@ def run(inputs: Iterable[str], out: Path, workers: int = 1, engine: str = "local
     except KeyboardInterrupt:
         print(f"python -m extract: interrupted; {out} not written", file=stderr)
         return EXIT_INTERRUPTED
+    except Terminated:
+        print(f"python -m extract: terminated (SIGTERM); {out} not written", file=stderr)
+        return EXIT_TERMINATED
+    finally:
+        close = getattr(results, "close", None)
+        if close:
+            close()      # a pool's workers are stopped now, not when the generator is collected
     summary.seconds = time.perf_counter() - started
     print(summary.line(out), file=stderr)
     return EXIT_FILES_FAILED if summary.failures else EXIT_OK

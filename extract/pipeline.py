@@ -15,9 +15,14 @@ from .attribute.labels import assign_labels
 from .attribute.pillars import assign_pillars
 from .find.programs import find_programs
 from .attribute.regions import UNRECOGNISED_NAME, detect_region
-from .read.structure import layout_of
+from .read.structure import Span, layout_of, window_around
 from .table import mention_row
 from .find.textspans import protected_spans, quotations
+
+
+# The `sentence` column holds at most this many characters around the mention, with
+# their offsets: a text without sentence punctuation must not copy itself into every row.
+MAX_STORED_SENTENCE = 300
 
 
 @dataclass
@@ -31,6 +36,11 @@ class DocumentResult:
 
 def find_mentions(text: str) -> list:
     """All mentions of a text, in document order, with sentence, label and pillar set."""
+    return [mention for mention, _ in mentions_with_sentences(text)]
+
+
+def mentions_with_sentences(text: str) -> list[tuple]:
+    """(mention, the span of its stored sentence) for all mentions of a text, in document order."""
     layout = layout_of(text)
     quoted = quotations(text)
     programs = find_programs(text, quoted)
@@ -40,11 +50,14 @@ def find_mentions(text: str) -> list:
     indicators = find_indicators(text, protected)
     mentions = sorted(indicators + programs, key=lambda m: (m.start, m.end))
     sentences = [layout.sentence_at(mention.start) for mention in mentions]
-    for mention, sentence in zip(mentions, sentences):
-        mention.sentence = sentence.text
+    sentences = [s if m.end <= s.end else Span(s.start, m.end, text[s.start:m.end])   # across an over-long
+                 for m, s in zip(mentions, sentences)]                                # sentence's cut
+    windows = [window_around(s, m.start, m.end, MAX_STORED_SENTENCE) for m, s in zip(mentions, sentences)]
+    for mention, window in zip(mentions, windows):
+        mention.sentence = window.text
     assign_labels(text, mentions)
     assign_pillars(layout, mentions, sentences)
-    return mentions
+    return list(zip(mentions, windows))
 
 
 def extract_text(text: str, doc_id: str, path: str = "") -> DocumentResult:
@@ -59,12 +72,20 @@ def extract_text(text: str, doc_id: str, path: str = "") -> DocumentResult:
     result = DocumentResult(doc_id, path or doc_id)
     if region.name == UNRECOGNISED_NAME:
         result.warnings.append(f"{result.path}: no locality named in the text; region left as {UNRECOGNISED_NAME}")
-    result.rows = [mention_row(doc_fields, m) for m in find_mentions(text)]
+    result.rows = [sentence_row(doc_fields, m, window) for m, window in mentions_with_sentences(text)]
     return result
 
 
+def sentence_row(doc_fields: dict, mention, window: Span) -> dict:
+    row = mention_row(doc_fields, mention)
+    row["sentence_start"], row["sentence_end"] = window.start, window.end
+    return row
+
+
 def extract_document(document: Document) -> DocumentResult:
-    return extract_text(document.text, document.doc_id, document.path)
+    result = extract_text(document.text, document.doc_id, document.path)
+    result.warnings[:0] = document.warnings      # how it was read, before what was found in it
+    return result
 
 
 def extract_file(path: str | Path) -> DocumentResult:

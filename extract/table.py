@@ -15,6 +15,7 @@ import pandas as pd
 
 from .find.mentions import Mention
 from .resources import pillar_names
+from .spreadsheet import restore_frame, safe_frame
 
 CONTRACT_COLUMNS = [
     "doc_id", "region", "province", "region_level", "pillar", "kind", "label", "measure",
@@ -23,6 +24,7 @@ CONTRACT_COLUMNS = [
 EXTRA_COLUMNS = [
     "county", "city", "region_start", "region_end", "region_cue", "latitude", "longitude", "year", "doc_date", "scope", "members",
     "members_mismatch", "pillar_en", "pillar_zh", "measure_zh",
+    "sentence_start", "sentence_end",   # where `sentence` (at most 300 characters around the mention) stands
 ]
 COLUMNS = CONTRACT_COLUMNS + EXTRA_COLUMNS
 
@@ -34,6 +36,7 @@ DTYPES = {
     "value": "float64", "start": "int64", "end": "int64",
     "region_start": "Int64", "region_end": "Int64", "latitude": "float64",
     "longitude": "float64", "year": "Int64", "members_mismatch": "bool",
+    "sentence_start": "Int64", "sentence_end": "Int64",
 }
 STRING_COLUMNS = [c for c in COLUMNS if c not in DTYPES]
 MEMBER_SEPARATOR = "、"
@@ -112,7 +115,8 @@ def write_table(frame: pd.DataFrame, path: str | os.PathLike) -> Path:
     try:
         if suffix == ".csv":
             # BOM: Excel opens the Chinese correctly; csv readers and the scorer skip it.
-            frame.to_csv(tmp_name, index=False, encoding="utf-8-sig")
+            # Text cells that would start a formula get an apostrophe (spreadsheet.py).
+            safe_frame(frame).to_csv(tmp_name, index=False, encoding="utf-8-sig")
         elif suffix == ".jsonl":
             frame.to_json(tmp_name, orient="records", lines=True, force_ascii=False)
         else:
@@ -150,5 +154,6 @@ def read_table(path: str | os.PathLike) -> pd.DataFrame:
     if suffix == ".jsonl":
         return normalise_types(pd.read_json(path, lines=True, dtype=False))
     if suffix == ".csv":
-        return normalise_types(pd.read_csv(path, encoding="utf-8-sig", dtype=str, keep_default_na=False))
+        frame = pd.read_csv(path, encoding="utf-8-sig", dtype=str, keep_default_na=False)
+        return normalise_types(restore_frame(frame))   # the apostrophes of formula-like cells taken off
     raise ValueError(f"{path}: unsupported table format {suffix!r} (use one of {', '.join(FORMATS)})")

@@ -173,14 +173,14 @@ def test_python_dash_m_extract_with_two_workers(tmp_path, seed_rows):
 def test_a_document_the_extraction_trips_on_is_reported_and_the_rest_extracted(tmp_path, monkeypatch, capsys):
     from extract import pipeline
 
-    real = pipeline.find_mentions
+    real = pipeline.mentions_with_sentences
 
     def trip_on_one(text):
         if "蓬江" in text[:20]:
             raise RuntimeError("simulated bug")
         return real(text)
 
-    monkeypatch.setattr(pipeline, "find_mentions", trip_on_one)
+    monkeypatch.setattr(pipeline, "mentions_with_sentences", trip_on_one)
     out = tmp_path / "table.csv"
     status = cli.main([str(p) for p in SEED_FILES] + ["--out", str(out), "--quiet"])
     assert status == 1

@@ -33,3 +33,29 @@ def test_cli_help_has_an_example():
                             capture_output=True, text=True, check=True)
     assert "Example" in result.stdout or "example" in result.stdout
     assert "--out" in result.stdout and "--workers" in result.stdout
+
+
+def test_the_console_script_is_the_cli_and_the_setup_installs_it():
+    import importlib
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    module, function = project["project"]["scripts"]["orgwork-extract"].split(":")
+    assert getattr(importlib.import_module(module), function) is importlib.import_module("extract.cli").main
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert re.search(r"pip install .*-e \.$", makefile, re.MULTILINE)
+    assert ".venv/bin/orgwork-extract data/raw --out out/" in README
+
+
+def test_the_readme_says_how_to_change_the_port_and_that_make_test_uses_apt():
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert "make dashboard PORT=8502" in README and "--server.port $(PORT)" in makefile
+    assert "apt-get" in README and "sudo" in README
+
+
+def test_readme_commands_write_no_table_into_the_repository_root():
+    commands = [line for line in README.splitlines() if "--out " in line]
+    assert commands
+    for line in commands:
+        target = line.split("--out ")[1].split()[0]
+        assert "/" in target, line        # into out/ or data/, never beside the README

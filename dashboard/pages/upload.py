@@ -1,9 +1,10 @@
 """Upload: the user's own reports, extracted file by file, to explore alone or with the rest."""
 import streamlit as st
 
-from dashboard import ui
+from dashboard import data, ui
 from dashboard.downloads import csv_bytes
-from dashboard.uploads import MAX_FILE_MB, PICKER_LIMIT_MB, Upload, extract_uploads, offered_suffixes
+from dashboard.uploads import (MAX_FILE_MB, PICKER_LIMIT_MB, Upload, extract_uploads, offered_suffixes,
+                               replacement_notes)
 
 st.title("上传报告 Upload reports")
 st.markdown("拖入报告文件，逐个抽取：损坏的文件会单独报错，其余照常载入。"
@@ -40,6 +41,12 @@ else:
             st.error(report.error, icon=":material/error:")
         for warning in report.warnings:
             st.warning(warning)
+    try:
+        bundled_ids = set(ui.bundled_extraction(data.table_source()).frame["doc_id"].astype(str))
+    except FileNotFoundError:
+        bundled_ids = set()
+    for note in replacement_notes(uploaded.files, bundled_ids):
+        st.info(note, icon=":material/swap_horiz:")
     st.dataframe([{"文件 File": f.name, "格式 Format": f.format, "行 Rows": f.rows,
                    "状态 Status": "错误 error" if f.error else ("提示 note" if f.warnings else "ok")}
                   for f in uploaded.files], hide_index=True, key="upload_results")

@@ -9,7 +9,8 @@ Formats and the libraries behind them:
 
 - ``.txt``: strict UTF-8 first (the common case, and what the gold offsets were
   computed on), then `charset-normalizer` for GBK/GB18030, BOM-less UTF-16 and
-  the rest. A byte-order mark decides outright (UTF-8/16/32). The text is
+  the rest; a guess must give plausible text (`plausible_share`), or the next
+  is tried. A byte-order mark decides outright (UTF-8/16/32). The text is
   exactly what ``open(path, encoding=document.encoding).read()`` gives: nothing
   stripped or normalised, a UTF-8 BOM dropped (as ``utf-8-sig`` does), and
   line ends translated by Python's universal newlines (``\\r\\n`` and ``\\r``
@@ -18,12 +19,14 @@ Formats and the libraries behind them:
 - ``.html``/``.htm``: `trafilatura` finds the main text (no navigation, scripts,
   styles, footers), one paragraph a line. When it finds nothing (a tiny page),
   the body text of the `lxml` tree without script/style/nav/header/footer/aside
-  is used instead, one block element a line. The encoding comes from a BOM,
+  is used instead, one block element a line. A page nested deeper than the
+  parser holds is read by pattern instead, with a warning (`Document.warnings`). The encoding comes from a BOM,
   strict UTF-8, the page's ``<meta charset>`` (GB2312/GBK read as GB18030,
   their superset), then `charset-normalizer`.
 - ``.docx``: `python-docx`; body paragraphs and table rows in document order,
   one a line, the cells of a row separated by a tab (merged cells once).
-  Headers, footers, footnotes and text boxes are not read.
+  Headers, footers, footnotes and text boxes are not read. A zip that would
+  inflate too far (a zip bomb) is refused before anything is inflated.
 - ``.pdf``: `pypdfium2` (PDFium, the PDF engine of Chrome): fast, reads CJK
   fonts, recovers text from damaged files, and fails with one exception type.
   Pages are joined by ``\\n``. A PDF without a text layer (a scan) is an error;
@@ -36,12 +39,14 @@ from __future__ import annotations
 
 import codecs
 import copy
+import html as htmllib
 import io
 import re
 import threading
 import zipfile
 import zlib
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -67,6 +72,11 @@ MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_CONTROL_SHARE = 0.05
 # C0 controls and DEL, except tab, line feed, vertical tab, form feed and carriage return.
 CONTROL_CHARS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+
+# A guessed encoding must give at least this share of common characters (plausible_share),
+# judged on the first PLAUSIBILITY_SAMPLE characters.
+MIN_PLAUSIBLE_SHARE = 0.8
+PLAUSIBILITY_SAMPLE = 4000
 
 # Byte-order marks, longest first: the UTF-32 LE mark begins with the UTF-16 LE one.
 # Each maps to the codec that consumes the mark, as open() would.
@@ -102,11 +112,20 @@ HTML_CODE_TAGS = ("head", "script", "style", "noscript", "template")
 # Formatting elements merged into their text before extraction (see strip_inline_formatting).
 HTML_INLINE_TAGS = ("b", "strong", "i", "em", "u", "span", "font", "small", "big", "sub", "sup",
                     "mark", "s", "strike", "ins", "abbr", "cite", "tt")
+# The pattern reader (tag_stripped_text), for pages the parser cannot hold whole.
+HTML_INVISIBLE = re.compile(r"<!--.*?-->|<(head|script|style|noscript|template)\b.*?</\1\s*>",
+                            re.IGNORECASE | re.DOTALL)
+HTML_ANY_TAG = re.compile(r"<[^>]*>")
+# The parsed tree must hold at least this share of the text the tags surround.
+MIN_PARSED_SHARE = 0.5
+
 # Elements that start a new line in the fallback HTML reader.
 HTML_BLOCK_TAGS = frozenset("""
     address article blockquote br dd details div dl dt figcaption figure h1 h2 h3 h4 h5 h6
     hr li main ol p pre section summary table tbody td tfoot th thead tr ul
 """.split())
+HTML_BLOCK_TAG = re.compile(r"</?(?:%s)\b[^>]*>" % "|".join(sorted(HTML_BLOCK_TAGS, key=len, reverse=True)),
+                            re.IGNORECASE)
 
 # Library errors that mean "this .docx is damaged or not a Word file", as found
 # by truncating and corrupting real files (tests/extract/test_documents.py
@@ -123,6 +142,14 @@ DOCX_ERRORS = (
     lxml.etree.XMLSyntaxError,                 # corrupt XML inside the archive
     AttributeError, TypeError,                 # well-formed XML of the wrong shape
 )
+
+# A .docx is a zip: what it inflates to is checked, from its directory, before
+# anything is inflated. Word's own files inflate 3-15 times (XML); a zip bomb
+# (a few MB inflating to GB) exceeds both bounds. A member's declared size also
+# bounds what zipfile will inflate for it, so the directory cannot lie its way past.
+MAX_DOCX_INFLATED_BYTES = 256 * 1024 * 1024
+MAX_DOCX_RATIO = 100          # inflated / compressed bytes, over the archive ...
+DOCX_RATIO_FLOOR = 16 * 1024 * 1024   # ... once it inflates to more than this
 
 # PDFium is not thread-safe; one PDF at a time per process.
 PDFIUM_LOCK = threading.Lock()
@@ -144,6 +171,7 @@ class Document:
     text: str         # the plain text the offsets refer to
     format: str       # txt, html, docx, pdf
     encoding: str     # the codec for open() (txt, html); "" for docx and pdf
+    warnings: tuple[str, ...] = ()   # the file was read, but not as well as usual (each names the file)
 
 
 def read_document(path: str | Path) -> Document:
@@ -159,10 +187,27 @@ def read_document(path: str | Path) -> Document:
     data = read_bytes(path)
     if not data:
         raise DocumentError(path, "empty file (0 bytes)")
-    text, encoding = READERS[fmt](path, data)
+    text, encoding, *warnings = read_safely(path, fmt, data)   # a reader may add a tuple of warnings
     if not text or text.isspace():      # not text.strip(): that copies the whole text
         raise DocumentError(path, EMPTY_TEXT_REASONS[fmt])
-    return Document(path.stem, str(path), text, fmt, encoding)
+    return Document(path.stem, str(path), text, fmt, encoding, *warnings)
+
+
+def read_safely(path: Path, fmt: str, data: bytes) -> tuple:
+    """The format's reader, with any surprise it raises reported as this file's problem.
+
+    The readers turn every known library error into DocumentError; what is left
+    (running out of memory on a pathological file, a library bug) must still
+    fail this one file, never the run.
+    """
+    try:
+        return READERS[fmt](path, data)
+    except DocumentError:
+        raise
+    except MemoryError as error:
+        raise DocumentError(path, "ran out of memory while reading it (a pathological file?)") from error
+    except Exception as error:  # noqa: BLE001 — see the docstring
+        raise DocumentError(path, f"could not be read ({type(error).__name__}: {error})") from error
 
 
 def format_of(path: Path) -> str:
@@ -195,41 +240,87 @@ def read_txt(path: Path, data: bytes) -> tuple[str, str]:
 
 
 def decode_text(path: Path, data: bytes, declared: str | None = None) -> tuple[str, str]:
-    """Decode bytes with the first candidate encoding that fits, and check it is text."""
-    tried = []
-    for encoding in candidate_encodings(data, declared):
+    """Decode bytes with the first candidate encoding that fits and gives plausible text.
+
+    UTF-8 and a byte-order mark are certain. A guessed encoding (a short GBK
+    file reads as UTF-16 or Korean without an error) must give plausible text
+    (`plausible_share`); failing that, the file is reported.
+    """
+    tried, best = [], None
+    for encoding, certain in candidate_encodings(data, declared):
         tried.append(encoding)
         try:
             text = decode_like_open(data, encoding)
         except UnicodeDecodeError:
             continue  # this candidate does not fit the bytes; the next one may
         check_is_text(path, text)
-        return text, encoding
+        if certain:
+            return text, encoding
+        share = plausible_share(text)
+        if share >= MIN_PLAUSIBLE_SHARE:
+            return text, encoding
+        best = max(best or (share, encoding), (share, encoding))
     if b"\x00" in data:
         raise DocumentError(path, "binary data, not text (NUL bytes)")
+    if best is not None:
+        raise DocumentError(path, f"not text in a known encoding: the best guess, {best[1]}, gives mostly rare "
+                                  f"characters ({best[0]:.0%} common ones); save the file as UTF-8")
     raise DocumentError(path, f"not text: the bytes decode as none of {', '.join(tried) or 'the known encodings'} "
                               "(binary file?)")
 
 
-def candidate_encodings(data: bytes, declared: str | None = None) -> Iterator[str]:
-    """Encodings to try, most certain first; the slow detector runs only if needed.
+def candidate_encodings(data: bytes, declared: str | None = None) -> Iterator[tuple[str, bool]]:
+    """(encoding, certain) to try, most certain first; the slow detector runs only if needed.
 
     A byte-order mark settles it. Otherwise strict UTF-8 (valid UTF-8 is almost
-    never anything else), the encoding the file declares, then charset-normalizer.
-    NUL bytes rule out UTF-8 and single/multi-byte Chinese codecs: such a file is
+    never anything else), the encoding the file declares, then charset-normalizer's
+    guesses, then GB18030 (what a Chinese file not in UTF-8 most likely is). NUL
+    bytes rule out UTF-8 and single/multi-byte Chinese codecs: such a file is
     UTF-16/32 without a mark, or binary.
     """
     from_mark = encoding_from_bom(data)
     if from_mark:
-        yield from_mark
+        yield from_mark, True
         return
+    guesses = []
     if b"\x00" not in data:
-        yield "utf-8"
+        yield "utf-8", True
         if declared and declared != "utf-8":
-            yield declared
-    guess = charset_normalizer.from_bytes(data).best()
-    if guess is not None:
-        yield codecs.lookup(guess.encoding).name
+            guesses.append(declared)
+    guesses += [codecs.lookup(match.encoding).name for match in charset_normalizer.from_bytes(data)]
+    if b"\x00" not in data:
+        guesses.append("gb18030")
+    for encoding in dict.fromkeys(guesses):
+        yield encoding, False
+
+
+def plausible_share(text: str, sample: int = PLAUSIBILITY_SAMPLE) -> float:
+    """The share of a text's characters that a report plausibly holds: ASCII, whitespace,
+    punctuation, Latin letters and the 3,755 common Chinese characters (GB2312 level 1).
+
+    Real reports score above 0.95; a GBK file read as UTF-16 or Korean scores
+    far below (Hangul, Yi syllables, rare ideographs).
+
+    >>> plausible_share("全区培训干部1200人次。"), plausible_share("엠통룉늿ㄲ〰죋듎ꆣ") < 0.5
+    (1.0, True)
+    """
+    sample_text = text[:sample]
+    chars = [c for c in sample_text if not c.isspace()]
+    if not chars:
+        return 1.0
+    return sum(map(_is_common, chars)) / len(chars)
+
+
+@lru_cache(maxsize=8192)
+def _is_common(char: str) -> bool:
+    code = ord(char)
+    if code < 0x250 or 0x2000 <= code <= 0x206F or 0x3000 <= code <= 0x303F or 0xFF00 <= code <= 0xFFEF:
+        return True      # ASCII, Latin, general, CJK and full-width punctuation
+    try:
+        encoded = char.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return len(encoded) == 2 and 0xB0 <= encoded[0] <= 0xD7     # GB2312 level 1: the common hanzi
 
 
 def encoding_from_bom(data: bytes) -> str | None:
@@ -274,16 +365,46 @@ def translate_newlines(text: str) -> str:
 
 # --- HTML --------------------------------------------------------------------
 
-def read_html(path: Path, data: bytes) -> tuple[str, str]:
-    """The page's main text, one paragraph a line, and the page's encoding."""
+def read_html(path: Path, data: bytes) -> tuple[str, str, tuple[str, ...]]:
+    """The page's main text, one paragraph a line, the page's encoding, and warnings.
+
+    A page the parser cannot hold whole (elements nested past libxml2's depth
+    limit drop everything below it) is read without its structure instead,
+    with a warning: its text is then all there, page furniture included.
+    """
     html, encoding = decode_text(path, data, declared_charset(data))
     root = parse_html(html)
     if root is None:
-        return "", encoding
+        return "", encoding, ()
+    stripped = tag_stripped_text(html)
+    if visible_chars(body_text_of(root)) < MIN_PARSED_SHARE * visible_chars(stripped):
+        return translate_newlines(stripped), encoding, (
+            f"{path}: the HTML parser lost part of the page (elements nested too deep?); "
+            "its text was read without the page structure, so menus and footers may be in it",)
     strip_inline_formatting(root)
     # trafilatura prunes the tree it is given; the fallback needs it whole.
     text = main_text(copy.deepcopy(root)) or body_text(root)
-    return translate_newlines(text), encoding
+    return translate_newlines(text), encoding, ()
+
+
+def body_text_of(root: lxml.html.HtmlElement) -> str:
+    """Every text node of the body outside scripts and styles, as one string."""
+    return "".join(root.xpath("//body//text()[not(ancestor::script or ancestor::style or "
+                              "ancestor::noscript or ancestor::template)]"))
+
+
+def visible_chars(text: str) -> int:
+    return len(text) - sum(map(text.count, " \t\n\r\u3000\xa0"))
+
+
+def tag_stripped_text(html: str) -> str:
+    """The page's text by pattern, without a parser: head, scripts, styles and comments
+    dropped, a line break at each block element, entities decoded, blank lines dropped."""
+    html = HTML_INVISIBLE.sub(" ", html)
+    html = HTML_BLOCK_TAG.sub("\n", html)
+    text = htmllib.unescape(HTML_ANY_TAG.sub("", html))
+    lines = (" ".join(line.split()) for line in text.split("\n"))
+    return "\n".join(line for line in lines if line)
 
 
 def declared_charset(data: bytes) -> str | None:
@@ -303,7 +424,9 @@ def parse_html(html: str) -> lxml.html.HtmlElement | None:
     """The page's element tree, or None for a page without a single element."""
     try:
         # Bytes with an explicit encoding: lxml refuses str input that carries an XML declaration.
-        return lxml.html.document_fromstring(html.encode("utf-8"), parser=lxml.html.HTMLParser(encoding="utf-8"))
+        # huge_tree: nesting to 2,048 levels, not 256 (it does not resolve entities: no XXE).
+        parser = lxml.html.HTMLParser(encoding="utf-8", huge_tree=True)
+        return lxml.html.document_fromstring(html.encode("utf-8"), parser=parser)
     except lxml.etree.ParserError:
         return None  # lxml's "Document is empty": no text either
 
@@ -339,19 +462,24 @@ def body_text(root: lxml.html.HtmlElement) -> str:
     return "\n".join(line for line in lines if line)
 
 
-def collect_text(element, pieces: list[str]) -> None:
-    """Append the element's text to `pieces`, with a line break around each block element."""
-    is_block = isinstance(element.tag, str) and element.tag in HTML_BLOCK_TAGS
-    if is_block:
-        pieces.append("\n")
-    if isinstance(element.tag, str) and element.text:  # comments' text is not shown
-        pieces.append(element.text)
-    for child in element:
-        collect_text(child, pieces)
-        if child.tail:
-            pieces.append(child.tail)
-    if is_block:
-        pieces.append("\n")
+def collect_text(root, pieces: list[str]) -> None:
+    """Append the tree's text to `pieces`, with a line break around each block element.
+
+    A walk, not a recursion: a page may nest elements 2,000 levels deep.
+    """
+    for event, element in lxml.etree.iterwalk(root, events=("start", "end")):
+        is_element = isinstance(element.tag, str)          # comments' text is not shown
+        is_block = is_element and element.tag in HTML_BLOCK_TAGS
+        if event == "start":
+            if is_block:
+                pieces.append("\n")
+            if is_element and element.text:
+                pieces.append(element.text)
+            continue
+        if is_block:
+            pieces.append("\n")
+        if element is not root and element.tail:
+            pieces.append(element.tail)
 
 
 # --- docx --------------------------------------------------------------------
@@ -359,11 +487,26 @@ def collect_text(element, pieces: list[str]) -> None:
 def read_docx(path: Path, data: bytes) -> tuple[str, str]:
     """The Word document's paragraphs and table rows in document order, one a line."""
     try:
+        check_inflated_size(path, data)
         document = docx.Document(io.BytesIO(data))
         lines = list(block_lines(document))
     except DOCX_ERRORS as error:
         raise DocumentError(path, f"not a readable .docx ({type(error).__name__}: {error})") from error
     return translate_newlines("\n".join(lines)), ""
+
+
+def check_inflated_size(path: Path, data: bytes) -> None:
+    """Refuse a zip that would inflate beyond the bounds (a zip bomb), from its directory alone."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        members = archive.infolist()
+    inflated = sum(member.file_size for member in members)
+    compressed = sum(member.compress_size for member in members) or 1
+    if inflated > MAX_DOCX_INFLATED_BYTES:
+        raise DocumentError(path, f"zip bomb? the .docx would inflate to {inflated:,} bytes "
+                                  f"(the limit is {MAX_DOCX_INFLATED_BYTES:,}); not read")
+    if inflated > DOCX_RATIO_FLOOR and inflated > MAX_DOCX_RATIO * compressed:
+        raise DocumentError(path, f"zip bomb? the .docx would inflate {inflated // compressed:,} times "
+                                  f"(to {inflated:,} bytes; at most {MAX_DOCX_RATIO} times is read)")
 
 
 def block_lines(container) -> Iterator[str]:

@@ -18,6 +18,11 @@ SENTENCE_END = re.compile(r"[。！？；!?;…\n](?:(?<=[。！？；!?;])[。�
 NUMBERED_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十]+[部分章节])")
 CLOSING_PUNCTUATION = "。！？；!?;…：:"
 MAX_HEADING_CHARS = 40
+# A "sentence" longer than this (text without sentence punctuation: a table
+# flattened to one line, a hostile upload) is cut, at the last comma or space
+# before the limit where there is one. Report sentences run to ~250 characters.
+MAX_SENTENCE_CHARS = 500
+SOFT_BREAKS = "，,、：:；; \u3000\t"
 
 
 # NamedTuples, not dataclasses: a report has thousands of these, made on the hot path.
@@ -80,9 +85,11 @@ class Layout:
         lead = self._leads.get(index)
         if lead is None:
             paragraph = self.paragraphs[index]
-            match = SENTENCE_END.search(self.text, paragraph.start, paragraph.end)
-            lead = self._leads[index] = (_trimmed(self.text, paragraph.start, match.end() if match else paragraph.end)
-                                         or Span(paragraph.start, paragraph.start, ""))
+            end = min(paragraph.end, paragraph.start + MAX_SENTENCE_CHARS)
+            match = SENTENCE_END.search(self.text, paragraph.start, end)
+            lead = (_trimmed(self.text, paragraph.start, match.end() if match else end)
+                    or Span(paragraph.start, paragraph.start, ""))
+            lead = self._leads[index] = _cut_long(self.text, lead)[0] if len(lead.text) > MAX_SENTENCE_CHARS else lead
         return lead
 
     def paragraph_index_at(self, offset: int) -> int:
@@ -140,7 +147,45 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
     sentence = _trimmed(text, cursor, end)
     if sentence:
         spans.append(sentence)
+    if end - start > MAX_SENTENCE_CHARS and any(s.end - s.start > MAX_SENTENCE_CHARS for s in spans):
+        spans = [piece for s in spans for piece in (_cut_long(text, s) if s.end - s.start > MAX_SENTENCE_CHARS
+                                                     else (s,))]
     return spans
+
+
+def _cut_long(text: str, sentence: Span) -> list[Span]:
+    """An over-long sentence in pieces of at most MAX_SENTENCE_CHARS, cut after a comma or space
+    in the second half of each piece where there is one, else at the limit."""
+    pieces: list[Span] = []
+    start, end = sentence.start, sentence.end
+    while start < end:
+        limit = min(end, start + MAX_SENTENCE_CHARS)
+        cut = limit
+        if limit < end:
+            soft = max(text.rfind(mark, start + MAX_SENTENCE_CHARS // 2, limit) for mark in SOFT_BREAKS)
+            cut = soft + 1 if soft >= 0 else limit
+        piece = _trimmed(text, start, cut)
+        if piece:
+            pieces.append(piece)
+        start = cut
+    return pieces
+
+
+def window_around(sentence: Span, start: int, end: int, width: int) -> Span:
+    """At most `width` characters of `sentence` around text[start:end] (a mention), as a Span.
+
+    A sentence that fits is itself; a longer one is cut on both sides, the
+    mention as central as the sentence's ends allow.
+
+    >>> window_around(Span(10, 30, "abcdefghijklmnopqrst"), 20, 22, 6)
+    Span(start=18, end=24, text='ijklmn')
+    """
+    if sentence.end - sentence.start <= width:
+        return sentence
+    middle = (start + end) // 2
+    left = max(sentence.start, min(middle - width // 2, sentence.end - width))
+    offset = left - sentence.start
+    return Span(left, left + width, sentence.text[offset:offset + width])
 
 
 def _trimmed(text: str, start: int, end: int) -> Span | None:

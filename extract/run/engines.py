@@ -61,8 +61,18 @@ def extract_paths(paths: Sequence[str | Path], workers: int = 1, engine: str = "
     if engine == "dask":
         return _flatten(_run_dask(batches, function, workers, scheduler, timeout))
     if workers == 1:
-        return map(TimeLimited(function, timeout), paths)
+        return _run_here(paths, function, timeout)
     return _flatten(_run_pool(batches, function, workers, timeout))
+
+
+def _run_here(paths: list[str], function: Callable, timeout: float | None) -> Iterator:
+    """In this process, one document after the other; the one-off start-up before the first,
+    outside its time limit (a pool's workers do it in their initializer)."""
+    if function is default_function():
+        warm_up()
+    limited = TimeLimited(function, timeout)
+    for path in paths:
+        yield limited(path)
 
 
 def time_limit_applies(engine: str = "local", scheduler: str | None = None) -> bool:
@@ -162,6 +172,8 @@ def _run_dask(batches: list[list[str]], function: Callable, workers: int,
             yield from _run_dask_processes(batches, partitions_of(pools.in_pool), pools)
         return
     mapped = function if chosen in THREAD_SCHEDULERS else TimeLimited(function, timeout)
+    if function is default_function():
+        warm_up()                  # in this process: not inside the first document's time limit
     for partition in partitions_of(mapped):
         yield partition.compute(scheduler=chosen, num_workers=workers)
 

@@ -12,12 +12,21 @@ a bad document costs one broken pool and one lone process, never a loop.
 A machine that kills every process (out of memory) would make every document
 look guilty: after MAX_FRUITLESS_BREAKS broken pools with no document coming
 back from any process in between, `WorkersKeepDying` stops the run.
+
+Workers never outlive the run: each watches the run's process and exits when
+it is gone (`die_with`), so a run killed with SIGKILL leaves no process
+behind (the fork server and resource tracker follow once the workers are
+gone); a run stopped by an exception (Ctrl-C, SIGTERM) kills its workers
+rather than waiting for their documents.
 """
 from __future__ import annotations
 
+import functools
 import multiprocessing
+import os
 import signal
 import threading
+import time
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
@@ -32,6 +41,7 @@ if TYPE_CHECKING:
     from ..pipeline import DocumentResult
 
 MAX_FRUITLESS_BREAKS = 3
+WATCH_SECONDS = 1.0            # how often a worker looks whether the run's process is still there
 _STARTING = threading.Lock()   # lone processes are started from several threads
 
 
@@ -42,6 +52,45 @@ class WorkersKeepDying(RuntimeError):
 def extract_batch(function: Callable, paths: list[str]) -> list:
     """One worker task: a batch of documents, extracted one after the other."""
     return [function(path) for path in paths]
+
+
+def die_with(run_pid: int) -> None:
+    """End this process (status 1) soon after the run's process `run_pid` is gone.
+
+    A worker's parent is the fork server, not the run, and the fork server
+    stays up while any worker holds its pipe: the kernel's parent-death signal
+    would wait on the workers themselves. So a daemon thread looks for the run
+    every WATCH_SECONDS; a run killed with SIGKILL takes its workers with it
+    instead of leaving them extracting for minutes.
+    """
+    def watch() -> None:
+        while process_runs(run_pid):
+            time.sleep(WATCH_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="die-with-the-run", daemon=True).start()
+
+
+def process_runs(pid: int) -> bool:
+    """Whether process `pid` exists and is not a zombie (dead, not yet reaped)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as stat:
+            return stat.read().rsplit(b")", 1)[1].split()[0] != b"Z"
+    except OSError:              # no /proc (not Linux): existing is all that can be told
+        return True
+
+
+def start_worker(initializer: Callable | None, run_pid: int) -> None:
+    """A pool worker's first act: tie its life to the run's, then the pool's own initializer."""
+    die_with(run_pid)
+    if initializer is not None:
+        initializer()
 
 
 def worker_context(preload: str):
@@ -74,17 +123,27 @@ class WorkerPools:
         self.generation = 0              # pools started so far, minus one
         self.fruitless_breaks = 0
         self.extracted_since_break = False
+        self._alone: set = set()         # lone processes running now
         self.pool = self._new_pool()
 
     def __enter__(self) -> WorkerPools:
         return self
 
-    def __exit__(self, *exc_info) -> None:
+    def __exit__(self, exc_type, *exc_info) -> None:
+        if exc_type is not None:     # interrupted, terminated, or the table failed: no document is awaited
+            self.kill_workers()
         self.pool.shutdown(wait=True, cancel_futures=True)
+
+    def kill_workers(self) -> None:
+        """End the pool's worker processes now, whatever they are running."""
+        pooled = list((getattr(self.pool, "_processes", None) or {}).values())
+        for process in pooled + list(self._alone):
+            if process.is_alive():
+                process.kill()
 
     def _new_pool(self) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(max_workers=self.workers, mp_context=self.context,
-                                   initializer=self.initializer)
+                                   initializer=functools.partial(start_worker, self.initializer, os.getpid()))
 
     def submit(self, batch: list[str]) -> PoolTask:
         generation = self.generation
@@ -112,16 +171,22 @@ class WorkerPools:
     def isolate(self, batch: list[str]) -> list:
         """Each document of a lost batch alone in a process of its own, `workers` at a time, in order."""
         with ThreadPoolExecutor(self.workers) as threads:
-            outcomes = list(threads.map(self._run_alone, batch))
+            try:
+                outcomes = list(threads.map(self._run_alone, batch))
+            except BaseException:        # interrupted: the threads wait on processes that must end first
+                self.kill_workers()
+                raise
         self.extracted_since_break |= any(survived for _, survived in outcomes)
         return [result for result, _ in outcomes]
 
     def _run_alone(self, path: str) -> tuple[DocumentResult, bool]:
         """`function(path)` in a process of its own: its result, or why the process gave none."""
         receiving, sending = self.context.Pipe(duplex=False)
-        process = self.context.Process(target=_send_result, args=(sending, self.alone, path), daemon=True)
+        process = self.context.Process(target=_send_result, args=(sending, self.alone, path, os.getpid()),
+                                       daemon=True)
         with _STARTING:
             process.start()
+            self._alone.add(process)
         sending.close()                  # so that the process's death reads as end of file here
         try:
             if not receiving.poll(self.hard_limit):
@@ -135,6 +200,7 @@ class WorkerPools:
         finally:
             receiving.close()
             process.join()
+            self._alone.discard(process)
 
 
 @dataclass
@@ -155,7 +221,8 @@ class PoolTask:
         return results
 
 
-def _send_result(sending, function: Callable, path: str) -> None:
+def _send_result(sending, function: Callable, path: str, run_pid: int) -> None:
+    die_with(run_pid)
     sending.send(function(path))
     sending.close()
 

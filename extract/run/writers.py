@@ -6,11 +6,19 @@ row group per batch with the repetitive columns dictionary-encoded (they read
 back as categoricals). Like `write_table` it writes a temporary file beside the
 target and renames it over the target only when complete, so a run that fails
 leaves an existing table untouched and no temporary file behind.
+
+A run killed with SIGKILL cannot remove its temporary file; the temporary
+file's name carries the host and process id that wrote it, so the next run to
+the same target removes those whose process is gone (`remove_stale_parts`).
 """
 from __future__ import annotations
 
+import glob
 import os
+import re
+import socket
 import tempfile
+import time
 from functools import lru_cache
 from pathlib import Path
 from typing import IO, Iterable
@@ -18,9 +26,13 @@ from typing import IO, Iterable
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from ..spreadsheet import safe_frame
 from ..table import CATEGORY_COLUMNS, FORMATS, rows_to_frame, to_parquet_frame
+from .pools import process_runs
 
 BATCH_ROWS = 10_000   # rows held before a batch (a Parquet row group) is written: ~70 MB at most
+# Temporary files of an older naming (no process id) are removed once this old.
+STALE_UNOWNED_SECONDS = 24 * 3600
 
 
 class UnsupportedFormat(ValueError):
@@ -63,7 +75,9 @@ class TableWriter:
 
     def __enter__(self) -> "TableWriter":
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        handle, name = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".part", dir=self.path.parent)
+        remove_stale_parts(self.path)
+        handle, name = tempfile.mkstemp(prefix=f"{part_prefix(self.path)}{_owner()}.", suffix=".part",
+                                        dir=self.path.parent)
         os.close(handle)
         self._tmp = Path(name)
         try:
@@ -109,7 +123,8 @@ class TableWriter:
             if len(frame):
                 self._parquet.write_table(parquet_batch(frame))
         elif self.suffix == ".csv":
-            frame.to_csv(self._handle, index=False, header=first, lineterminator=os.linesep)
+            # formula-like text cells made inert, as write_table does
+            safe_frame(frame).to_csv(self._handle, index=False, header=first, lineterminator=os.linesep)
         elif len(frame):
             self._handle.write(frame.to_json(orient="records", lines=True, force_ascii=False))
         self.rows_written += len(frame)
@@ -130,6 +145,47 @@ class TableWriter:
             pass
         if self._tmp is not None:
             self._tmp.unlink(missing_ok=True)
+
+
+def part_prefix(path: Path) -> str:
+    """How the temporary files of a target's writers begin: hidden, beside the target."""
+    return f".{path.name}."
+
+
+def _host() -> str:
+    return socket.gethostname().replace(".", "_")     # no dots: they separate the name's parts
+
+
+def _owner() -> str:
+    return f"{_host()}-{os.getpid()}"
+
+
+def remove_stale_parts(path: Path) -> list[Path]:
+    """Remove the temporary files of `path` that no running writer owns; return them.
+
+    A file names its host and process: it is stale when that host is this one
+    and no such process runs. A file of another host is left alone; one
+    without an owner (written by an older version) only once it is a day old.
+    """
+    owner = re.compile(re.escape(part_prefix(path)) + r"(?P<host>[^.]+)-(?P<pid>\d+)\.[^.]+\.part$")
+    removed = []
+    for candidate in path.parent.glob(f"{glob.escape(part_prefix(path))}*.part"):
+        match = owner.match(candidate.name)
+        if match:
+            stale = match["host"] == _host() and not process_runs(int(match["pid"]))
+        else:
+            stale = _age(candidate) > STALE_UNOWNED_SECONDS
+        if stale:
+            candidate.unlink(missing_ok=True)
+            removed.append(candidate)
+    return removed
+
+
+def _age(path: Path) -> float:
+    try:
+        return time.time() - path.stat().st_mtime
+    except FileNotFoundError:
+        return 0.0
 
 
 @lru_cache(maxsize=1)

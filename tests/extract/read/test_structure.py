@@ -78,3 +78,25 @@ def test_split_sentences(text, expected):
     assert [s.text for s in spans] == expected
     assert all(text[s.start:s.end] == s.text for s in spans), "offsets point at the sentence"
     assert all(isinstance(s, Span) for s in spans)
+
+
+# --- over-long sentences: text without sentence punctuation is cut, not kept whole ---
+
+def test_an_over_long_sentence_is_cut_after_a_comma_or_at_the_limit():
+    from extract.read.structure import MAX_SENTENCE_CHARS, split_sentences
+
+    clause = "全区培训干部1200人次，"           # 12 characters, a comma at the end
+    text = clause * 200 + "无标点" * 400      # 2400 characters with commas, then 1200 without
+    sentences = split_sentences(text)
+    assert all(len(s.text) <= MAX_SENTENCE_CHARS for s in sentences)
+    assert all(text[s.start:s.end] == s.text for s in sentences)
+    assert "".join(s.text for s in sentences) == text            # nothing lost, nothing doubled
+    assert sentences[0].text.endswith("，")                      # cut after a comma where there is one
+    assert len(sentences[-2].text) == MAX_SENTENCE_CHARS         # hard cut where there is none
+
+
+def test_the_lead_of_an_over_long_paragraph_is_bounded():
+    from extract.read.structure import MAX_SENTENCE_CHARS, layout_of
+
+    layout = layout_of("无标点的长段落" * 1000)
+    assert 0 < len(layout.lead_of(0).text) <= MAX_SENTENCE_CHARS

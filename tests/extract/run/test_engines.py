@@ -142,3 +142,18 @@ def test_docstring_examples(module):
     import importlib
     failures, tried = doctest.testmod(importlib.import_module(module))
     assert tried and not failures
+
+
+@pytest.mark.parametrize("engine, scheduler", [("local", None), ("dask", "sync")])
+def test_one_process_loads_the_extraction_before_the_first_time_limit_starts(monkeypatch, engine, scheduler):
+    """--timeout with one process must not count the word lists' and jieba's loading against a document."""
+    import signal
+
+    from extract.run import engines
+
+    started = []
+    monkeypatch.setattr(engines, "warm_up", lambda: started.append(signal.getitimer(signal.ITIMER_REAL)[0]))
+    seeds = sorted((Path(__file__).resolve().parents[3] / "data" / "raw").glob("*.txt"))[:2]
+    results = list(engines.extract_paths(seeds, workers=1, engine=engine, scheduler=scheduler, timeout=60))
+    assert started == [0.0]                      # loaded once, with no document's alarm running
+    assert [r.error for r in results] == [None, None]
