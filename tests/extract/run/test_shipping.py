@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import site
 import subprocess
 import sys
 import zipfile
@@ -66,9 +67,12 @@ def cluster_without_this_project(tmp_path):
     pytest.importorskip("distributed")
     script = tmp_path / "cluster.py"
     script.write_text(CLUSTER, encoding="utf-8")
-    env = {key: value for key, value in os.environ.items() if key != "PYTHONPATH"}
+    # -S skips the site-packages' .pth files, where the Makefile's editable install of this
+    # project hooks `extract` in; the packages themselves stay reachable through PYTHONPATH.
+    # The cluster's worker processes inherit both.
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(site.getsitepackages()))
     with open(tmp_path / "cluster.log", "w") as log:
-        process = subprocess.Popen([sys.executable, str(script)], cwd=tmp_path, env=env, text=True,
+        process = subprocess.Popen([sys.executable, "-S", str(script)], cwd=tmp_path, env=env, text=True,
                                    stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log)
     try:
         address = process.stdout.readline().strip()
