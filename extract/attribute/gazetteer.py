@@ -68,7 +68,15 @@ from ..resources import ResourceError, load_csv, resource_path
 __all__ = ["ALIAS", "DIVISION", "FULL", "LEVELS", "SHORT", "STOP", "STRENGTH_ORDER", "STRONG", "WEAK",
            "Gazetteer", "NameSpan", "Place", "Region", "find_names", "gazetteer"]
 
-LEVELS = ("province", "city", "district", "county", "development_zone", "corps_division")
+LEVELS = ("province", "city", "district", "county", "township", "development_zone", "corps_division")
+# jionlp's lines below a county that are townships (乡, 民族乡, 镇, 街道, 苏木); the rest are farms,
+# industrial parks and 管委会 areas of unclear standing.
+_TOWNSHIP_NAME = re.compile(r"(?:乡|镇|街道|苏木)$")
+# A development zone a report names by its city (长春经开区, 昆山高新区): the surface ending and
+# the canonical ending of the zone's name (jionlp lists ~145 zones; other cities' zones are generated).
+_CITY_ZONE_FORMS = (("经济技术开发区", "经济技术开发区"), ("经开区", "经济技术开发区"),
+                    ("高新技术产业开发区", "高新技术产业开发区"), ("高新区", "高新技术产业开发区"),
+                    ("经济开发区", "经济开发区"))
 
 # Strengths of a name, strongest first (see the module docstring).
 ALIAS, FULL, DIVISION, SHORT, WEAK, STOP = "alias", "full", "division", "short", "weak", "stop"
@@ -120,6 +128,11 @@ class Gazetteer:
         self.names: dict[str, dict[int, str]] = defaultdict(dict)   # surface form → {key: strength}
         self.by_name: dict[str, list[int]] = defaultdict(list)       # canonical name → keys
         self._ancestors: dict[int, tuple[int, ...]] = {}
+        # Townships are many (~40,000) and their names ambiguous, so they are not in the name index:
+        # a county's townships are looked for in a text only once the county is known (see regions.py).
+        self.townships: dict[int, list[str]] = defaultdict(list)       # county key → township names
+        self.township_counties: dict[str, list[int]] = defaultdict(list)   # township name → county keys
+        self._township_places: dict[tuple[int, str], int] = {}
 
     def add(self, name: str, level: str, code: str = "", parent: int | None = None, short: str = "") -> Place:
         place = Place(len(self.places), name, level, code, parent, short)
@@ -139,6 +152,19 @@ class Gazetteer:
             parent = self.places[key].parent
             self._ancestors[key] = () if parent is None else (parent, *self.ancestors(parent))
         return self._ancestors[key]
+
+    def township(self, county: int, name: str) -> Place:
+        """The township `name` of county `county` as a place, made on first use."""
+        key = self._township_places.get((county, name))
+        if key is None:
+            parent = self.places[county]
+            place = self.add(name, "township", "", county)
+            region = parent.region
+            place.region = Region(name, region.province, region.city, "township", county=parent.name,
+                                  latitude=region.latitude, longitude=region.longitude,
+                                  coordinates_of=region.coordinates_of)
+            key = self._township_places[(county, name)] = place.key
+        return self.places[key]
 
     def province_of(self, key: int) -> Place:
         chain = (key, *self.ancestors(key))
@@ -184,10 +210,15 @@ def _jionlp_location_lines() -> Iterator[str]:
 
 
 def _read_jionlp_rows() -> list[tuple[int, str, str, str]]:
-    """(depth, name, code, short) for the province (0), city (1) and county (2) lines."""
+    """(depth, name, code, short) for the province (0), city (1), county (2) and township (3) lines;
+    townships have neither code nor short form."""
     rows = []
     for line in _jionlp_location_lines():
-        if line.startswith("\t\t\t"):    # towns and villages
+        if line.startswith("\t\t\t"):    # townships (3 tabs) and villages (4)
+            if line[3] != "\t":
+                name = line.strip()
+                if _TOWNSHIP_NAME.search(name):
+                    rows.append((3, name, "", ""))
             continue
         parts = line.strip().split("\t")
         if len(parts) == 3:               # uncoded lines are Taiwan's districts: only collisions
@@ -215,10 +246,14 @@ def _county_level(name: str, code: str) -> str:
 
 
 def _add_jionlp_places(gaz: Gazetteer) -> None:
-    province = city = None
+    province = city = county = None
     for depth, name, code, short in _read_jionlp_rows():
-        if depth == 0:
-            province = city = gaz.add(name, "province", code, None, short)
+        if depth == 3:
+            if county is not None and name not in gaz.townships[county.key]:
+                gaz.townships[county.key].append(name)
+                gaz.township_counties[name].append(county.key)
+        elif depth == 0:
+            province = city = county = gaz.add(name, "province", code, None, short)
         elif depth == 1:
             if code == province.code:            # 北京市 under 北京市: the municipality itself
                 gaz.municipalities.add(province.key)
@@ -227,8 +262,11 @@ def _add_jionlp_places(gaz: Gazetteer) -> None:
                 city = province
             else:
                 city = gaz.add(name, "city", code, province.key, short)
+            county = city
         elif depth == 2 and name != "市直辖行政区划":   # 东莞市, 中山市: cities without districts
-            gaz.add(name, _county_level(name, code), code, city.key, short)
+            county = gaz.add(name, _county_level(name, code), code, city.key, short)
+        elif depth == 2:
+            county = city
 
 
 def _parent_for(gaz: Gazetteer, city: str, province: str, what: str) -> int:
@@ -240,11 +278,34 @@ def _parent_for(gaz: Gazetteer, city: str, province: str, what: str) -> int:
 
 
 def _add_alias_places(gaz: Gazetteer) -> None:
-    """Localities region_aliases.csv defines (alias == canonical) become places under their city."""
+    """Localities region_aliases.csv defines (alias == canonical) become places under their city;
+    a row for a place the gazetteer has at a district's level makes it a zone (天府新区 has a
+    district's code but is a national new area)."""
     for row in load_csv("region_aliases.csv"):
-        if row["alias"] == row["canonical"] and not gaz.find(row["canonical"], row["province"]):
+        if row["alias"] != row["canonical"]:
+            continue
+        known = gaz.find(row["canonical"], row["province"])
+        if not known:
             parent = _parent_for(gaz, row["city"], row["province"], f"region_aliases.csv {row['alias']}")
             gaz.add(row["canonical"], row["level"], "", parent)
+        elif len(known) == 1 and (known[0].level, row["level"]) == ("district", "development_zone"):
+            known[0].level = "development_zone"
+
+
+def _add_city_zones(gaz: Gazetteer) -> None:
+    """Development zones named by their city (昆山高新区 → 昆山高新技术产业开发区) that jionlp lacks,
+    for every prefecture-level and county-level city: a report naming one tells that it exists."""
+    zones_of = defaultdict(set)
+    for place in gaz.places:
+        if place.level == "development_zone" and place.parent is not None:
+            zones_of[place.parent].add(place.name)
+    for city in [p for p in gaz.places if p.level == "city" or (p.level == "county" and p.name.endswith("市"))]:
+        stem = city.short if len(city.short) >= 2 else city.name
+        for _, canonical_end in _CITY_ZONE_FORMS:
+            names = {stem + canonical_end, city.name + canonical_end}
+            if not names & zones_of[city.key]:
+                gaz.add(stem + canonical_end, "development_zone", "", city.key)
+                zones_of[city.key].add(stem + canonical_end)
 
 
 def _add_corps_divisions(gaz: Gazetteer) -> None:
@@ -334,6 +395,20 @@ def _add_city_prefixed_zone_names(gaz: Gazetteer, zone: Place, short: str) -> No
         gaz.add_name(prefix + short, zone.key, FULL)
 
 
+def _add_zone_forms(gaz: Gazetteer) -> None:
+    """长春市经济技术开发区, 长春经开区: a city's zone by the city's full or short name and the zone's
+    full or short type, for every zone whose name is its city's name and a type."""
+    for zone in gaz.places:
+        if zone.level != "development_zone" or zone.parent is None:
+            continue
+        city = gaz.places[zone.parent]
+        prefixes = {city.name} | ({city.short} if len(city.short) >= 2 else set())
+        for prefix in prefixes:
+            for ending, canonical_end in _CITY_ZONE_FORMS:
+                if zone.name in (city.name + canonical_end, city.short + canonical_end):
+                    gaz.add_name(prefix + ending, zone.key, FULL)
+
+
 def _add_alias_names(gaz: Gazetteer) -> None:
     for row in load_csv("region_aliases.csv"):
         found = gaz.find(row["canonical"], row["province"])
@@ -377,9 +452,11 @@ def gazetteer() -> Gazetteer:
     _add_jionlp_places(gaz)
     _add_alias_places(gaz)
     _add_corps_divisions(gaz)
+    _add_city_zones(gaz)
     _attach_regions(gaz)
     stop = _stopwords()
     _add_gazetteer_names(gaz, stop)
+    _add_zone_forms(gaz)
     _add_alias_names(gaz)
     _add_division_names(gaz)
     return gaz
