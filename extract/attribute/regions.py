@@ -31,12 +31,13 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .gazetteer import (ALIAS, DIVISION, FULL, LEVELS, SHORT, STOP, STRONG, WEAK, Gazetteer, Region,
+from .gazetteer import (ALIAS, DIVISION, FULL, LEVELS, SHORT, STOP, STRONG, WEAK, Gazetteer, Place, Region,
                         find_names, gazetteer)
 from ..resources import word_list
 from ..read.structure import head_end, tail_start
 
-__all__ = ["LEVELS", "UNRECOGNISED", "UNRECOGNISED_NAME", "Mention", "Region", "detect_region",
+__all__ = ["LEVELS", "UNRECOGNISED", "UNRECOGNISED_NAME", "Mention", "Region", "RegionChoice", "choose_region",
+           "detect_region", "line_cue", "self_reference_level",
            "find_mentions", "list_provinces", "list_regions", "lookup_region", "resolved_mentions"]
 
 UNRECOGNISED_NAME = "未识别"
@@ -56,6 +57,7 @@ CUE_BONUS = 0.5            # 蓬江区委, 汽开区党工委: the place's own p
 HEADER_BONUS = 0.5         # a name in the title or byline
 ELSEWHERE_FACTOR = 0.3     # 远赴西安, 来自北京: a place the report goes to or comes from
 HEADER_LINES, HEADER_CHARS = 5, 400
+TITLE_LINE_CHARS = 80
 # A byline is a short line among the first lines or the last ones; a long line with 省委书记, or
 # a photo caption in the middle, quotes a superior instead.
 BYLINE_LINE_CHARS = 40
@@ -64,6 +66,21 @@ BYLINE_HEAD_LINES, BYLINE_HEAD_CHARS, BYLINE_TAIL_LINES = 10, 800, 3
 MIN_SUPPORT = 1.0          # at least one plain full-name mention, or two short ones
 DOMINANCE = 0.6            # a child is "the" place only with this share of its siblings' weight
 PARENT_SHARE = 0.2         # ... and with at least this share of the weight its parent has itself
+
+
+# The level words of a self-reference (我县, 本区, 该镇) and the places each may stand for:
+# (levels, the ending the place's name must have, "" for any).
+SELF_LEVELS = {
+    "省": (("province",), ""), "市": (("city", "county"), "市"), "州": (("city",), "州"),
+    "盟": (("city",), "盟"), "区": (("district", "development_zone"), ""), "县": (("county",), "县"),
+    "旗": (("county",), "旗"), "镇": (("township",), "镇"), "乡": (("township",), "乡"),
+    "街道": (("township",), "街道"), "师": (("corps_division",), ""),
+}
+SELF_WEAK_FACTOR = 0.5     # 全县 says less than 我县: 全市 in a district's report is its city
+# How much a line cue says (step 5): an author, a dateline or a title prefix more than a publisher.
+CUE_STRENGTH = {"author": 3.0, "dateline": 3.0, "title": 3.0, "source": 2.0, "byline": 2.0}
+PUBLISHER_CUES = ("source", "byline")   # a city's media may publish its district's news
+_TOWNSHIP_END = re.compile(r"镇|乡|街道|苏木")
 
 
 # --- Finding mentions -----------------------------------------------------------------------
@@ -79,6 +96,15 @@ class Cues:
     corps_context: tuple[str, ...]
     division_blockers_after: tuple[str, ...]
     division_blockers_before: tuple[str, ...]
+    source_markers: tuple[str, ...]
+    author_markers: tuple[str, ...]
+    media_suffixes: tuple[str, ...]
+    dateline_before: tuple[str, ...]
+    dateline_after: tuple[str, ...]
+    title_separators: tuple[str, ...]
+    elsewhere_followers: tuple[str, ...]
+    department_line: re.Pattern
+    self_reference: re.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -89,9 +115,19 @@ def cues() -> Cues:
     bodies = "|".join(("党工委", "党委", "工委", "委"))
     titles = "|".join(map(re.escape, words("author_titles")))
     author = re.compile(rf"(?:{bodies})?(?:{titles})|(?:{bodies})组织部\s*$")
+    # 安吉县委组织部 (a line that is only the author's body, maybe with a name after it)
+    department = re.compile(rf"(?:{bodies}|委员会)(?:组织部|宣传部)?(?=[\s：:）)，,]|$)|组织部(?=[\s：:）)，,]|$)")
+    strong_self = "|".join(words("self_reference_prefixes"))
+    weak_self = "|".join(words("self_reference_weak_prefixes"))
+    level_words = "|".join(sorted(SELF_LEVELS, key=len, reverse=True))
+    # 我县, 本区, 该镇, 全县 — but not 本市场, 该区域, 全区域, 我县委 (a body, still the county).
+    self_reference = re.compile(rf"(?:({strong_self})|({weak_self}))({level_words})(?![场域间])")
     return Cues(words("org_suffixes"), author, words("elsewhere_prefixes"),
                 words("compound_followers"), words("name_openers"), words("corps_context"),
-                words("division_blockers_after"), words("division_blockers_before"))
+                words("division_blockers_after"), words("division_blockers_before"),
+                words("source_markers"), words("author_markers"), words("media_suffixes"),
+                words("dateline_before"), words("dateline_after"), words("title_separators"),
+                words("elsewhere_followers"), department, self_reference)
 
 
 @dataclass(slots=True)
@@ -105,6 +141,7 @@ class Mention:
     author: bool = False        # 吉林市委常委、组织部部长 (in a short line)
     header: bool = False        # in the title or byline
     elsewhere: bool = False     # 远赴西安
+    cue: str = ""               # how its line names the reporting locality: author, source, byline …
     word_start: bool = True     # after punctuation, an opener (中共, 在) or another place name
     key: int | None = None      # the place it names, once resolved
     strength: str = ""
@@ -132,14 +169,57 @@ def find_mentions(text: str) -> list[Mention]:
             org_cue=text.startswith(c.org_suffixes, end),
             author=(start < byline_head or start >= byline_tail) and _in_byline(text, start, end),
             header=start < header_end,
-            elsewhere=text[max(0, start - 2):start].endswith(c.elsewhere_prefixes),
+            elsewhere=(text[max(0, start - 2):start].endswith(c.elsewhere_prefixes)
+                       or text.startswith(c.elsewhere_followers, end)),
         ))
+    line_starts_with_names = False
     for before, m in zip([None, *mentions], mentions):
         chained = before is not None and before.end == m.start
         # 赴浙江省安吉县: the county right after the province is just as much elsewhere.
         m.elsewhere = m.elsewhere or (chained and before.elsewhere)
         m.word_start = chained or _at_word_start(text, m.start)
+        if m.start < byline_head or m.start >= byline_tail:
+            line_start = text.rfind("\n", 0, m.start) + 1
+            # 江门市蓬江区：… — the names before this one on its line are the line's whole start.
+            line_starts_with_names = (chained and before.start >= line_start and line_starts_with_names) or \
+                _bare_line_start(text[line_start:m.start])
+            m.cue = line_cue(text, m.start, m.end, line_starts_with_names, m.start < byline_head) or \
+                ("author" if m.author else "")
     return mentions
+
+
+def _bare_line_start(before: str) -> bool:
+    """Nothing but space, an opening bracket or 中共 stands before a name on its line."""
+    before = before.strip().lstrip("【[（(《〔")
+    return before in ("", "中共")
+
+
+def line_cue(text: str, start: int, end: int, starts_line: bool, in_head: bool) -> str:
+    """How the line of a name in a report's first or last lines presents it: ``author`` (安吉县委组织部
+    on a line of its own, 作者单位：…), ``source`` (来源：蓬江组工), ``byline`` (安吉县融媒体中心),
+    ``dateline`` (本报安吉讯) or ``title`` (蓬江：… at the start of a title line); "" for none."""
+    c = cues()
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end == -1 else line_end
+    before = text[max(line_start, start - 14):start]
+    if starts_line and c.department_line.match(text, end, line_end):
+        return "author"
+    if any(marker in before for marker in c.author_markers):
+        return "author"
+    if any(marker in before for marker in c.source_markers):
+        return "source"
+    if text.startswith(c.media_suffixes, end):
+        return "byline"
+    if not in_head:
+        return ""
+    if before.endswith(c.dateline_before) or any(
+            text.startswith(word, end) and not _is_ideograph(text[end + len(word):end + len(word) + 1] or "x")
+            for word in c.dateline_after):
+        return "dateline"
+    if starts_line and text.startswith(c.title_separators, end) and line_end - line_start <= TITLE_LINE_CHARS:
+        return "title"
+    return ""
 
 
 def _at_word_start(text: str, start: int) -> bool:
@@ -257,6 +337,29 @@ def _resolve_all(gaz: Gazetteer, mentions: list[Mention]) -> list[Mention]:
 # --- Choosing the locality ------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class RegionChoice:
+    """The reporting locality and the evidence for it: the deciding mention's offsets and cue
+    (``author``, ``source``, ``byline``, ``dateline``, ``title``, ``self_reference``, ``most_named``),
+    or, for UNRECOGNISED, the candidates that were weighed (for the warning)."""
+    region: Region
+    start: int | None = None
+    end: int | None = None
+    cue: str = ""
+    candidates: tuple[str, ...] = ()
+
+
+@dataclass
+class _Evidence:
+    """What the resolved mentions of one text say, summed up per place."""
+    mentions: list[Mention]
+    own: dict[int, float]
+    total: dict[int, float]
+    count: dict[int, int]
+    cued: set[int]
+    self_level: str
+
+
 def _subtree_weights(gaz: Gazetteer, resolved: list[Mention]) -> tuple[dict[int, float], dict[int, float], dict[int, int], set[int]]:
     """(own weight, weight of the place and all places in it, mentions in it, places with a cue in it)."""
     own, total, count, cued = defaultdict(float), defaultdict(float), defaultdict(int), set()
@@ -270,22 +373,78 @@ def _subtree_weights(gaz: Gazetteer, resolved: list[Mention]) -> tuple[dict[int,
     return own, total, count, cued
 
 
-def _from_author_line(gaz: Gazetteer, resolved: list[Mention], total: dict[int, float]) -> int | None:
-    """The author's locality: the most specific place named in a byline (吉林市委常委 …)."""
-    keys = {m.key for m in resolved if m.author}
-    if not keys:
+def self_reference_level(text: str) -> str:
+    """The level word the text most uses for itself (我县, 本区, 全县 at half weight), or ""."""
+    votes: dict[str, float] = defaultdict(float)
+    for match in cues().self_reference.finditer(text):
+        votes[match[3]] += 1.0 if match[1] else SELF_WEAK_FACTOR
+    if not votes:
+        return ""
+    best = max(votes, key=votes.get)
+    return best if votes[best] >= 1.0 and list(votes.values()).count(votes[best]) == 1 else ""
+
+
+def _fits_level(place: Place, level_word: str) -> bool:
+    levels, ending = SELF_LEVELS[level_word]
+    return place.level in levels and (not ending or place.name.endswith(ending) or
+                                      (ending == "州" and place.name.endswith("自治州")))
+
+
+def _on_chain(gaz: Gazetteer, a: int, b: int) -> bool:
+    return a == b or a in gaz.ancestors(b) or b in gaz.ancestors(a)
+
+
+def _anchor(gaz: Gazetteer, ev: _Evidence, heaviest_province: int | None) -> tuple[int | None, tuple[str, ...]]:
+    """The place the line cues point at (step 5): the one whose chain of places has the most cue
+    strength, deepest first. Returns (key, candidates); key None with candidates when they split."""
+    strong = [m for m in ev.mentions if m.cue and not m.elsewhere]
+    keys = {m.key for m in strong}
+    support = {k: sum(CUE_STRENGTH[m.cue] for m in strong if m.key == k or m.key in gaz.ancestors(k)) for k in keys}
+    ranked = sorted(keys, key=lambda k: (support[k], len(gaz.ancestors(k)), ev.total[k]), reverse=True)
+    if not ranked:
+        return None, ()
+    best = ranked[0]
+    rivals = [k for k in ranked[1:] if not _on_chain(gaz, best, k) and support[k] >= support[best]]
+    if rivals and ev.total[rivals[0]] >= ev.total[best]:
+        return None, tuple(gaz.places[k].name for k in (best, *rivals))
+    # A publisher in another province than everything else (a reprint): not enough on its own.
+    if (heaviest_province is not None and gaz.province_of(best).key != heaviest_province
+            and support[best] < max(CUE_STRENGTH.values())):
+        return None, ()
+    return best, ()
+
+
+def _heaviest_province(gaz: Gazetteer, ev: _Evidence) -> int | None:
+    provinces = [k for k in ev.total if gaz.places[k].parent is None]
+    return max(provinces, key=lambda k: ev.total[k]) if provinces else None
+
+
+def _self_referenced(gaz: Gazetteer, ev: _Evidence, within: int | None) -> int | None:
+    """The named place that 我县/本区 stand for: of that level, inside `within` (if given), the one
+    in the title lines or else clearly the most named."""
+    if not ev.self_level:
         return None
-    deepest = [k for k in keys if not any(k in gaz.ancestors(o) for o in keys)]
-    deepest.sort(key=lambda k: total[k], reverse=True)
-    return deepest[0]
+    fits = [k for k in ev.own if _fits_level(gaz.places[k], ev.self_level)
+            and (within is None or within in gaz.ancestors(k))]
+    if not fits:
+        return None
+    headed = {m.key for m in ev.mentions if m.header and not m.elsewhere}
+    ranked = sorted(fits, key=lambda k: (k in headed, ev.total[k]), reverse=True)
+    if len(ranked) == 1:
+        return ranked[0]
+    first, second = ranked[0], ranked[1]
+    if (first in headed and second not in headed) or ev.total[first] >= 1.5 * ev.total[second]:
+        return first
+    return None
 
 
-def _descend(gaz: Gazetteer, total, own, count, cued) -> int | None:
-    """From the heaviest province down, while one child clearly outweighs its siblings (step 5)."""
+def _descend(gaz: Gazetteer, ev: _Evidence, node: int | None = None) -> int | None:
+    """From `node` (or the heaviest province) down, while one child clearly outweighs its siblings."""
+    total, own, count, cued = ev.total, ev.own, ev.count, ev.cued
     children = defaultdict(list)
     for k in total:
         children[gaz.places[k].parent].append(k)
-    node = None
+    start = node
     while children[node]:
         ranked = sorted(children[node], key=lambda k: total[k], reverse=True)
         best = ranked[0]
@@ -297,23 +456,68 @@ def _descend(gaz: Gazetteer, total, own, count, cued) -> int | None:
                                  or (count[best] < 2 and best not in cued)):
             break
         node = best
-    return node
+    return node if node is not None else start
 
 
-def _choose(gaz: Gazetteer, resolved: list[Mention]) -> int | None:
-    own, total, count, cued = _subtree_weights(gaz, resolved)
-    chosen = _from_author_line(gaz, resolved, total)
-    if chosen is None:
-        chosen = _descend(gaz, total, own, count, cued)
-    if chosen is None or total[chosen] < MIN_SUPPORT:
-        return None
-    return chosen
+def _deciding_mention(ev: _Evidence, key: int) -> Mention:
+    """The mention that shows best why `key` was chosen: its strongest line cue, else its first
+    mention in the title lines or with its own body (蓬江区委), else its first."""
+    own = [m for m in ev.mentions if m.key == key and not m.elsewhere] or [m for m in ev.mentions if m.key == key]
+    cued = [m for m in own if m.cue]
+    if cued:
+        return max(cued, key=lambda m: CUE_STRENGTH[m.cue])
+    return next((m for m in own if m.header or m.org_cue), own[0])
+
+
+def _choose(gaz: Gazetteer, ev: _Evidence) -> tuple[int | None, str, tuple[str, ...]]:
+    """(chosen place, how it was chosen, candidates when none was) — steps 5 and 6."""
+    anchor, split = _anchor(gaz, ev, _heaviest_province(gaz, ev))
+    if split:
+        return None, "", split
+    if anchor is not None:
+        referenced = _self_referenced(gaz, ev, anchor)
+        if referenced is not None:
+            return referenced, "self_reference", ()
+        cue = _deciding_mention(ev, anchor).cue
+        if cue in PUBLISHER_CUES:
+            chosen = _descend(gaz, ev, anchor)
+            return chosen, (cue if chosen == anchor else "most_named"), ()
+        return anchor, cue, ()
+    referenced = _self_referenced(gaz, ev, None)
+    if referenced is not None:
+        return referenced, "self_reference", ()
+    chosen = _descend(gaz, ev)
+    if chosen is None or ev.total[chosen] < MIN_SUPPORT:
+        top = sorted(ev.own, key=ev.own.get, reverse=True)[:3]
+        return None, "", tuple(gaz.places[k].name for k in top)
+    return chosen, "most_named", ()
 
 
 def resolved_mentions(text: str) -> list[Mention]:
     """The place names of `text` that survive judging, each resolved to one place (for debugging)."""
     gaz = gazetteer()
     return _resolve_all(gaz, _drop_words(text, find_mentions(text)))
+
+
+def choose_region(text: str) -> RegionChoice:
+    """The locality that reports and the mention that decided it.
+
+    >>> choice = choose_region("中共安吉县委组织部\\n我县召开组织工作会议，赴上海市学习。")
+    >>> choice.region.name, choice.cue, choice.start, choice.end
+    ('安吉县', 'author', 2, 5)
+    """
+    gaz = gazetteer()
+    resolved = resolved_mentions(text)
+    own, total, count, cued = _subtree_weights(gaz, resolved)
+    ev = _Evidence(resolved, own, total, count, cued, self_reference_level(text))
+    chosen, cue, candidates = _choose(gaz, ev)
+    township = find_township(gaz, text, chosen, ev.self_level)
+    if township is not None:
+        return township
+    if chosen is None:
+        return RegionChoice(UNRECOGNISED, candidates=candidates)
+    decider = _deciding_mention(ev, chosen)
+    return RegionChoice(gaz.places[chosen].region, decider.start, decider.end, cue, ())
 
 
 def detect_region(text: str) -> Region:
@@ -324,9 +528,74 @@ def detect_region(text: str) -> Region:
     >>> detect_region("我县召开组织工作会议。").name
     '未识别'
     """
-    gaz = gazetteer()
-    chosen = _choose(gaz, resolved_mentions(text))
-    return UNRECOGNISED if chosen is None else gaz.places[chosen].region
+    return choose_region(text).region
+
+
+# --- Townships ------------------------------------------------------------------------------
+
+
+def _township_occurrences(text: str, name: str) -> list[int]:
+    found, at = [], text.find(name)
+    while at != -1:
+        found.append(at)
+        at = text.find(name, at + len(name))
+    return found
+
+
+def _counties_within(gaz: Gazetteer, key: int) -> list[int]:
+    """The places whose townships may be the locality when `key` was chosen: itself if it has
+    townships, and for a city its counties and districts."""
+    place = gaz.places[key]
+    if place.level in ("city", "province") and place.key not in gaz.townships:
+        if place.level == "province":
+            return []
+        return [k for k in gaz.townships if gaz.places[k].parent == key]
+    return [key] if key in gaz.townships else []
+
+
+def find_township(gaz: Gazetteer, text: str, chosen: int | None, self_level: str) -> RegionChoice | None:
+    """A township reports (step 7) when one of the chosen county's townships has a line cue of its
+    own (棠下镇党委 on the author line, "棠下镇：…" as title), or the text calls itself 我镇/本街道 and
+    names one of them in its title lines or most. Without a chosen county, only a township whose
+    name no other county shares, and only with such a cue."""
+    township_self = bool(self_level) and SELF_LEVELS[self_level][0] == ("township",)
+    if chosen is not None:
+        pairs = [(county, name) for county in _counties_within(gaz, chosen) for name in gaz.townships[county]]
+    else:
+        pairs = [(counties[0], name) for name, counties in _township_names_in(gaz, text).items() if len(counties) == 1]
+    byline_head, byline_tail = head_end(text, BYLINE_HEAD_LINES, BYLINE_HEAD_CHARS), tail_start(text, BYLINE_TAIL_LINES)
+    header_end = head_end(text, HEADER_LINES, HEADER_CHARS)
+    best: tuple | None = None
+    for county, name in pairs:
+        for at in _township_occurrences(text, name):
+            end = at + len(name)
+            cue = ""
+            if at < byline_head or at >= byline_tail:
+                line_start = text.rfind("\n", 0, at) + 1
+                cue = line_cue(text, at, end, _bare_line_start(text[line_start:at]), at < byline_head)
+            if not cue and township_self and at < header_end:
+                cue = "self_reference"
+            if cue:
+                rank = CUE_STRENGTH.get(cue, 1.0)
+                if best is None or rank > best[0]:
+                    best = (rank, county, name, at, end, cue)
+    if best is None:
+        return None
+    _, county, name, start, end, cue = best
+    return RegionChoice(gaz.township(county, name).region, start, end, cue)
+
+
+def _township_names_in(gaz: Gazetteer, text: str) -> dict[str, list[int]]:
+    """Township names in the first lines of a text (the longest ending at each 镇/乡/街道/苏木)."""
+    head = text[:head_end(text, BYLINE_HEAD_LINES, BYLINE_HEAD_CHARS)]
+    found = {}
+    for match in _TOWNSHIP_END.finditer(head):
+        for length in range(8, 1, -1):
+            name = head[max(0, match.end() - length):match.end()]
+            if len(name) == length and name in gaz.township_counties:
+                found[name] = gaz.township_counties[name]
+                break
+    return found
 
 
 # --- Looking regions up ---------------------------------------------------------------------
