@@ -132,7 +132,7 @@ class Gazetteer:
         # a county's townships are looked for in a text only once the county is known (see regions.py).
         self.townships: dict[int, list[str]] = defaultdict(list)       # county key → township names
         self.township_counties: dict[str, list[int]] = defaultdict(list)   # township name → county keys
-        self._township_places: dict[tuple[int, str], int] = {}
+        self._township_regions: dict[tuple[int, str], Region] = {}
 
     def add(self, name: str, level: str, code: str = "", parent: int | None = None, short: str = "") -> Place:
         place = Place(len(self.places), name, level, code, parent, short)
@@ -153,18 +153,21 @@ class Gazetteer:
             self._ancestors[key] = () if parent is None else (parent, *self.ancestors(parent))
         return self._ancestors[key]
 
-    def township(self, county: int, name: str) -> Place:
-        """The township `name` of county `county` as a place, made on first use."""
-        key = self._township_places.get((county, name))
-        if key is None:
+    def township(self, county: int, name: str) -> Region:
+        """The township `name` of county `county`, at its county's centre (jionlp gives no code)."""
+        region = self._township_regions.get((county, name))
+        if region is None:
             parent = self.places[county]
-            place = self.add(name, "township", "", county)
-            region = parent.region
-            place.region = Region(name, region.province, region.city, "township", county=parent.name,
-                                  latitude=region.latitude, longitude=region.longitude,
-                                  coordinates_of=region.coordinates_of)
-            key = self._township_places[(county, name)] = place.key
-        return self.places[key]
+            above = parent.region
+            region = Region(name, above.province, above.city, "township", county=parent.name,
+                            latitude=above.latitude, longitude=above.longitude, coordinates_of=above.coordinates_of)
+            self._township_regions[(county, name)] = region
+        return region
+
+    def all_townships(self) -> Iterator[Region]:
+        for county, names in self.townships.items():
+            for name in names:
+                yield self.township(county, name)
 
     def province_of(self, key: int) -> Place:
         chain = (key, *self.ancestors(key))

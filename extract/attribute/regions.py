@@ -65,7 +65,7 @@ BYLINE_HEAD_LINES, BYLINE_HEAD_CHARS, BYLINE_TAIL_LINES = 10, 800, 3
 # Choosing (step 5 and 6).
 MIN_SUPPORT = 1.0          # at least one plain full-name mention, or two short ones
 DOMINANCE = 0.6            # a child is "the" place only with this share of its siblings' weight
-PARENT_SHARE = 0.2         # ... and with at least this share of the weight its parent has itself
+PARENT_SHARE = 0.5         # ... and with at least this share of the weight its parent has itself
 
 
 # The level words of a self-reference (我县, 本区, 该镇) and the places each may stand for:
@@ -100,7 +100,7 @@ class Cues:
     author_markers: tuple[str, ...]
     media_suffixes: tuple[str, ...]
     dateline_before: tuple[str, ...]
-    dateline_after: tuple[str, ...]
+    dateline_after: re.Pattern
     title_separators: tuple[str, ...]
     elsewhere_followers: tuple[str, ...]
     department_line: re.Pattern
@@ -115,6 +115,9 @@ def cues() -> Cues:
     bodies = "|".join(("党工委", "党委", "工委", "委"))
     titles = "|".join(map(re.escape, words("author_titles")))
     author = re.compile(rf"(?:{bodies})?(?:{titles})|(?:{bodies})组织部\s*$")
+    # 安吉讯（记者…）, 长春6月1日电 — but not 安吉电力, 安吉讯飞.
+    dateline_after = re.compile(r"(?:\d{1,2}月\d{1,2}日)?(?:%s)(?![\u4e00-\u9fff])"
+                                % "|".join(map(re.escape, words("dateline_after"))))
     # 安吉县委组织部 (a line that is only the author's body, maybe with a name after it)
     department = re.compile(rf"(?:{bodies}|委员会)(?:组织部|宣传部)?(?=[\s：:）)，,]|$)|组织部(?=[\s：:）)，,]|$)")
     strong_self = "|".join(words("self_reference_prefixes"))
@@ -126,7 +129,7 @@ def cues() -> Cues:
                 words("compound_followers"), words("name_openers"), words("corps_context"),
                 words("division_blockers_after"), words("division_blockers_before"),
                 words("source_markers"), words("author_markers"), words("media_suffixes"),
-                words("dateline_before"), words("dateline_after"), words("title_separators"),
+                words("dateline_before"), dateline_after, words("title_separators"),
                 words("elsewhere_followers"), department, self_reference)
 
 
@@ -152,7 +155,12 @@ def _in_byline(text: str, start: int, end: int) -> bool:
     """An author's post follows the name (吉林市委常委、组织部部长) in a short line."""
     line_end = text.find("\n", end)
     line_end = len(text) if line_end == -1 else line_end
-    if not cues().author.match(text, end, line_end):
+    post = cues().author.match(text, end, line_end)
+    if not post:
+        return False
+    # 吉林市委常委、组织部部长 董亮 — but not 吉林市委书记讲话 (a sentence about the post's holder).
+    rest = text[post.end():line_end]
+    if rest.strip() and not rest.startswith((" ", "\u3000", "\t", "、")):
         return False
     return len(text[text.rfind("\n", 0, start) + 1:line_end].strip()) <= BYLINE_LINE_CHARS
 
@@ -185,6 +193,9 @@ def find_mentions(text: str) -> list[Mention]:
                 _bare_line_start(text[line_start:m.start])
             m.cue = line_cue(text, m.start, m.end, line_starts_with_names, m.start < byline_head) or \
                 ("author" if m.author else "")
+    # 北京市海淀区考察团: the city before a visiting district is just as much a visitor.
+    for m, after in zip(reversed(mentions[:-1]), reversed(mentions[1:])):
+        m.elsewhere = m.elsewhere or (after.elsewhere and m.end == after.start)
     return mentions
 
 
@@ -213,9 +224,7 @@ def line_cue(text: str, start: int, end: int, starts_line: bool, in_head: bool) 
         return "byline"
     if not in_head:
         return ""
-    if before.endswith(c.dateline_before) or any(
-            text.startswith(word, end) and not _is_ideograph(text[end + len(word):end + len(word) + 1] or "x")
-            for word in c.dateline_after):
+    if before.endswith(c.dateline_before) or c.dateline_after.match(text, end):
         return "dateline"
     if starts_line and text.startswith(c.title_separators, end) and line_end - line_start <= TITLE_LINE_CHARS:
         return "title"
@@ -328,7 +337,7 @@ def _resolve_all(gaz: Gazetteer, mentions: list[Mention]) -> list[Mention]:
     resolved += settle([m for m in strong if len(m.readings) > 1])
     strong_keys = set(support)
     for m in weak:
-        m.readings = tuple((k, s) for k, s in m.readings if m.org_cue
+        m.readings = tuple((k, s) for k, s in m.readings if m.org_cue or m.cue
                            or not _needs_confirmation(gaz, k, s) or _confirmed(gaz, k, strong_keys))
     resolved += settle([m for m in weak if m.readings])
     return sorted(resolved, key=lambda m: m.start)
@@ -428,13 +437,17 @@ def _self_referenced(gaz: Gazetteer, ev: _Evidence, within: int | None) -> int |
             and (within is None or within in gaz.ancestors(k))]
     if not fits:
         return None
-    headed = {m.key for m in ev.mentions if m.header and not m.elsewhere}
-    ranked = sorted(fits, key=lambda k: (k in headed, ev.total[k]), reverse=True)
-    if len(ranked) == 1:
+    fitting = set(fits)
+    headed = [m for m in ev.mentions if m.header and not m.elsewhere and m.key in fitting]
+    if headed:
+        # The nearest: the first named in the title lines, or the narrower one named right after it
+        # (泉州市晋江市).
+        first = headed[0]
+        after = next((m for m in headed[1:] if m.start == first.end and first.key in gaz.ancestors(m.key)), None)
+        return (after or first).key
+    ranked = sorted(fits, key=lambda k: ev.total[k], reverse=True)
+    if len(ranked) == 1 or ev.total[ranked[0]] >= 1.5 * ev.total[ranked[1]]:
         return ranked[0]
-    first, second = ranked[0], ranked[1]
-    if (first in headed and second not in headed) or ev.total[first] >= 1.5 * ev.total[second]:
-        return first
     return None
 
 
@@ -475,11 +488,14 @@ def _choose(gaz: Gazetteer, ev: _Evidence) -> tuple[int | None, str, tuple[str, 
     if split:
         return None, "", split
     if anchor is not None:
-        referenced = _self_referenced(gaz, ev, anchor)
-        if referenced is not None:
-            return referenced, "self_reference", ()
         cue = _deciding_mention(ev, anchor).cue
+        # A publisher (江门日报, 来源：吉林发布) may be its district's or county's: look further down.
+        # An author, a dateline or a title prefix names the locality itself; a 该区 in its text is
+        # a place it reports on.
         if cue in PUBLISHER_CUES:
+            referenced = _self_referenced(gaz, ev, anchor)
+            if referenced is not None:
+                return referenced, "self_reference", ()
             chosen = _descend(gaz, ev, anchor)
             return chosen, (cue if chosen == anchor else "most_named"), ()
         return anchor, cue, ()
@@ -515,6 +531,8 @@ def choose_region(text: str) -> RegionChoice:
     if township is not None:
         return township
     if chosen is None:
+        shared = [name for name, counties in _township_names_in(gaz, text).items() if len(counties) > 1]
+        candidates += tuple(f"{name} ({len(gaz.township_counties[name])} 个县区 counties)" for name in shared)
         return RegionChoice(UNRECOGNISED, candidates=candidates)
     decider = _deciding_mention(ev, chosen)
     return RegionChoice(gaz.places[chosen].region, decider.start, decider.end, cue, ())
@@ -582,7 +600,7 @@ def find_township(gaz: Gazetteer, text: str, chosen: int | None, self_level: str
     if best is None:
         return None
     _, county, name, start, end, cue = best
-    return RegionChoice(gaz.township(county, name).region, start, end, cue)
+    return RegionChoice(gaz.township(county, name), start, end, cue)
 
 
 def _township_names_in(gaz: Gazetteer, text: str) -> dict[str, list[int]]:
@@ -626,4 +644,6 @@ def list_regions(level: str = "") -> list[Region]:
     """Every region of the gazetteer, or those of one level (see LEVELS)."""
     if level and level not in LEVELS:
         raise ValueError(f"level must be one of {LEVELS}, not {level!r}")
-    return [p.region for p in gazetteer().places if not level or p.level == level]
+    gaz = gazetteer()
+    found = [p.region for p in gaz.places if not level or p.level == level]
+    return found + list(gaz.all_townships()) if level in ("", "township") else found
