@@ -120,11 +120,10 @@ def cues() -> Cues:
                                 % "|".join(map(re.escape, words("dateline_after"))))
     # 安吉县委组织部 (a line that is only the author's body, maybe with a name after it)
     department = re.compile(rf"(?:{bodies}|委员会)(?:组织部|宣传部)?(?=[\s：:）)，,]|$)|组织部(?=[\s：:）)，,]|$)")
-    strong_self = "|".join(words("self_reference_prefixes"))
-    weak_self = "|".join(words("self_reference_weak_prefixes"))
+    prefixes = words("self_reference_prefixes") + words("self_reference_weak_prefixes")
     level_words = "|".join(sorted(SELF_LEVELS, key=len, reverse=True))
-    # 我县, 本区, 该镇, 全县 — but not 本市场, 该区域, 全区域, 我县委 (a body, still the county).
-    self_reference = re.compile(rf"(?:({strong_self})|({weak_self}))({level_words})(?![场域间])")
+    # 我县, 本区, 该镇, 全县 — but not 本市场, 该区域, 全区域. (A character class first: fast to scan.)
+    self_reference = re.compile(rf"([{''.join(prefixes)}])({level_words})(?![场域间])")
     return Cues(words("org_suffixes"), author, words("elsewhere_prefixes"),
                 words("compound_followers"), words("name_openers"), words("corps_context"),
                 words("division_blockers_after"), words("division_blockers_before"),
@@ -385,12 +384,18 @@ def _subtree_weights(gaz: Gazetteer, resolved: list[Mention]) -> tuple[dict[int,
 def self_reference_level(text: str) -> str:
     """The level word the text most uses for itself (我县, 本区, 全县 at half weight), or ""."""
     votes: dict[str, float] = defaultdict(float)
-    for match in cues().self_reference.finditer(text):
-        votes[match[3]] += 1.0 if match[1] else SELF_WEAK_FACTOR
+    weak = _weak_self_prefixes()
+    for prefix, level_word in cues().self_reference.findall(text):
+        votes[level_word] += SELF_WEAK_FACTOR if prefix in weak else 1.0
     if not votes:
         return ""
     best = max(votes, key=votes.get)
     return best if votes[best] >= 1.0 and list(votes.values()).count(votes[best]) == 1 else ""
+
+
+@lru_cache(maxsize=1)
+def _weak_self_prefixes() -> frozenset[str]:
+    return frozenset(word_list("region_cues.yaml", "self_reference_weak_prefixes"))
 
 
 def _fits_level(place: Place, level_word: str) -> bool:
@@ -552,11 +557,14 @@ def detect_region(text: str) -> Region:
 # --- Townships ------------------------------------------------------------------------------
 
 
-def _township_occurrences(text: str, name: str) -> list[int]:
-    found, at = [], text.find(name)
-    while at != -1:
-        found.append(at)
-        at = text.find(name, at + len(name))
+def _township_occurrences(text: str, name: str, zones: tuple[tuple[int, int], ...]) -> list[int]:
+    """Where `name` stands within the zones (start, end) of `text`: only there can it have a cue."""
+    found = []
+    for zone_start, zone_end in zones:
+        at = text.find(name, zone_start, zone_end)
+        while at != -1:
+            found.append(at)
+            at = text.find(name, at + len(name), zone_end)
     return found
 
 
@@ -565,10 +573,17 @@ def _counties_within(gaz: Gazetteer, key: int) -> list[int]:
     townships, and for a city its counties and districts."""
     place = gaz.places[key]
     if place.level in ("city", "province") and place.key not in gaz.townships:
-        if place.level == "province":
-            return []
-        return [k for k in gaz.townships if gaz.places[k].parent == key]
+        return _township_holders_by_city().get(key, []) if place.level == "city" else []
     return [key] if key in gaz.townships else []
+
+
+@lru_cache(maxsize=1)
+def _township_holders_by_city() -> dict[int, list[int]]:
+    gaz = gazetteer()
+    by_city = defaultdict(list)
+    for county in gaz.townships:
+        by_city[gaz.places[county].parent].append(county)
+    return dict(by_city)
 
 
 def find_township(gaz: Gazetteer, text: str, chosen: int | None, self_level: str) -> RegionChoice | None:
@@ -583,9 +598,10 @@ def find_township(gaz: Gazetteer, text: str, chosen: int | None, self_level: str
         pairs = [(counties[0], name) for name, counties in _township_names_in(gaz, text).items() if len(counties) == 1]
     byline_head, byline_tail = head_end(text, BYLINE_HEAD_LINES, BYLINE_HEAD_CHARS), tail_start(text, BYLINE_TAIL_LINES)
     header_end = head_end(text, HEADER_LINES, HEADER_CHARS)
+    zones = ((0, byline_head), (max(byline_head, byline_tail), len(text)))
     best: tuple | None = None
     for county, name in pairs:
-        for at in _township_occurrences(text, name):
+        for at in _township_occurrences(text, name, zones):
             end = at + len(name)
             cue = ""
             if at < byline_head or at >= byline_tail:
