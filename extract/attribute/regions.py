@@ -65,7 +65,7 @@ BYLINE_HEAD_LINES, BYLINE_HEAD_CHARS, BYLINE_TAIL_LINES = 10, 800, 3
 # Choosing (step 5 and 6).
 MIN_SUPPORT = 1.0          # at least one plain full-name mention, or two short ones
 DOMINANCE = 0.6            # a child is "the" place only with this share of its siblings' weight
-PARENT_SHARE = 0.5         # ... and with at least this share of the weight its parent has itself
+PARENT_SHARE = 0.35        # ... and with at least this share of the weight its parent has itself
 
 
 # The level words of a self-reference (我县, 本区, 该镇) and the places each may stand for:
@@ -480,7 +480,9 @@ def _descend(gaz: Gazetteer, ev: _Evidence, node: int | None = None) -> int | No
 def _deciding_mention(ev: _Evidence, key: int) -> Mention:
     """The mention that shows best why `key` was chosen: its strongest line cue, else its first
     mention in the title lines or with its own body (蓬江区委), else its first."""
-    own = [m for m in ev.mentions if m.key == key and not m.elsewhere] or [m for m in ev.mentions if m.key == key]
+    gaz = gazetteer()
+    own = ([m for m in ev.mentions if m.key == key and not m.elsewhere] or [m for m in ev.mentions if m.key == key]
+           or [m for m in ev.mentions if key in gaz.ancestors(m.key)])
     cued = [m for m in own if m.cue]
     if cued:
         return max(cued, key=lambda m: CUE_STRENGTH[m.cue])
