@@ -421,9 +421,12 @@ def _anchor(gaz: Gazetteer, ev: _Evidence, heaviest_province: int | None) -> tup
     rivals = [k for k in ranked[1:] if not _on_chain(gaz, best, k) and support[k] >= support[best]]
     if rivals and ev.total[rivals[0]] >= ev.total[best]:
         return None, tuple(gaz.places[k].name for k in (best, *rivals))
-    # A publisher in another province than everything else (a reprint): not enough on its own.
-    if (heaviest_province is not None and gaz.province_of(best).key != heaviest_province
-            and support[best] < max(CUE_STRENGTH.values())):
+    # A publisher whose province the text names nowhere else, while it names another (a reprint
+    # from 上海发布 of a report on 安吉县): not enough on its own.
+    province = gaz.province_of(best).key
+    if (heaviest_province is not None and province != heaviest_province
+            and support[best] < max(CUE_STRENGTH.values())
+            and ev.count[province] <= sum(1 for m in strong if province in (m.key, *gaz.ancestors(m.key)))):
         return None, ()
     return best, ()
 

@@ -52,6 +52,11 @@ AUTHOR_VS_PARTNER = [
     Case("author's affiliation at the end, donor city named often",
          BODY + "\n北京市海淀区对口支援，北京市海淀区捐资，北京市海淀区干部来访。\n（作者单位：墨江县委组织部）",
          "墨江哈尼族自治县", "author"),
+    Case("source line at the end, the aided county in another province named most",
+         "援疆干部风采\n" + BODY + "\n江门市蓬江区选派干部赴新疆喀什地区伽师县挂职。伽师县委组织部、伽师县各乡镇、伽师县委书记。"
+         "\n来源：蓬江组工", "蓬江区", "source", "蓬江"),
+    Case("paired counties, the author's one", "东西部协作结硕果\n浙江省安吉县与四川省青川县结对帮扶。青川县委组织部、青川县各乡镇、"
+         "青川县干部到安吉县挂职。\n（作者单位：青川县委组织部）", "青川县", "author", "青川县"),
     Case("visiting delegation from another province",
          "蓬江区召开人才工作会议，蓬江区委部署。\n北京市海淀区考察团、北京市海淀区代表团、北京市海淀区调研组来访。",
          "蓬江区", "", "", "district"),
@@ -60,6 +65,8 @@ AUTHOR_VS_PARTNER = [
 BYLINE_VS_MOST_NAMED = [
     Case("source line with a WeChat account's name", "来源：蓬江组工\n" + BODY + "\n江门市委部署，江门市各地落实，江门市委组织部要求。",
          "蓬江区", "source", "蓬江"),
+    Case("a web page's publication line", "首页 > 新闻中心 > 部门动态\n抓党建促发展\n发布时间：2023-05-01 来源：安吉县人民政府\n"
+         + BODY + "\n湖州市委组织部要求，湖州市委部署，浙江省委要求。", "安吉县", "source", "安吉县"),
     Case("dateline 本报X讯", "本报安吉讯\n" + BODY + "\n湖州市委部署，湖州市召开会议，湖州市委组织部要求。",
          "安吉县", "dateline", "安吉"),
     Case("dateline with a date", "长春6月1日电（记者 王明）\n" + BODY + "\n吉林省委要求，吉林省委组织部部署，吉林省各地落实。",
