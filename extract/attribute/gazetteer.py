@@ -83,7 +83,8 @@ ALIAS, FULL, DIVISION, SHORT, WEAK, STOP = "alias", "full", "division", "short",
 STRENGTH_ORDER = (ALIAS, FULL, DIVISION, SHORT, WEAK, STOP)
 STRONG = (ALIAS, FULL)
 
-_ZONE_NAME = re.compile(r"开发区|高新技术|工业园区|产业园区|示范区|管理区|实验区|保税区|园区$")
+# Not a bare 园区$: 绿园区, 梁园区 and 下花园区 are districts.
+_ZONE_NAME = re.compile(r"开发区|高新技术|工业园区|产业园区|示范区|管理区|实验区|保税区")
 _LEVEL_RANK = {"province": 0, "city": 1}
 _CORPS = "新疆生产建设兵团"
 _XINJIANG = "新疆维吾尔自治区"
@@ -406,10 +407,24 @@ def _add_zone_forms(gaz: Gazetteer) -> None:
             continue
         city = gaz.places[zone.parent]
         prefixes = {city.name} | ({city.short} if len(city.short) >= 2 else set())
-        for prefix in prefixes:
-            for ending, canonical_end in _CITY_ZONE_FORMS:
-                if zone.name in (city.name + canonical_end, city.short + canonical_end):
-                    gaz.add_name(prefix + ending, zone.key, FULL)
+        for ending, canonical_end in _CITY_ZONE_FORMS:
+            if not zone.name.endswith(canonical_end):
+                continue
+            middle = _zone_middle(zone.name[:-len(canonical_end)], prefixes)   # 长春净月 → 净月
+            if middle is None:
+                continue
+            # 净月高新区 alone names the zone; 高新区 alone does not.
+            for prefix in prefixes | ({""} if len(middle) >= 2 else set()):
+                gaz.add_name(prefix + middle + ending, zone.key, FULL)
+
+
+def _zone_middle(head: str, prefixes: set[str]) -> str | None:
+    """What stands between the city's name and the zone's type (长春净月 → 净月; 长春 → ""), or None
+    when the zone's name does not start with its city's."""
+    for prefix in sorted(prefixes, key=len, reverse=True):
+        if head.startswith(prefix):
+            return head[len(prefix):]
+    return None
 
 
 def _add_alias_names(gaz: Gazetteer) -> None:
