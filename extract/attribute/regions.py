@@ -5,24 +5,41 @@ says where the data comes from and what each Region field and level means; ``Reg
 ``LEVELS`` are re-exported here because callers ask this module for localities.
 
 Our own resource (``extract/resources/``):
-  region_cues.yaml      words around a name: 区委 after it, 赴 before it, an author's post
+  region_cues.yaml      words around a name: 区委 after it, 赴 before it, an author's post, 来源：,
+                        本报…讯, a title's colon, 我县/本区
 
-How ``detect_region`` chooses one locality among all the places a report names:
+How ``choose_region`` (and ``detect_region``, its region alone) chooses the locality that reports,
+as the annotation guideline defines it, among all the places a report names:
   1. find every name (full names, short forms, aliases, 兵团 division names) with the gazetteer's
-     Aho–Corasick automaton, keeping the longest name where names overlap (蓬江区 over 蓬江);
+     Aho–Corasick automaton, keeping the longest name where names overlap (蓬江区 over 蓬江), and
+     read how the first and last lines present it (``line_cue``): ``author`` (中共安吉县委组织部 on
+     a line of its own, 吉林市委常委、组织部部长 董亮, 作者单位：…), ``source`` (来源：蓬江组工),
+     ``byline`` (安吉县融媒体中心), ``dateline`` (本报安吉讯, 长春6月1日电), ``title`` (蓬江：… );
   2. drop names that are probably words: stop-listed names; one-character-stem names (理县, 成县)
      unless they start a word (not "治理县域", "完成县委"); a bare division name (十一师) without
      兵团 context; and short forms of districts, counties and zones (蓬江) unless the text also
-     names in full the place, its parent or a place inside it (蓬江区, 江门市) or its body (蓬江区委);
+     names in full the place, its parent or a place inside it (蓬江区, 江门市), its body (蓬江区委),
+     or a line cue stands by it;
   3. resolve names several places share (朝阳区: 北京 or 长春) by the other places named; a short
      form shared by a place and one inside it means the larger one (吉林 → 吉林省); unresolved → dropped;
   4. weigh each mention: full names and aliases 1, short forms 0.5, more for a party body right after
-     it (蓬江区委) or a place in the first lines, less after 赴/来自 (the report going elsewhere);
-  5. a byline near the top or at the end ("吉林市委常委、组织部部长") decides outright; otherwise
-     start at the province with the most weight and step down to a city, district or zone inside
-     it while that child clearly dominates its siblings, because reports name their superiors
-     often (省委, 吉林省) and themselves in more detail;
-  6. too little evidence, a tie between provinces, or only 我县/我市 → UNRECOGNISED, never a guess.
+     it (蓬江区委) or a place in the first lines, less for a place the report goes to, comes from or
+     is helped by (赴, 来自, 对口支援, …考察团);
+  5. the line cues decide: the place whose chain of places has the most cue strength (an author,
+     a dateline or a title 3, a source or a medium 2), the deepest one; cues in different branches
+     with equal strength → UNRECOGNISED. A publisher (source, byline) may be its district's: below it,
+     the place 我区/本县 stands for, or a child that clearly dominates, is the locality. A publisher
+     whose province the text names nowhere else, while it names another, is set aside (a reprint);
+  6. without line cues, the place 我县/本区/该县 (全县 at half weight) stands for: the first one of
+     that level in the title lines, else the clearly most named; otherwise start at the province
+     with the most weight and step down to a city, district or zone inside it while that child
+     clearly dominates its siblings, because reports name their superiors often (省委, 吉林省) and
+     themselves in more detail (cue ``most_named``);
+  7. a township (乡, 镇, 街道, 苏木) of the chosen county, or of a county of the chosen city, is the
+     locality when it has a line cue of its own or the text calls itself 我镇/本街道 and names it in
+     its title lines; with no county chosen, only a township whose name no other county has;
+  8. too little evidence, split cues, a tie between provinces, a township name several counties
+     share, or only 我县/我市 → UNRECOGNISED with the candidates weighed, never a guess.
 """
 from __future__ import annotations
 

@@ -212,6 +212,9 @@ def test_docstring_examples():
 
 
 @pytest.mark.parametrize("key", ["org_suffixes", "author_titles", "elsewhere_prefixes", "compound_followers",
-                                 "name_openers", "corps_context", "division_blockers_after", "division_blockers_before"])
+                                 "name_openers", "corps_context", "division_blockers_after", "division_blockers_before",
+                                 "source_markers", "author_markers", "media_suffixes", "dateline_before",
+                                 "dateline_after", "title_separators", "elsewhere_followers",
+                                 "self_reference_prefixes", "self_reference_weak_prefixes"])
 def test_region_cues_file(key):
     assert word_list("region_cues.yaml", key)     # a non-empty list of distinct words
