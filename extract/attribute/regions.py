@@ -207,7 +207,8 @@ def find_mentions(text: str) -> list[Mention]:
             # 江门市蓬江区：… — the names before this one on its line are the line's whole start.
             line_starts_with_names = (chained and before.start >= line_start and line_starts_with_names) or \
                 _bare_line_start(text[line_start:m.start])
-            m.cue = line_cue(text, m.start, m.end, line_starts_with_names, m.start < byline_head) or \
+            m.cue = line_cue(text, m.start, m.end, line_starts_with_names, m.start < byline_head,
+                             m.start < header_end) or \
                 ("author" if m.author else "")
     # 北京市海淀区考察团: the city before a visiting district is just as much a visitor.
     for m, after in zip(reversed(mentions[:-1]), reversed(mentions[1:])):
@@ -221,7 +222,7 @@ def _bare_line_start(before: str) -> bool:
     return before in ("", "中共")
 
 
-def line_cue(text: str, start: int, end: int, starts_line: bool, in_head: bool) -> str:
+def line_cue(text: str, start: int, end: int, starts_line: bool, in_head: bool, in_title: bool) -> str:
     """How the line of a name in a report's first or last lines presents it: ``author`` (安吉县委组织部
     on a line of its own, 作者单位：…), ``source`` (来源：蓬江组工), ``byline`` (安吉县融媒体中心),
     ``dateline`` (本报安吉讯) or ``title`` (蓬江：… at the start of a title line); "" for none."""
@@ -242,7 +243,8 @@ def line_cue(text: str, start: int, end: int, starts_line: bool, in_head: bool) 
         return ""
     if before.endswith(c.dateline_before) or c.dateline_after.match(text, end):
         return "dateline"
-    if starts_line and text.startswith(c.title_separators, end) and line_end - line_start <= TITLE_LINE_CHARS:
+    # Only in the title lines: further down, "杜阮镇：…" heads a section on one of several townships.
+    if in_title and starts_line and text.startswith(c.title_separators, end) and line_end - line_start <= TITLE_LINE_CHARS:
         return "title"
     return ""
 
@@ -628,7 +630,7 @@ def find_township(gaz: Gazetteer, text: str, chosen: int | None, self_level: str
             cue = ""
             if at < byline_head or at >= byline_tail:
                 line_start = text.rfind("\n", 0, at) + 1
-                cue = line_cue(text, at, end, _bare_line_start(text[line_start:at]), at < byline_head)
+                cue = line_cue(text, at, end, _bare_line_start(text[line_start:at]), at < byline_head, at < header_end)
             if not cue and township_self and at < header_end:
                 cue = "self_reference"
             if cue:
