@@ -333,7 +333,7 @@ def _weight(m: Mention) -> float:
     return weight * (ELSEWHERE_FACTOR if m.elsewhere else 1.0)
 
 
-def _resolve_all(gaz: Gazetteer, mentions: list[Mention]) -> list[Mention]:
+def _resolve_all(gaz: Gazetteer, mentions: list[Mention], self_level: str = "") -> list[Mention]:
     """Resolve strong names first; they then confirm and disambiguate the short ones."""
     support: dict[int, float] = defaultdict(float)
 
@@ -355,8 +355,11 @@ def _resolve_all(gaz: Gazetteer, mentions: list[Mention]) -> list[Mention]:
     resolved += settle([m for m in strong if len(m.readings) > 1])
     strong_keys = set(support)
     for m in weak:
+        # 蓬江 in the title of a text that says 我区: the short form of the place 我区 stands for.
+        self_named = m.header and bool(self_level)
         m.readings = tuple((k, s) for k, s in m.readings if m.org_cue or m.cue
-                           or not _needs_confirmation(gaz, k, s) or _confirmed(gaz, k, strong_keys))
+                           or not _needs_confirmation(gaz, k, s) or _confirmed(gaz, k, strong_keys)
+                           or (self_named and _fits_level(gaz.places[k], self_level)))
     resolved += settle([m for m in weak if m.readings])
     return sorted(resolved, key=lambda m: m.start)
 
@@ -538,10 +541,12 @@ def _choose(gaz: Gazetteer, ev: _Evidence) -> tuple[int | None, str, tuple[str, 
     return chosen, "most_named", ()
 
 
-def resolved_mentions(text: str) -> list[Mention]:
+def resolved_mentions(text: str, self_level: str | None = None) -> list[Mention]:
     """The place names of `text` that survive judging, each resolved to one place (for debugging)."""
     gaz = gazetteer()
-    return _resolve_all(gaz, _drop_words(text, find_mentions(text)))
+    if self_level is None:
+        self_level = self_reference_level(text)
+    return _resolve_all(gaz, _drop_words(text, find_mentions(text)), self_level)
 
 
 def choose_region(text: str) -> RegionChoice:
@@ -552,9 +557,10 @@ def choose_region(text: str) -> RegionChoice:
     ('安吉县', 'author', 2, 5)
     """
     gaz = gazetteer()
-    resolved = resolved_mentions(text)
+    self_level = self_reference_level(text)
+    resolved = resolved_mentions(text, self_level)
     own, total, count, cued = _subtree_weights(gaz, resolved)
-    ev = _Evidence(resolved, own, total, count, cued, self_reference_level(text))
+    ev = _Evidence(resolved, own, total, count, cued, self_level)
     chosen, cue, candidates = _choose(gaz, ev)
     township = find_township(gaz, text, chosen, ev.self_level)
     if township is not None:

@@ -96,6 +96,10 @@ SELF_REFERENCE = [
          "通榆县", "self_reference", "通榆县"),
     Case("我市 of a county-level city", "晋江市召开组织工作会议\n我市培训干部2000人次。福建省委要求，福建省各地落实，泉州市委部署。",
          "晋江市", "self_reference", "晋江市", "county"),
+    Case("a short form in the title and 我区", "蓬江夜校开新课\n我区年轻干部踊跃参加，我区各镇街组织学习。", "蓬江区",
+         "self_reference", "蓬江", "district"),
+    Case("a short form in the body and 我区 is not enough", "夜校开新课\n" + BODY + "\n我区年轻干部踊跃参加，蓬江干部组织学习。",
+         UNRECOGNISED_NAME),
     Case("only 我县: no name, no guess", "我县召开组织工作会议，县委书记讲话，我县干部参加。", UNRECOGNISED_NAME),
 ]
 
