@@ -98,6 +98,7 @@ SELF_WEAK_FACTOR = 0.5     # 全县 says less than 我县: 全市 in a district'
 CUE_STRENGTH = {"author": 3.0, "dateline": 3.0, "title": 3.0, "source": 2.0, "byline": 2.0}
 PUBLISHER_CUES = ("source", "byline")   # a city's media may publish its district's news
 _TOWNSHIP_END = re.compile(r"镇|乡|街道|苏木")
+MAX_TOWNSHIP_CHARS = 8
 
 
 # --- Finding mentions -----------------------------------------------------------------------
@@ -113,8 +114,8 @@ class Cues:
     corps_context: tuple[str, ...]
     division_blockers_after: tuple[str, ...]
     division_blockers_before: tuple[str, ...]
-    source_markers: tuple[str, ...]
-    author_markers: tuple[str, ...]
+    source_marker: re.Pattern
+    author_marker: re.Pattern
     media_suffixes: tuple[str, ...]
     dateline_before: tuple[str, ...]
     dateline_after: re.Pattern
@@ -129,6 +130,9 @@ def cues() -> Cues:
     def words(key: str) -> tuple[str, ...]:
         # Longest first, so 党工委 is tried before 委.
         return tuple(sorted(word_list("region_cues.yaml", key), key=len, reverse=True))
+
+    def alternatives(options: tuple[str, ...]) -> re.Pattern:
+        return re.compile("|".join(map(re.escape, options)))
     bodies = "|".join(("党工委", "党委", "工委", "委"))
     titles = "|".join(map(re.escape, words("author_titles")))
     author = re.compile(rf"(?:{bodies})?(?:{titles})|(?:{bodies})组织部\s*$")
@@ -144,7 +148,7 @@ def cues() -> Cues:
     return Cues(words("org_suffixes"), author, words("elsewhere_prefixes"),
                 words("compound_followers"), words("name_openers"), words("corps_context"),
                 words("division_blockers_after"), words("division_blockers_before"),
-                words("source_markers"), words("author_markers"), words("media_suffixes"),
+                alternatives(words("source_markers")), alternatives(words("author_markers")), words("media_suffixes"),
                 words("dateline_before"), dateline_after, words("title_separators"),
                 words("elsewhere_followers"), department, self_reference)
 
@@ -233,9 +237,9 @@ def line_cue(text: str, start: int, end: int, starts_line: bool, in_head: bool, 
     before = text[max(line_start, start - 14):start]
     if starts_line and c.department_line.match(text, end, line_end):
         return "author"
-    if any(marker in before for marker in c.author_markers):
+    if c.author_marker.search(before):
         return "author"
-    if any(marker in before for marker in c.source_markers):
+    if c.source_marker.search(before):
         return "source"
     if text.startswith(c.media_suffixes, end):
         return "byline"
@@ -566,7 +570,9 @@ def choose_region(text: str) -> RegionChoice:
     if township is not None:
         return township
     if chosen is None:
-        shared = [name for name, counties in _township_names_in(gaz, text).items() if len(counties) > 1]
+        head = (0, head_end(text, BYLINE_HEAD_LINES, BYLINE_HEAD_CHARS))
+        shared = dict.fromkeys(name for _, _, name in _townships_named(gaz, text, (head,))
+                               if len(gaz.township_counties[name]) > 1)
         candidates += tuple(f"{name} ({len(gaz.township_counties[name])} 个县区 counties)" for name in shared)
         return RegionChoice(UNRECOGNISED, candidates=candidates)
     decider = _deciding_mention(ev, chosen)
@@ -585,17 +591,6 @@ def detect_region(text: str) -> Region:
 
 
 # --- Townships ------------------------------------------------------------------------------
-
-
-def _township_occurrences(text: str, name: str, zones: tuple[tuple[int, int], ...]) -> list[int]:
-    """Where `name` stands within the zones (start, end) of `text`: only there can it have a cue."""
-    found = []
-    for zone_start, zone_end in zones:
-        at = text.find(name, zone_start, zone_end)
-        while at != -1:
-            found.append(at)
-            at = text.find(name, at + len(name), zone_end)
-    return found
 
 
 def _counties_within(gaz: Gazetteer, key: int) -> list[int]:
@@ -619,46 +614,43 @@ def _township_holders_by_city() -> dict[int, list[int]]:
 def find_township(gaz: Gazetteer, text: str, chosen: int | None, self_level: str) -> RegionChoice | None:
     """A township reports (step 7) when one of the chosen county's townships has a line cue of its
     own (棠下镇党委 on the author line, "棠下镇：…" as title), or the text calls itself 我镇/本街道 and
-    names one of them in its title lines or most. Without a chosen county, only a township whose
-    name no other county shares, and only with such a cue."""
-    township_self = bool(self_level) and SELF_LEVELS[self_level][0] == ("township",)
-    if chosen is not None:
-        pairs = [(county, name) for county in _counties_within(gaz, chosen) for name in gaz.townships[county]]
-    else:
-        pairs = [(counties[0], name) for name, counties in _township_names_in(gaz, text).items() if len(counties) == 1]
+    names one of them in its title lines. Without a chosen county, only a township whose name no
+    other county shares, and only with such a cue."""
     byline_head, byline_tail = head_end(text, BYLINE_HEAD_LINES, BYLINE_HEAD_CHARS), tail_start(text, BYLINE_TAIL_LINES)
+    named = _townships_named(gaz, text, ((0, byline_head), (max(byline_head, byline_tail), len(text))))
+    if not named:
+        return None
+    holders = set(_counties_within(gaz, chosen)) if chosen is not None else None
+    township_self = bool(self_level) and SELF_LEVELS[self_level][0] == ("township",)
     header_end = head_end(text, HEADER_LINES, HEADER_CHARS)
-    zones = ((0, byline_head), (max(byline_head, byline_tail), len(text)))
     best: tuple | None = None
-    for county, name in pairs:
-        for at in _township_occurrences(text, name, zones):
-            end = at + len(name)
-            cue = ""
-            if at < byline_head or at >= byline_tail:
-                line_start = text.rfind("\n", 0, at) + 1
-                cue = line_cue(text, at, end, _bare_line_start(text[line_start:at]), at < byline_head, at < header_end)
-            if not cue and township_self and at < header_end:
-                cue = "self_reference"
-            if cue:
-                rank = CUE_STRENGTH.get(cue, 1.0)
-                if best is None or rank > best[0]:
-                    best = (rank, county, name, at, end, cue)
+    for start, end, name in named:
+        counties = [c for c in gaz.township_counties[name] if holders is None or c in holders]
+        if len(counties) != 1:
+            continue          # not in the chosen place, or a name several counties share: no guess
+        line_start = text.rfind("\n", 0, start) + 1
+        cue = line_cue(text, start, end, _bare_line_start(text[line_start:start]), start < byline_head, start < header_end)
+        if not cue and township_self and start < header_end:
+            cue = "self_reference"
+        if cue and (best is None or CUE_STRENGTH.get(cue, 1.0) > best[0]):
+            best = (CUE_STRENGTH.get(cue, 1.0), counties[0], name, start, end, cue)
     if best is None:
         return None
     _, county, name, start, end, cue = best
     return RegionChoice(gaz.township(county, name), start, end, cue)
 
 
-def _township_names_in(gaz: Gazetteer, text: str) -> dict[str, list[int]]:
-    """Township names in the first lines of a text (the longest ending at each 镇/乡/街道/苏木)."""
-    head = text[:head_end(text, BYLINE_HEAD_LINES, BYLINE_HEAD_CHARS)]
-    found = {}
-    for match in _TOWNSHIP_END.finditer(head):
-        for length in range(8, 1, -1):
-            name = head[max(0, match.end() - length):match.end()]
-            if len(name) == length and name in gaz.township_counties:
-                found[name] = gaz.township_counties[name]
-                break
+def _townships_named(gaz: Gazetteer, text: str, zones: tuple[tuple[int, int], ...]) -> list[tuple[int, int, str]]:
+    """(start, end, name) of the township names within the zones of `text`: the longest name ending
+    at each 镇, 乡, 街道 or 苏木 (one pass over the zones, whatever the number of townships)."""
+    found = []
+    for zone_start, zone_end in zones:
+        for match in _TOWNSHIP_END.finditer(text, zone_start, zone_end):
+            end = match.end()
+            for length in range(min(MAX_TOWNSHIP_CHARS, end - zone_start), 1, -1):
+                if text[end - length:end] in gaz.township_counties:
+                    found.append((end - length, end, text[end - length:end]))
+                    break
     return found
 
 
