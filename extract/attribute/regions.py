@@ -185,11 +185,26 @@ def _in_byline(text: str, start: int, end: int) -> bool:
     return len(text[text.rfind("\n", 0, start) + 1:line_end].strip()) <= BYLINE_LINE_CHARS
 
 
-def find_mentions(text: str) -> list[Mention]:
+@dataclass(frozen=True)
+class Zones:
+    """Where a report's title lines end (header_end), and where its first lines end and its last
+    lines begin (byline_head, byline_tail): the only places a line cue can stand."""
+    header_end: int
+    byline_head: int
+    byline_tail: int
+
+    @classmethod
+    def of(cls, text: str) -> "Zones":
+        byline_head = head_end(text, BYLINE_HEAD_LINES, BYLINE_HEAD_CHARS)
+        return cls(head_end(text[:byline_head], HEADER_LINES, HEADER_CHARS), byline_head,
+                   tail_start(text, BYLINE_TAIL_LINES))
+
+
+def find_mentions(text: str, zones: Zones | None = None) -> list[Mention]:
     """Every place name in `text` with its cues, before any is judged."""
     c = cues()
-    header_end = head_end(text, HEADER_LINES, HEADER_CHARS)
-    byline_head, byline_tail = head_end(text, BYLINE_HEAD_LINES, BYLINE_HEAD_CHARS), tail_start(text, BYLINE_TAIL_LINES)
+    zones = zones or Zones.of(text)
+    header_end, byline_head, byline_tail = zones.header_end, zones.byline_head, zones.byline_tail
     mentions = []
     for start, end, surface, readings in find_names(text):
         mentions.append(Mention(
@@ -545,12 +560,12 @@ def _choose(gaz: Gazetteer, ev: _Evidence) -> tuple[int | None, str, tuple[str, 
     return chosen, "most_named", ()
 
 
-def resolved_mentions(text: str, self_level: str | None = None) -> list[Mention]:
+def resolved_mentions(text: str, self_level: str | None = None, zones: Zones | None = None) -> list[Mention]:
     """The place names of `text` that survive judging, each resolved to one place (for debugging)."""
     gaz = gazetteer()
     if self_level is None:
         self_level = self_reference_level(text)
-    return _resolve_all(gaz, _drop_words(text, find_mentions(text)), self_level)
+    return _resolve_all(gaz, _drop_words(text, find_mentions(text, zones)), self_level)
 
 
 def choose_region(text: str) -> RegionChoice:
@@ -562,15 +577,16 @@ def choose_region(text: str) -> RegionChoice:
     """
     gaz = gazetteer()
     self_level = self_reference_level(text)
-    resolved = resolved_mentions(text, self_level)
+    zones = Zones.of(text)
+    resolved = resolved_mentions(text, self_level, zones)
     own, total, count, cued = _subtree_weights(gaz, resolved)
     ev = _Evidence(resolved, own, total, count, cued, self_level)
     chosen, cue, candidates = _choose(gaz, ev)
-    township = find_township(gaz, text, chosen, ev.self_level)
+    township = find_township(gaz, text, chosen, ev.self_level, zones)
     if township is not None:
         return township
     if chosen is None:
-        head = (0, head_end(text, BYLINE_HEAD_LINES, BYLINE_HEAD_CHARS))
+        head = (0, zones.byline_head)
         shared = dict.fromkeys(name for _, _, name in _townships_named(gaz, text, (head,))
                                if len(gaz.township_counties[name]) > 1)
         candidates += tuple(f"{name} ({len(gaz.township_counties[name])} 个县区 counties)" for name in shared)
@@ -611,18 +627,19 @@ def _township_holders_by_city() -> dict[int, list[int]]:
     return dict(by_city)
 
 
-def find_township(gaz: Gazetteer, text: str, chosen: int | None, self_level: str) -> RegionChoice | None:
+def find_township(gaz: Gazetteer, text: str, chosen: int | None, self_level: str,
+                  zones: Zones | None = None) -> RegionChoice | None:
     """A township reports (step 7) when one of the chosen county's townships has a line cue of its
     own (棠下镇党委 on the author line, "棠下镇：…" as title), or the text calls itself 我镇/本街道 and
     names one of them in its title lines. Without a chosen county, only a township whose name no
     other county shares, and only with such a cue."""
-    byline_head, byline_tail = head_end(text, BYLINE_HEAD_LINES, BYLINE_HEAD_CHARS), tail_start(text, BYLINE_TAIL_LINES)
+    zones = zones or Zones.of(text)
+    header_end, byline_head, byline_tail = zones.header_end, zones.byline_head, zones.byline_tail
     named = _townships_named(gaz, text, ((0, byline_head), (max(byline_head, byline_tail), len(text))))
     if not named:
         return None
     holders = set(_counties_within(gaz, chosen)) if chosen is not None else None
     township_self = bool(self_level) and SELF_LEVELS[self_level][0] == ("township",)
-    header_end = head_end(text, HEADER_LINES, HEADER_CHARS)
     best: tuple | None = None
     for start, end, name in named:
         counties = [c for c in gaz.township_counties[name] if holders is None or c in holders]
