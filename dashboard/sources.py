@@ -23,6 +23,17 @@ KIND_STYLES = {
     "formula": "background:#e5e7eb",
 }
 FOCUS_STYLE = "outline:3px solid #dc2626;background:#fecaca"
+REGION_STYLE = "outline:2px solid #059669;background:#d1fae5"
+# How the extraction chose the document's region (the table's region_cue).
+REGION_CUES = {
+    "author": "作者署名 author line",
+    "source": "来源 source line",
+    "byline": "发布媒体 byline",
+    "dateline": "电头 dateline",
+    "title": "标题 title prefix",
+    "self_reference": "我县/本区 所指 self-reference",
+    "most_named": "提及最多 most named",
+}
 # Not "focus": st.html's sanitiser drops ids that shadow DOM properties (document.focus).
 FOCUS_ID = "selected-mention"
 AT_PATTERN = re.compile(r"^(\d+)-(\d+)$")
@@ -85,24 +96,58 @@ def describe(row: pd.Series) -> str:
     return " · ".join(p for p in parts if p)
 
 
-def highlight_html(text: str, mentions: pd.DataFrame, focus: tuple[int, int] | None = None) -> str:
-    """The document as HTML with each placeable mention marked by kind; the focused one stands out.
+def region_evidence(text: str, mentions: pd.DataFrame) -> tuple[int, int, str] | None:
+    """(start, end, cue) of the mention that decided the document's region, when the table has it
+    and it points inside this text; None otherwise (未识别, an older table, another file version)."""
+    if mentions.empty or not {"region_start", "region_end", "region_cue"} <= set(mentions.columns):
+        return None
+    first = mentions.iloc[0]
+    start, end, cue = first["region_start"], first["region_end"], first["region_cue"]
+    if pd.isna(start) or pd.isna(end) or not 0 <= int(start) < int(end) <= len(text):
+        return None
+    return int(start), int(end), "" if pd.isna(cue) else str(cue)
+
+
+def cue_label(cue: str) -> str:
+    return REGION_CUES.get(cue, cue)
+
+
+def region_caption_html(text: str, region: str, evidence: tuple[int, int, str] | None) -> str:
+    """One line under the document's title: why this region, with the deciding characters."""
+    if evidence is None:
+        return ""
+    start, end, cue = evidence
+    return (f'<div style="font-size:0.9rem">地区依据 Region evidence: '
+            f'<mark style="{REGION_STYLE};padding:0 4px">{html.escape(text[start:end])}</mark> → '
+            f'{html.escape(region)} · {html.escape(cue_label(cue))} · 位置 offset {start}</div>')
+
+
+def highlight_html(text: str, mentions: pd.DataFrame, focus: tuple[int, int] | None = None,
+                   region: tuple[int, int, str] | None = None) -> str:
+    """The document as HTML with each placeable mention marked by kind; the focused one stands out;
+    `region` (start, end, cue), the mention that decided the region, is marked with its cue.
 
     Overlapping mentions: the first in text order is marked, the rest stay in the table.
     """
     ok = mentions[placeable(text, mentions)].sort_values(["start", "end"])
+    spans = [(int(row["start"]), int(row["end"]), row) for _, row in ok.iterrows()]
+    if region is not None:
+        spans.append((region[0], region[1], None))
+        spans.sort(key=lambda span: (span[0], span[1]))
     pieces: list[str] = []
     cursor = 0
-    for _, row in ok.iterrows():
-        start, end = int(row["start"]), int(row["end"])
+    for start, end, row in spans:
         if start < cursor:
             continue
-        is_focus = focus == (start, end)
-        style = FOCUS_STYLE if is_focus else KIND_STYLES.get(str(row["kind"]), "")
-        anchor = f' id="{FOCUS_ID}"' if is_focus else ""
+        if row is None:
+            style, anchor, title = REGION_STYLE, "", f"地区依据 region evidence: {cue_label(region[2])}"
+        else:
+            is_focus = focus == (start, end)
+            style = FOCUS_STYLE if is_focus else KIND_STYLES.get(str(row["kind"]), "")
+            anchor, title = (f' id="{FOCUS_ID}"' if is_focus else ""), describe(row)
         pieces += [html.escape(text[cursor:start]),
                    f'<mark{anchor} style="{style};padding:0 2px;border-radius:3px" '
-                   f'title="{html.escape(describe(row), quote=True)}">{html.escape(text[start:end])}</mark>']
+                   f'title="{html.escape(title, quote=True)}">{html.escape(text[start:end])}</mark>']
         cursor = end
     pieces.append(html.escape(text[cursor:]))
     body = "".join(pieces).replace("\n", "<br>")
@@ -123,4 +168,5 @@ def sentence_html(row: pd.Series) -> str:
 def legend_html() -> str:
     marks = "".join(f'<mark style="{style};padding:0 4px;margin-right:8px">{html.escape(kind_label(kind))}</mark>'
                     for kind, style in KIND_STYLES.items())
-    return f'<div style="font-size:0.9rem">{marks}<mark style="{FOCUS_STYLE};padding:0 4px">所选 selected</mark></div>'
+    return (f'<div style="font-size:0.9rem">{marks}<mark style="{FOCUS_STYLE};padding:0 4px;margin-right:8px">所选 selected</mark>'
+            f'<mark style="{REGION_STYLE};padding:0 4px">地区依据 region evidence</mark></div>')

@@ -14,7 +14,7 @@ from .find.indicators import find_indicators
 from .attribute.labels import assign_labels
 from .attribute.pillars import assign_pillars
 from .find.programs import find_programs
-from .attribute.regions import UNRECOGNISED_NAME, detect_region
+from .attribute.regions import UNRECOGNISED_NAME, choose_region
 from .read.structure import Span, layout_of, window_around
 from .table import mention_row
 from .find.textspans import protected_spans, quotations
@@ -61,17 +61,21 @@ def mentions_with_sentences(text: str) -> list[tuple]:
 
 
 def extract_text(text: str, doc_id: str, path: str = "") -> DocumentResult:
-    region = detect_region(text)
+    choice = choose_region(text)
+    region = choice.region
     year, doc_date = detect_date(text)
     doc_fields = {
         "doc_id": doc_id, "region": region.name, "province": region.province,
         "region_level": region.level, "county": region.county, "city": region.city,
+        "region_start": choice.start, "region_end": choice.end, "region_cue": choice.cue,
         "latitude": region.latitude, "longitude": region.longitude,
         "year": year, "doc_date": doc_date,
     }
     result = DocumentResult(doc_id, path or doc_id)
     if region.name == UNRECOGNISED_NAME:
-        result.warnings.append(f"{result.path}: no locality named in the text; region left as {UNRECOGNISED_NAME}")
+        weighed = f" (candidates weighed: {'、'.join(choice.candidates)})" if choice.candidates else ""
+        result.warnings.append(f"{result.path}: no locality named clearly enough in the text; "
+                               f"region left as {UNRECOGNISED_NAME}{weighed}")
     result.rows = [sentence_row(doc_fields, m, window) for m, window in mentions_with_sentences(text)]
     return result
 

@@ -40,9 +40,12 @@ if not ui.nothing_to_show(documents, "文档 documents"):
         if wrong:
             st.warning(f"{wrong} 处提及的位置与原文不符 mentions do not match the text at their offsets "
                        "(the table was made from another version of the file); they are not marked.")
+        evidence = sources.region_evidence(text, mentions)
+        if evidence:
+            st.html(sources.region_caption_html(text, str(first["region"]), evidence))
         st.html(sources.legend_html())
         with st.container(height=480, border=True):
-            st.html(sources.highlight_html(text, mentions, focus))
+            st.html(sources.highlight_html(text, mentions, focus, evidence))
         if not focused.empty:
             st.html(sources.SCROLL_TO_FOCUS, unsafe_allow_javascript=True)
 

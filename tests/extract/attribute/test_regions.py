@@ -49,6 +49,8 @@ LEVEL_CASES = [
     Case("汽开区召开党建工作会议。", "长春汽车经济技术开发区", "吉林省", "development_zone", "长春市"),
     Case("武汉经开区召开党建工作会议。", "武汉经济技术开发区", "湖北省", "development_zone", "武汉市"),
     Case("合肥高新区党工委召开党建工作会议。", "合肥高新技术产业开发区", "安徽省", "development_zone", "合肥市"),
+    Case("四川天府新区党工委召开会议。", "天府新区", "四川省", "development_zone", "成都市"),
+    Case("杜阮镇：党建引领乡村振兴\n蓬江区委部署，蓬江区各镇落实。", "杜阮镇", "广东省", "township", "江门市"),
     Case("第十一师召开组织工作会议。", "新疆生产建设兵团第十一师", "新疆维吾尔自治区", "corps_division", "乌鲁木齐市"),
     Case("十一师党委召开组织工作会议，十一师各团场参加。", "新疆生产建设兵团第十一师", "新疆维吾尔自治区", "corps_division"),
     Case("兵团第十一师召开组织工作会议。", "新疆生产建设兵团第十一师", "新疆维吾尔自治区", "corps_division"),
@@ -110,8 +112,6 @@ XFAIL_CASES = [
     pytest.param(Case("蓬江夜校开课，蓬江干部踊跃参加。", "蓬江区", "广东省"), id="short form only",
                  marks=pytest.mark.xfail(strict=True, reason="a district's short form counts only once the text "
                                                              "names the place, its parent or a place in it in full")),
-    pytest.param(Case("四川天府新区党工委召开会议。", "天府新区", "四川省", "development_zone"), id="天府新区 level",
-                 marks=pytest.mark.xfail(strict=True, reason="jionlp gives 天府新区 a district code, so it is a district")),
 ]
 
 
@@ -212,6 +212,9 @@ def test_docstring_examples():
 
 
 @pytest.mark.parametrize("key", ["org_suffixes", "author_titles", "elsewhere_prefixes", "compound_followers",
-                                 "name_openers", "corps_context", "division_blockers_after", "division_blockers_before"])
+                                 "name_openers", "corps_context", "division_blockers_after", "division_blockers_before",
+                                 "source_markers", "author_markers", "media_suffixes", "dateline_before",
+                                 "dateline_after", "title_separators", "elsewhere_followers",
+                                 "self_reference_prefixes", "self_reference_weak_prefixes"])
 def test_region_cues_file(key):
     assert word_list("region_cues.yaml", key)     # a non-empty list of distinct words

@@ -1,0 +1,197 @@
+"""The reporting locality by how a report names it, and the evidence the table shows for it.
+
+Each group is one cue or one trap of the annotation guideline (section Region); every text is a
+short invented report. `decider` is the text of the mention that decided, `cue` how it did:
+tests check that region_start/region_end point at exactly those characters."""
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import pytest
+
+from extract.attribute.regions import UNRECOGNISED_NAME, choose_region, self_reference_level
+from extract.pipeline import extract_text
+
+BODY = "\n".join(f"第{i}段，坚持党建引领，推动高质量发展，干部队伍建设不断加强。" for i in range(1, 8))
+
+
+class Case(NamedTuple):
+    id: str
+    text: str
+    name: str
+    cue: str = ""
+    decider: str = ""
+    level: str = ""
+    city: str = ""
+    county: str = ""
+
+
+def run(case: Case) -> None:
+    choice = choose_region(case.text)
+    assert choice.region.name == case.name
+    if case.cue:
+        assert choice.cue == case.cue
+    if case.decider:
+        assert case.text[choice.start:choice.end] == case.decider
+    for field in ("level", "city", "county"):
+        if getattr(case, field):
+            assert getattr(choice.region, field) == getattr(case, field), field
+
+
+def params(cases: list[Case]) -> list:
+    return [pytest.param(case, id=case.id) for case in cases]
+
+
+AUTHOR_VS_PARTNER = [
+    Case("department line, partner district elsewhere in another province",
+         "中共安吉县委组织部\n" + BODY + "\n上海市普陀区与我们结对，上海市普陀区派出干部，上海市普陀区、上海市闵行区提供岗位。",
+         "安吉县", "author", "安吉县", "county", "湖州市"),
+    Case("signature with a name, cadres seconded to another province",
+         "安吉县委组织部 张明\n" + BODY + "\n选派干部赴上海市普陀区挂职，学习上海市普陀区经验，上海市普陀区、上海市闵行区提供岗位。",
+         "安吉县", "author", "安吉县"),
+    Case("author's affiliation at the end, donor city named often",
+         BODY + "\n北京市海淀区对口支援，北京市海淀区捐资，北京市海淀区干部来访。\n（作者单位：墨江县委组织部）",
+         "墨江哈尼族自治县", "author"),
+    Case("source line at the end, the aided county in another province named most",
+         "援疆干部风采\n" + BODY + "\n江门市蓬江区选派干部赴新疆喀什地区伽师县挂职。伽师县委组织部、伽师县各乡镇、伽师县委书记。"
+         "\n来源：蓬江组工", "蓬江区", "source", "蓬江"),
+    Case("paired counties, the author's one", "东西部协作结硕果\n浙江省安吉县与四川省青川县结对帮扶。青川县委组织部、青川县各乡镇、"
+         "青川县干部到安吉县挂职。\n（作者单位：青川县委组织部）", "青川县", "author", "青川县"),
+    Case("visiting delegation from another province",
+         "蓬江区召开人才工作会议，蓬江区委部署。\n北京市海淀区考察团、北京市海淀区代表团、北京市海淀区调研组来访。",
+         "蓬江区", "", "", "district"),
+]
+
+BYLINE_VS_MOST_NAMED = [
+    Case("source line with a WeChat account's name", "来源：蓬江组工\n" + BODY + "\n江门市委部署，江门市各地落实，江门市委组织部要求。",
+         "蓬江区", "source", "蓬江"),
+    Case("a web page's publication line", "首页 > 新闻中心 > 部门动态\n抓党建促发展\n发布时间：2023-05-01 来源：安吉县人民政府\n"
+         + BODY + "\n湖州市委组织部要求，湖州市委部署，浙江省委要求。", "安吉县", "source", "安吉县"),
+    Case("dateline 本报X讯", "本报安吉讯\n" + BODY + "\n湖州市委部署，湖州市召开会议，湖州市委组织部要求。",
+         "安吉县", "dateline", "安吉"),
+    Case("dateline with a date", "长春6月1日电（记者 王明）\n" + BODY + "\n吉林省委要求，吉林省委组织部部署，吉林省各地落实。",
+         "长春市", "dateline", "长春"),
+    Case("local medium as byline", "安吉县融媒体中心\n" + BODY + "\n湖州市委部署，湖州市召开会议，湖州市委组织部要求。",
+         "安吉县", "byline", "安吉县"),
+    Case("a city's medium, the district it reports on", "来源：江门日报\n" + BODY + "\n我区召开会议，蓬江区委书记讲话，蓬江区各镇街参加。",
+         "蓬江区", "self_reference", "蓬江区"),
+    Case("a reprint's source in another province loses to the rest",
+         "来源：上海发布\n" + BODY + "\n安吉县召开会议，安吉县委书记讲话，安吉县各乡镇参加。",
+         "安吉县", "most_named"),
+]
+
+TITLE = [
+    Case("title prefix with a short form", "安吉：干部队伍建设再上新台阶\n" + BODY + "\n湖州市委部署，湖州市召开会议。",
+         "安吉县", "title", "安吉"),
+    Case("title prefix in brackets", "【蓬江】夜校开课\n" + BODY + "\n江门市委部署，江门市召开会议。", "蓬江区", "title", "蓬江"),
+    Case("a caption in the body is no author", "泉州市召开组织工作会议\n" + BODY + "\n晋江市委书记讲话\n" + BODY
+         + "\n泉州市委组织部部署，泉州市各县区参加，泉州市委要求。", "泉州市"),
+]
+
+SELF_REFERENCE = [
+    Case("我县 with the name only in the title", "安吉县召开组织工作会议\n" + BODY
+         + "\n我县培训干部3000人次。全省培训干部50万人次，浙江省委组织部要求，浙江省各地行动。浙江省委部署。",
+         "安吉县", "self_reference", "安吉县"),
+    Case("该县 in a third person's report", "组织工作会议在通榆县召开\n该县干部培训3000人次，吉林省共培训50万人次，吉林省委要求吉林省各地。",
+         "通榆县", "self_reference", "通榆县"),
+    Case("我市 of a county-level city", "晋江市召开组织工作会议\n我市培训干部2000人次。福建省委要求，福建省各地落实，泉州市委部署。",
+         "晋江市", "self_reference", "晋江市", "county"),
+    Case("a short form in the title and 我区", "蓬江夜校开新课\n我区年轻干部踊跃参加，我区各镇街组织学习。", "蓬江区",
+         "self_reference", "蓬江", "district"),
+    Case("a short form in the body and 我区 is not enough", "夜校开新课\n" + BODY + "\n我区年轻干部踊跃参加，蓬江干部组织学习。",
+         UNRECOGNISED_NAME),
+    Case("only 我县: no name, no guess", "我县召开组织工作会议，县委书记讲话，我县干部参加。", UNRECOGNISED_NAME),
+]
+
+CITY_AND_DISTRICT = [
+    Case("the district reports, its city named more", "江门市蓬江区：组织工作亮点\n" + BODY
+         + "\n江门市委部署，江门市委组织部要求，江门市各区，我区落实。", "蓬江区", "title", "蓬江区"),
+    Case("the city reports, a district speaks once", "江门市召开全市组织工作会议\n江门市委书记讲话。蓬江区作交流发言。我市各区落实。",
+         "江门市", "self_reference", "江门市", "city"),
+    Case("a district's author line, its city's instructions",
+         "中共蓬江区委组织部\n" + BODY + "\n落实江门市委部署，江门市委组织部要求，江门市各区行动。", "蓬江区", "author", "蓬江区"),
+]
+
+BACKDROP = [
+    Case("province-wide figures around a county's report",
+         "全省组织工作会议召开后，吉林省各地落实。吉林省委要求，吉林省委组织部部署，吉林省共培训干部50万人次。\n"
+         "我县召开会议，通榆县委书记讲话，通榆县各乡镇参加。", "通榆县", "self_reference", "通榆县"),
+    Case("a province reports itself", "吉林省委组织部召开全省组织部长会议\n全省培训干部50万人次，长春市、吉林市作交流发言。",
+         "吉林省", "", "", "province"),
+]
+
+ZONES = [
+    Case("zone by its full name", "长春经济技术开发区召开党建工作会议\n" + BODY, "长春经济技术开发区", "", "", "development_zone", "长春市"),
+    Case("zone by its short name", "长春经开区党工委召开党建工作会议\n" + BODY, "长春经济技术开发区", "", "长春经开区",
+         "development_zone"),
+    Case("a county-level city's zone, short name", "昆山高新区党工委召开党建工作会议\n" + BODY, "昆山高新技术产业开发区", "",
+         "", "development_zone", "苏州市"),
+    Case("a city's own zone by the city's full name", "长春市高新区召开会议，长春市高新区党工委书记讲话。",
+         "长春高新技术产业开发区", "", "", "development_zone"),
+    Case("a zone by its own short name", "净月高新区党工委召开党建工作会议，净月高新区各单位参加。", "长春净月高新技术产业开发区", "",
+         "", "development_zone", "长春市"),
+    Case("a district whose name ends in 园区 is no zone", "长春市绿园区召开会议，绿园区委书记讲话。", "绿园区", "", "",
+         "district", "长春市"),
+    Case("a national new area", "兰州新区党工委召开党建工作会议\n" + BODY, "兰州新区", "", "", "development_zone", "兰州市"),
+    Case("a national new area with a district's code", "四川天府新区党工委召开会议。", "天府新区", "", "", "development_zone"),
+    Case("zone words alone name no zone", "经开区、高新区齐头并进，各园区党建工作扎实推进。", UNRECOGNISED_NAME),
+]
+
+TOWNSHIPS = [
+    Case("township title with its district named", "杜阮镇：党建引领乡村振兴\n" + BODY + "\n蓬江区委部署，蓬江区各镇落实。",
+         "杜阮镇", "title", "杜阮镇", "township", "江门市", "蓬江区"),
+    Case("township party committee as author", "中共杜阮镇委员会\n蓬江区杜阮镇召开会议，我镇党员参加。",
+         "杜阮镇", "author", "杜阮镇", "township", "江门市", "蓬江区"),
+    Case("我镇 with the township in the title", "杜阮镇召开党员大会\n我镇党员200人参加。蓬江区委组织部要求。",
+         "杜阮镇", "self_reference", "杜阮镇", "township"),
+    Case("a township named in passing in its county's report", "中共蓬江区委组织部\n" + BODY + "\n杜阮镇、棠下镇作交流发言，我区各镇落实。",
+         "蓬江区", "author", "蓬江区", "district"),
+    Case("a township whose name no other county has, without its county", "杜阮镇：党建引领乡村振兴\n我镇党员200人参加。",
+         "杜阮镇", "title", "杜阮镇", "township", "江门市", "蓬江区"),
+    Case("a township name many counties share, without its county", "城关镇：党建引领乡村振兴\n我镇召开党员大会。",
+         UNRECOGNISED_NAME),
+]
+
+GROUPS = {
+    "author_vs_partner": AUTHOR_VS_PARTNER, "byline_vs_most_named": BYLINE_VS_MOST_NAMED, "title": TITLE,
+    "self_reference": SELF_REFERENCE, "city_and_district": CITY_AND_DISTRICT, "backdrop": BACKDROP,
+    "zones": ZONES, "townships": TOWNSHIPS,
+}
+
+
+@pytest.mark.parametrize("case", params([c for cases in GROUPS.values() for c in cases]))
+def test_reporting_locality(case):
+    run(case)
+
+
+def test_unrecognised_names_its_candidates():
+    choice = choose_region("城关镇：党建引领乡村振兴\n我镇召开党员大会。")
+    assert choice.region.name == UNRECOGNISED_NAME and (choice.start, choice.end, choice.cue) == (None, None, "")
+    assert any("城关镇" in name for name in choice.candidates)
+
+
+@pytest.mark.parametrize("text, level", [
+    ("我县召开会议，全县干部参加，我县各乡镇。", "县"),
+    ("全市干部参加，我区召开会议，本区各街道。", "区"),
+    ("全市干部参加，全市各区。", "市"),
+    ("本市场主体增加，该区域发展。", ""),
+    ("我镇党员参加，我县部署。", ""),
+], ids=["我县", "我区 over 全市", "全市 alone", "市场 and 区域 are words", "a tie"])
+def test_self_reference_level(text, level):
+    assert self_reference_level(text) == level
+
+
+def test_table_rows_carry_the_evidence():
+    text = "来源：蓬江组工\n" + BODY + "\n党员干部培训3000人次。"
+    rows = extract_text(text, "doc").rows
+    assert rows
+    row = rows[0]
+    assert (row["region"], row["region_cue"]) == ("蓬江区", "source")
+    assert text[row["region_start"]:row["region_end"]] == "蓬江"
+
+
+def test_unrecognised_warning_names_candidates():
+    result = extract_text("城关镇：党建引领乡村振兴\n我镇党员培训300人次。", "doc")
+    assert result.rows and result.rows[0]["region"] == UNRECOGNISED_NAME
+    assert result.rows[0]["region_start"] is None
+    assert any("城关镇" in warning for warning in result.warnings)
