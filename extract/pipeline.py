@@ -10,6 +10,7 @@ from pathlib import Path
 
 from .attribute.dates import detect_date
 from .read.documents import Document, DocumentError, read_document
+from .read.metadata import document_fields
 from .find.indicators import find_indicators
 from .attribute.labels import assign_labels
 from .attribute.pillars import assign_pillars
@@ -47,7 +48,7 @@ def find_mentions(text: str) -> list:
     return mentions
 
 
-def extract_text(text: str, doc_id: str, path: str = "") -> DocumentResult:
+def extract_text(text: str, doc_id: str, path: str = "", url: str = "") -> DocumentResult:
     region = detect_region(text)
     year, doc_date = detect_date(text)
     doc_fields = {
@@ -55,6 +56,7 @@ def extract_text(text: str, doc_id: str, path: str = "") -> DocumentResult:
         "region_level": region.level, "county": region.county, "city": region.city,
         "latitude": region.latitude, "longitude": region.longitude,
         "year": year, "doc_date": doc_date,
+        **document_fields(text, path, url),
     }
     result = DocumentResult(doc_id, path or doc_id)
     if region.name == UNRECOGNISED_NAME:
@@ -64,7 +66,7 @@ def extract_text(text: str, doc_id: str, path: str = "") -> DocumentResult:
 
 
 def extract_document(document: Document) -> DocumentResult:
-    return extract_text(document.text, document.doc_id, document.path)
+    return extract_text(document.text, document.doc_id, document.path, document.url)
 
 
 def extract_file(path: str | Path) -> DocumentResult:

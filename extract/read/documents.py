@@ -54,6 +54,7 @@ import pypdfium2
 import trafilatura
 from docx.table import Table
 from docx.text.paragraph import Paragraph
+from .metadata import page_url
 
 FORMATS = {".txt": "txt", ".html": "html", ".htm": "html", ".docx": "docx", ".pdf": "pdf"}
 SUPPORTED_SUFFIXES = tuple(FORMATS)
@@ -144,6 +145,7 @@ class Document:
     text: str         # the plain text the offsets refer to
     format: str       # txt, html, docx, pdf
     encoding: str     # the codec for open() (txt, html); "" for docx and pdf
+    url: str = ""     # an HTML page's canonical link or og:url (metadata.page_url)
 
 
 def read_document(path: str | Path) -> Document:
@@ -162,7 +164,8 @@ def read_document(path: str | Path) -> Document:
     text, encoding = READERS[fmt](path, data)
     if not text or text.isspace():      # not text.strip(): that copies the whole text
         raise DocumentError(path, EMPTY_TEXT_REASONS[fmt])
-    return Document(path.stem, str(path), text, fmt, encoding)
+    url = page_url(data) if fmt == "html" else ""
+    return Document(path.stem, str(path), text, fmt, encoding, url)
 
 
 def format_of(path: Path) -> str:
