@@ -14,7 +14,9 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.geo import MAP_LAT, MAP_LON, Outlines, joined_rings
+from dashboard.measures import measure_label
 from dashboard.names import pillar_label, pillar_order, qualifier_label
+from dashboard.numbers import cn_amount
 from extract.resources import pillar_names
 
 # Chinese first: the browser's own CJK font draws the labels (fonts-noto-cjk on Debian).
@@ -40,19 +42,38 @@ def wrap(text: str, width: int = HOVER_WIDTH, limit: int = 160) -> str:
     return "<br>".join(text[i:i + width] for i in range(0, len(text), width))
 
 
-def figure_of(traces: list, title: str, subtitle: str, height: int, **layout) -> go.Figure:
+SOURCE_LINE = 16         # pixels per line of the source line under a chart
+SOURCE_WIDTH = 60        # characters per line of it
+AXIS_HEIGHT = 56         # pixels of an x axis's tick labels and title, which the source line goes below
+
+
+def figure_of(traces: list, title: str, subtitle: str, height: int, source: str = "", **layout) -> go.Figure:
     """The figure with the shared look: a two-line title (中文, then English), CJK fonts,
-    the legend under the chart; `layout` adds axes and the rest.
+    the legend under the chart and, when given, the source line under everything (as
+    OWID's charts carry theirs, so an exported PNG still says where its numbers come from);
+    `layout` adds axes and the rest.
 
     The layout goes to the constructor in one piece: Figure.update_layout and
     update_xaxes walk their arguments path by path, ten times slower, on every rerun.
     """
+    if source:
+        lines = 1 + len(source) // SOURCE_WIDTH
+        below = layout.pop("source_below", AXIS_HEIGHT)     # the x axis's ticks and title sit in between
+        layout = {"annotations": [{"text": wrap(source, SOURCE_WIDTH, 240), "xref": "paper", "yref": "paper",
+                                   "x": 0, "xanchor": "left", "y": 0, "yanchor": "top", "yshift": -below,
+                                   "showarrow": False, "align": "left", "font": {"size": 11, "color": "#555"}}],
+                  "margin": {"l": 10, "r": 10, "t": 104, "b": below + SOURCE_LINE * lines + 8},
+                  # The legend goes above the plot, under the title: the source line has the bottom.
+                  "legend": {"orientation": "h", "yref": "paper", "y": 1.0, "yanchor": "bottom", "x": 0,
+                             "xanchor": "left"},
+                  **layout}
+        height += below + SOURCE_LINE * lines + 24
     return go.Figure(data=traces, layout={
         "title": {"text": f"<b>{title}</b><br><span style='font-size:12px;color:#666'>{subtitle}</span>",
                   "x": 0, "xanchor": "left", "xref": "container", "yref": "container", "y": 1, "yanchor": "top",
                   "pad": {"t": 16, "l": 10}, "font": {"size": 16}},
         "height": height, "font": {"family": FONT_FAMILY, "size": 13},
-        "margin": {"l": 10, "r": 10, "t": 80, "b": 10}, "plot_bgcolor": "white",
+        "plot_bgcolor": "white", "margin": layout.pop("margin", {"l": 10, "r": 10, "t": 80, "b": 10}),
         "hoverlabel": {"font": {"family": FONT_FAMILY, "size": 13}, "align": "left"},
         "legend": {"orientation": "h", "yref": "container", "y": 0, "yanchor": "bottom", "x": 0, "xanchor": "left"},
         **layout,
@@ -199,20 +220,7 @@ MAP_ASPECT = 1 / math.cos(math.radians(35))   # equirectangular, true to scale n
 
 def map_figure(points: pd.DataFrame, outlines: Outlines) -> go.Figure:
     """China's provinces, those with reports shaded, and a dot per placed region sized by mentions."""
-    reporting = set(points["province"])
-    traces = []
-    for polygons, lines in ((outlines.polygons, outlines.lines), (outlines.inset_polygons, outlines.inset_lines)):
-        for shaded, colour in ((False, "#f2f2f2"), (True, "#cfe0ef")):
-            xs, ys = joined_rings([ring for name, rings in polygons.items() if (name in reporting) == shaded
-                                   for ring in rings])
-            traces.append(go.Scatter(x=xs, y=ys, mode="lines", fill="toself", fillcolor=colour,
-                                     line={"color": "#a8a8a8", "width": 0.6}, hoverinfo="skip", showlegend=False))
-        xs, ys = joined_rings(lines)
-        traces.append(go.Scatter(x=xs, y=ys, mode="lines", line={"color": "#8a8a8a", "width": 0.8},
-                                 hoverinfo="skip", showlegend=False))
-    xs, ys = outlines.inset_frame
-    traces.append(go.Scatter(x=xs, y=ys, mode="lines", line={"color": "#8a8a8a", "width": 1},
-                             hoverinfo="skip", showlegend=False))
+    traces = _china_traces(set(points["province"]), outlines)
     placed = points[points["placed"] != ""]
     if not placed.empty:
         # Dots shrink as regions multiply, so hundreds of them still leave the map visible.
@@ -226,8 +234,121 @@ def map_figure(points: pd.DataFrame, outlines: Outlines) -> go.Figure:
                                                            placed["mentions"], placed["placed"])]),
             hovertemplate="%{hovertext}<extra></extra>",
         ))
+    return figure_of(traces, "报告地区", "Reporting localities, sized by mentions", 480, **MAP_AXES)
+
+
+def _shown_hover(shown: pd.DataFrame) -> np.ndarray:
+    """A hover per shown value: locality, value as written, year, label, the document named, the sentence."""
+    return np.array([
+        f"<b>{region}</b> · {text} ({year})<br>{wrap(label)}<br>《{wrap(title or doc_id)}》{' · ' + publisher if publisher else ''}"
+        f"<br>{wrap(sentence)}" + (f"<br><i>{statements} statements in {documents} documents; this is the latest "
+                                   f"document's first</i>" if statements > 1 else "")
+        for region, text, year, label, title, doc_id, publisher, sentence, statements, documents in zip(
+            shown["region"], shown["value_text"], shown["year"].astype(str).replace("<NA>", "?"), shown["label"],
+            shown["doc_title"], shown["doc_id"], shown["doc_publisher"], shown["sentence"], shown["statements"],
+            shown["documents"])])
+
+
+def compare_figure(shown: pd.DataFrame, measure: str, source: str = "") -> go.Figure:
+    """One bar per locality, largest first, labelled with the value as written (余/近/约) and its year.
+
+    One unit per chart; a bar's customdata is its row in `shown`, so a click can open the locality.
+    """
+    _require_rows(shown, "values of this measure")
+    units = set(shown["unit"])
+    if len(units) != 1:
+        raise ValueError(f"one unit per chart, got {sorted(units)}")
+    unit = units.pop()
+    hover = _shown_hover(shown)
+    years = shown["year"].astype(str).replace("<NA>", "")
+    labels = [f"{text} · {year}" if year else text for text, year in zip(shown["value_text"], years)]
+    traces = []
+    for qualifier in dict.fromkeys(shown["qualifier"]):
+        rows = np.flatnonzero((shown["qualifier"] == qualifier).to_numpy())
+        traces.append(go.Bar(
+            x=shown["value"].to_numpy()[rows], y=shown["region"].to_numpy()[rows], orientation="h",
+            name=qualifier_label(qualifier), marker_color=QUALIFIER_COLOURS.get(qualifier, "#888"),
+            text=np.array(labels)[rows], textposition="outside", cliponaxis=False,
+            hovertext=hover[rows], customdata=rows, hovertemplate="%{hovertext}<extra></extra>"))
+    zh, _, en = measure_label(measure).partition(" (")
+    top = float(shown["value"].max())
+    axis = _value_axis(shown["value"], unit)
+    if axis["type"] == "linear":
+        axis["range"] = [0, max(top, 1e-9) * 1.3]     # room for the value written after the longest bar
+    return figure_of(traces, f"{zh} · {unit}", f"{en.rstrip(')')}: the latest value each locality reports",
+                     190 + ROW_HEIGHT * len(shown), source=source, barmode="overlay", bargap=0.35,
+                     xaxis=axis, yaxis={"categoryorder": "array", "categoryarray": list(shown["region"])[::-1],
+                                        "automargin": True})
+
+
+def time_figure(series: pd.DataFrame, measure: str, source: str = "") -> go.Figure:
+    """A line per locality over the years of its reports."""
+    _require_rows(series, "localities with values in more than one year")
+    unit = series["unit"].iloc[0]
+    traces = [go.Scatter(x=rows["year"], y=rows["value"], mode="lines+markers+text", name=region,
+                         text=rows["value_text"], textposition="top center",
+                         hovertext=[f"<b>{region}</b> {year}: {text}<br>《{title}》" for year, text, title in
+                                    zip(rows["year"], rows["value_text"], rows["doc_title"])],
+                         hovertemplate="%{hovertext}<extra></extra>")
+              for region, rows in series.groupby("region", sort=True)]
+    zh, _, en = measure_label(measure).partition(" (")
+    years = sorted(set(series["year"]))
+    axis = _value_axis(series["value"], unit)
+    axis["range"] = [0, axis["range"][1] * 1.15] if axis["type"] == "linear" else None
+    return figure_of(traces, f"{zh} · {unit} · 历年", f"{en.rstrip(')')} over the years, one line per locality",
+                     420, source=source, xaxis={"tickvals": years, "ticktext": [str(y) for y in years],
+                                                "title": {"text": "年份 year"}, "gridcolor": "#f0f0f0"},
+                     yaxis=axis)
+
+
+def _china_traces(reporting: set[str], outlines: Outlines) -> list:
+    """The provinces (those in `reporting` shaded), boundary lines and the South China Sea inset."""
+    traces = []
+    for polygons, lines in ((outlines.polygons, outlines.lines), (outlines.inset_polygons, outlines.inset_lines)):
+        for shaded, colour in ((False, "#f2f2f2"), (True, "#cfe0ef")):
+            xs, ys = joined_rings([ring for name, rings in polygons.items() if (name in reporting) == shaded
+                                   for ring in rings])
+            traces.append(go.Scatter(x=xs, y=ys, mode="lines", fill="toself", fillcolor=colour,
+                                     line={"color": "#a8a8a8", "width": 0.6}, hoverinfo="skip", showlegend=False))
+        xs, ys = joined_rings(lines)
+        traces.append(go.Scatter(x=xs, y=ys, mode="lines", line={"color": "#8a8a8a", "width": 0.8},
+                                 hoverinfo="skip", showlegend=False))
+    xs, ys = outlines.inset_frame
+    traces.append(go.Scatter(x=xs, y=ys, mode="lines", line={"color": "#8a8a8a", "width": 1},
+                             hoverinfo="skip", showlegend=False))
+    return traces
+
+
+MAP_AXES = {
     # constrain="domain": a narrow screen shrinks the map instead of showing more sea around it.
-    return figure_of(traces, "报告地区", "Reporting localities, sized by mentions", 480,
-                     xaxis={"visible": False, "range": list(MAP_LON), "constrain": "domain"},
-                     yaxis={"visible": False, "range": list(MAP_LAT), "scaleanchor": "x", "scaleratio": MAP_ASPECT,
-                            "constrain": "domain", "constraintoward": "top"})
+    "xaxis": {"visible": False, "range": list(MAP_LON), "constrain": "domain"},
+    "yaxis": {"visible": False, "range": list(MAP_LAT), "scaleanchor": "x", "scaleratio": MAP_ASPECT,
+              "constrain": "domain", "constraintoward": "top"},
+}
+
+
+def value_map_figure(shown: pd.DataFrame, outlines: Outlines, measure: str, source: str = "") -> go.Figure:
+    """The shown values on the map: a dot per placed locality, coloured by value (log colours for wide spreads)."""
+    _require_rows(shown, "values of this measure")
+    unit = shown["unit"].iloc[0]
+    traces = _china_traces(set(shown["province"]), outlines)
+    placed = shown[shown["placed"] != ""]
+    if not placed.empty:
+        values = placed["value"].to_numpy(dtype=float)
+        log = bool((values > 0).all() and values.max() / values.min() > LOG_SPREAD)
+        colour = np.log10(values) if log else values
+        ticks = _nice_ticks(max(float(values.max()), 1e-9)) if not log else [
+            10.0 ** p for p in range(math.floor(colour.min()), math.ceil(colour.max()) + 1)]
+        traces.append(go.Scatter(
+            x=placed["longitude"].to_numpy(), y=placed["latitude"].to_numpy(), mode="markers", showlegend=False,
+            marker={"size": 16, "color": colour, "colorscale": "Viridis", "reversescale": True, "opacity": 0.9,
+                    "line": {"width": 1, "color": "white"},
+                    "colorbar": {"title": {"text": unit}, "thickness": 12, "len": 0.6,
+                                 "tickvals": np.log10(ticks) if log else ticks,
+                                 "ticktext": [cn_number(t) for t in ticks]}},
+            hovertext=_shown_hover(placed)
+            + np.array([f"<br><i>placed by {how}</i>" for how in placed["placed"]], dtype=object),
+            hovertemplate="%{hovertext}<extra></extra>"))
+    zh, _, en = measure_label(measure).partition(" (")
+    return figure_of(traces, f"{zh} · {unit} · 地图", f"{en.rstrip(')')} by locality, colour = value", 480,
+                     source=source, source_below=4, **MAP_AXES)
