@@ -28,6 +28,7 @@ QUALIFIER_SYMBOLS = {"=": "circle", ">": "triangle-right", "<": "triangle-left",
 ROW_HEIGHT = 30          # pixels per region row (or bundle bar)
 LOG_SPREAD = 100         # values spanning more than this factor get a log axis
 HOVER_WIDTH = 28         # characters per hover line; Chinese has no spaces to break at
+MAX_LABELLED_DOTS = 60   # up to this many dots on a chart carry their label as text
 
 
 def wrap(text: str, width: int = HOVER_WIDTH, limit: int = 160) -> str:
@@ -136,17 +137,21 @@ def indicator_figure(points: pd.DataFrame) -> go.Figure:
     regions = sorted(set(points["region"]))
     hover = np.array([
         f"<b>{wrap(label)}</b>: {value:,.6g} {unit} ({qualifier})<br>原文 text: {text} · {region}"
-        f"<br>{wrap(sentence)}<br><i>{doc_id} · mentions: {mentions}</i>"
-        for label, value, qualifier, text, region, sentence, doc_id, mentions in zip(
+        f"<br>{wrap(sentence)}<br><i>《{wrap(title or doc_id)}》 · {doc_id} · mentions: {mentions}</i>"
+        for label, value, qualifier, text, region, sentence, doc_id, mentions, title in zip(
             points["label"], points["value"], points["qualifier"], points["text"], points["region"],
-            points["sentence"], points["doc_id"], points["mentions"])])
+            points["sentence"], points["doc_id"], points["mentions"], points.get("doc_title", points["doc_id"]))])
+    # Few dots: each carries its label, so what it counts shows without hovering.
+    labelled = len(points) <= MAX_LABELLED_DOTS
     traces = []
     for qualifier in dict.fromkeys(points["qualifier"]):
         # Arrays, not lists of tuples: Plotly copies and checks lists element by element on every rerun.
         rows = np.flatnonzero((points["qualifier"] == qualifier).to_numpy())
         traces.append(go.Scatter(
-            x=points["value"].to_numpy()[rows], y=points["region"].to_numpy()[rows], mode="markers",
-            name=qualifier_label(qualifier),
+            x=points["value"].to_numpy()[rows], y=points["region"].to_numpy()[rows],
+            mode="markers+text" if labelled else "markers", name=qualifier_label(qualifier),
+            text=points["label"].to_numpy()[rows] if labelled else None, textposition="top center",
+            textfont={"size": 11, "color": "#555"},
             marker={"size": 12, "color": QUALIFIER_COLOURS.get(qualifier, "#888"),
                     "symbol": QUALIFIER_SYMBOLS.get(qualifier, "circle"), "opacity": 0.8,
                     "line": {"width": 1, "color": "white"}},

@@ -137,9 +137,11 @@ def say_unknown(unknown: dict[str, list[str]]) -> None:
                    f"so they are ignored: {'; '.join(named)}.", icon=":material/link_off:")
 
 
-def _keep_in_url(key: str) -> None:
+def _keep_in_url(key: str, then=None) -> None:
     value = st.session_state[key]
     st.query_params[key] = value if value is not None else []
+    if then:
+        then()
 
 
 def coded_multiselect(label: str, options: list[str], format_func, key: str, **kwargs) -> list[str]:
@@ -161,7 +163,7 @@ def coded_multiselect(label: str, options: list[str], format_func, key: str, **k
 
 
 def coded_selectbox(label: str, options: list[str], format_func, key: str, index: int = 0, where=st,
-                    **kwargs) -> str:
+                    on_change=None, **kwargs) -> str:
     """A selectbox showing readable names whose URL parameter holds the code (?measure=talent_housing).
 
     A code in the URL that is not an option is named in a notice, and the default is shown.
@@ -175,7 +177,7 @@ def coded_selectbox(label: str, options: list[str], format_func, key: str, index
     elif st.session_state.get(key) not in options:
         st.session_state[key] = options[index]
     chosen = where.selectbox(label, options, format_func=format_func, key=key, on_change=_keep_in_url,
-                             args=(key,), **kwargs)
+                             args=(key, on_change), **kwargs)
     st.query_params[key] = chosen
     st.session_state[f"_url_{key}"] = chosen
     return chosen
@@ -300,3 +302,11 @@ def documents_table(documents: pd.DataFrame, key: str) -> None:
                      "mentions": "提及 Mentions",
                      "open": st.column_config.LinkColumn("原文 Text", display_text="查看 open"),
                      "doc_url": st.column_config.LinkColumn("原网页 URL", display_text="链接 link")})
+
+
+def source_summary(current: View) -> str:
+    """Where the numbers come from, for the overview: documents and publishers, never a server path."""
+    kind = "内置报告 bundled reports" if current.source.startswith("folder") else "数据表 the loaded table"
+    publishers = sorted({str(p) for p in current.table["doc_publisher"].unique() if str(p)})
+    text = f"{current.table['doc_id'].nunique():,} 份文档 documents ({kind})"
+    return text + ("，发布 published by " + short_list(publishers, 5) if publishers else "")

@@ -7,7 +7,7 @@ from dashboard.names import level_label
 
 current = ui.view()
 st.title("组织工作指标概览 Overview")
-st.caption(f"来源 Source: {current.source} · 每行是一处提及 one row per mention, traceable to its sentence")
+st.caption(f"来源 Source: {ui.source_summary(current)} · 每行是一处提及 one row per mention, traceable to its sentence")
 
 counts = summary(current.rows)
 for column, (label, key) in zip(st.columns(4), [("文档 Documents", "documents"), ("地区 Regions", "regions"),

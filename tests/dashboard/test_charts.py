@@ -19,7 +19,7 @@ def spec(figure) -> dict:
 def test_matrix_counts_indicators_and_bundles_per_region_and_pillar(table):
     matrix = aggregate.region_pillar_matrix(table)
     cell = matrix.set_index(["region", "pillar"]).loc[("蓬江区", "cadres")]
-    assert (cell["indicators"], cell["bundles"], cell["mentions"]) == (1, 1, 2)
+    assert (cell["indicators"], cell["bundles"], cell["mentions"]) == (3, 1, 4)   # two 2022 statements, one 2023
     assert "theory" not in set(matrix["pillar"])           # a formula carries no pillar of its own
     assert matrix["region"].iloc[0] == "蓬江区"              # most mentions first
     assert matrix["pillar_name"].iloc[0].endswith(")")      # 中文 (English)
@@ -34,15 +34,15 @@ def test_matrix_figure_draws_the_counts_with_chinese_and_english_pillars(table):
     heatmap = figure["data"][0]
     assert heatmap["y"] == ["蓬江区", "吉林市", "新疆生产建设兵团第十一师"]
     assert "人才工作<br>(Talent)" in heatmap["x"]
-    assert sum(map(sum, heatmap["z"])) == 10
+    assert sum(map(sum, heatmap["z"])) == 15
 
 
 # --- indicators -----------------------------------------------------------------------------------
 
 def test_indicator_points_are_one_pillar_one_unit_one_row_per_mention(table):
     points = aggregate.indicator_points(table, "talent", "套")
-    assert list(points["region"]) == ["新疆生产建设兵团第十一师", "蓬江区"]
-    assert list(points["value"]) == [120, 7430]
+    assert list(points["region"]) == ["新疆生产建设兵团第十一师", "蓬江区", "蓬江区"]
+    assert list(points["value"]) == [120, 5000, 7430]
     assert set(points["mentions"]) == {1}
     assert {"doc_id", "start", "end", "sentence", "text"} <= set(points.columns)
 
@@ -51,12 +51,12 @@ def test_indicator_points_aggregate_beyond_the_cap(table):
     big = compact(pd.concat([table.astype(str).astype(object)] * 30, ignore_index=True)
                   .assign(value=lambda f: pd.to_numeric(f["value"], errors="coerce")))
     points = aggregate.indicator_points(big, "talent", "套", max_points=10)
-    assert len(points) == 2 and set(points["mentions"]) == {30}
-    assert points.set_index("region").loc["蓬江区", "value"] == 7430
+    assert len(points) == 2 and set(points["mentions"]) == {30, 60}
+    assert points.set_index("region").loc["蓬江区", "value"] == (5000 + 7430) / 2   # the median of 蓬江区's
 
 
 def test_indicator_units_and_pillars(table):
-    assert aggregate.indicator_units(table, "talent").to_dict() == {"套": 2, "元": 1, "名": 1, "人": 1}
+    assert aggregate.indicator_units(table, "talent").to_dict() == {"套": 3, "名": 2, "元": 1, "人": 1, "年": 1}
     assert list(aggregate.indicator_pillars(table).index) == ["cadres", "grassroots", "talent"]
 
 
@@ -144,7 +144,7 @@ def test_region_points_are_placed_by_coordinates_or_province_centre(table):
     corps = points.loc["新疆生产建设兵团第十一师"]
     assert corps["placed"] == "province centre"
     assert 73 < corps["longitude"] < 96 and 34 < corps["latitude"] < 50     # inside Xinjiang
-    assert points.loc["蓬江区", "mentions"] == 5 and points.loc["蓬江区", "documents"] == 1
+    assert points.loc["蓬江区", "mentions"] == 10 and points.loc["蓬江区", "documents"] == 2
 
 
 def test_a_region_without_coordinates_or_province_is_not_placed():
@@ -216,4 +216,4 @@ def test_sentence_html_bolds_the_mention(table):
 
 def test_indicator_points_keep_the_regions_with_most_mentions(table):
     points = aggregate.indicator_points(table, "talent", "套", max_regions=1)
-    assert len(points) == 1   # 蓬江区 and 十一师 have one each: the tie keeps one region
+    assert set(points["region"]) == {"蓬江区"} and len(points) == 2   # two against 十一师's one

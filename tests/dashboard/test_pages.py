@@ -12,12 +12,10 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard.names import kind_label
-
 from .conftest import plain
 
 APP = Path(__file__).resolve().parents[2] / "streamlit_app.py"
-PAGES = ["overview", "indicators", "programmes", "sources", "upload", "method"]
+PAGES = ["overview", "compare", "profile", "indicators", "programmes", "sources", "upload", "method"]
 TIMEOUT = 60     # seconds; the method page extracts and scores the bundled reports once
 
 
@@ -56,7 +54,7 @@ def test_page_runs_without_error(app, name):
 
 def test_overview_counts_matrix_and_map(app):
     open_page(app, "overview")
-    assert [m.value for m in app.metric] == ["3", "3", "8", "2"]
+    assert [m.value for m in app.metric] == ["4", "3", "13", "2"]
     matrix, china = charts(app)
     assert matrix["data"][0]["y"] == ["蓬江区", "吉林市", "新疆生产建设兵团第十一师"]
     dots = next(t for t in china["data"] if t.get("mode") == "markers")
@@ -76,34 +74,54 @@ def test_region_filter_changes_every_overview_chart(app):
     assert download_rows(app, "matrix_csv") == 2
 
 
-def test_indicators_open_on_the_biggest_pillar_and_its_commonest_unit(app):
+def open_all_indicators(app: AppTest) -> AppTest:
+    """The indicators page with the measured numbers included, as it was before measures existed."""
     open_page(app, "indicators")
+    app.toggle(key="ind_all").set_value(True).run()
+    assert not app.exception
+    assert app.selectbox(key="ind_unit").options[0] == "套"      # the most used unit first
+    app.selectbox(key="ind_unit").set_value("套").run()
+    return app
+
+
+def test_indicators_open_on_the_numbers_without_a_measure_labelled(app):
+    open_page(app, "indicators")
+    assert (app.selectbox(key="ind_pillar").value, app.selectbox(key="ind_unit").value) == ("talent", "年")
+    (chart,) = charts(app)
+    (dot,) = chart["data"]
+    assert dot["y"] == ["蓬江区"] and dot["text"] == ["人才驿站获评优秀"]   # what it counts, without hovering
+    assert app.dataframe[0].value["value_text"].tolist() == ["3年"]
+
+
+def test_indicators_open_on_the_biggest_pillar_and_its_commonest_unit(app):
+    open_all_indicators(app)
     assert app.selectbox(key="ind_pillar").value == "talent"
     assert app.selectbox(key="ind_unit").value == "套"
     (chart,) = charts(app)
-    assert sorted(y for trace in chart["data"] for y in trace["y"]) == ["新疆生产建设兵团第十一师", "蓬江区"]
+    assert sorted(y for trace in chart["data"] for y in trace["y"]) == ["新疆生产建设兵团第十一师", "蓬江区", "蓬江区"]
     assert "套" in chart["layout"]["xaxis"]["title"]["text"]
 
 
 def test_region_filter_changes_the_indicator_chart_table_and_download(app):
-    open_page(app, "indicators")
-    assert download_rows(app, "indicator_chart_csv") == 2
+    open_all_indicators(app)
+    assert download_rows(app, "indicator_chart_csv") == 3
     app.multiselect(key="region").set_value(["蓬江区"]).run()
     assert not app.exception
     (chart,) = charts(app)
     assert {y for trace in chart["data"] for y in trace["y"]} == {"蓬江区"}
     table = app.dataframe[0].value
-    assert set(table["region"]) == {"蓬江区"} and list(table["value"]) == [7430]
-    assert download_rows(app, "indicator_chart_csv") == 1
-    assert table["source"].iloc[0].startswith("sources?doc=d1_penjiang&at=")
+    assert set(table["region"]) == {"蓬江区"} and list(table["value"]) == [5000, 7430]
+    assert download_rows(app, "indicator_chart_csv") == 2
+    assert table["source"].iloc[1].startswith("sources?doc=d1_penjiang&at=")
 
 
 def test_unit_choice_keeps_one_unit_per_chart(app):
-    open_page(app, "indicators")
+    open_all_indicators(app)
     app.selectbox(key="ind_unit").set_value("元").run()
     (chart,) = charts(app)
     assert [x for trace in chart["data"] for x in trace["x"]] == [3.7e9]
     assert set(app.dataframe[0].value["unit"]) == {"元"}
+    assert app.dataframe[0].value["value_text"].tolist() == ["37亿元"]   # not a float the column cuts
 
 
 @pytest.mark.parametrize("name", ["overview", "indicators", "programmes"])
@@ -119,7 +137,7 @@ def test_a_filter_that_leaves_nothing_says_so(app, name):
 def test_filters_come_from_the_url(app_env):
     app = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
     app.query_params["region"] = "吉林市"
-    app.query_params["kind"] = [kind_label("indicator")]   # the URL holds what the widget shows
+    app.query_params["kind"] = ["indicator"]   # the URL holds codes, not what the widget shows
     app.run()
     assert not app.exception
     assert app.multiselect(key="region").value == ["吉林市"]
@@ -131,7 +149,7 @@ def test_clear_filters_brings_everything_back(app):
     app.multiselect(key="region").set_value(["吉林市"]).run()
     app.button[0].click().run()
     assert app.multiselect(key="region").value == []
-    assert [m.value for m in app.metric] == ["3", "3", "8", "2"]
+    assert [m.value for m in app.metric] == ["4", "3", "13", "2"]
 
 
 def test_programmes_show_bundles_with_members_by_region(app):
@@ -164,7 +182,7 @@ def test_sources_without_the_text_list_the_mentions(app, monkeypatch, tmp_path):
     monkeypatch.setenv("ORGWORK_DOCS", str(tmp_path))
     open_page(app, "sources")
     assert any("is not in this session or the documents folder" in w.value for w in app.warning)
-    assert len(app.dataframe[0].value) == 6
+    assert len(app.dataframe[0].value) == 2   # 十一师人才工作, the first title in the picker
 
 
 def test_upload_extracts_each_file_and_reports_the_broken_one(app):
@@ -205,5 +223,5 @@ def test_sources_list_the_filtered_documents_and_a_linked_one(app_env):
     app.run()
     app.switch_page(page_path("sources")).run()
     assert not app.exception
-    assert app.selectbox(key="doc").options == ["d1_penjiang", "d2_jilin"]
+    assert app.selectbox(key="doc").options == ["吉林市组织工作 · d2_jilin", "蓬江区党建工作报告 · d1_penjiang"]
     assert app.selectbox(key="doc").value == "d1_penjiang"
