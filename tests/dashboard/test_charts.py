@@ -217,3 +217,60 @@ def test_sentence_html_bolds_the_mention(table):
 def test_indicator_points_keep_the_regions_with_most_mentions(table):
     points = aggregate.indicator_points(table, "talent", "套", max_regions=1)
     assert set(points["region"]) == {"蓬江区"} and len(points) == 2   # two against 十一师's one
+
+
+# --- compare: one measure across localities ------------------------------------------------------
+
+def shown_of(table, measure, unit):
+    from dashboard import compare
+
+    return compare.headline(compare.measure_rows(table, measure), unit)
+
+
+def test_compare_figure_has_one_bar_per_locality_largest_on_top(table):
+    shown = shown_of(table, "cadre_training_attendance", "人次")
+    figure = spec(charts.compare_figure(shown, "cadre_training_attendance", "来源 Source: x"))
+    bars = {y: x for trace in figure["data"] for y, x in zip(trace["y"], trace["x"])}
+    assert bars == {"蓬江区": 12000, "新疆生产建设兵团第十一师": 800}
+    assert figure["layout"]["yaxis"]["categoryarray"] == ["新疆生产建设兵团第十一师", "蓬江区"]   # top row last
+    texts = [t for trace in figure["data"] for t in trace["text"]]
+    assert "1.2万余人次 · 2023" in texts and "800人次 · 2022" in texts
+    assert figure["layout"]["annotations"][0]["text"] == "来源 Source: x"
+    assert "干部培训人次 · 人次" in figure["layout"]["title"]["text"]
+
+
+def test_compare_figure_hover_names_the_document_and_the_repeats(table):
+    shown = shown_of(table, "cadre_training_attendance", "人次")
+    figure = spec(charts.compare_figure(shown, "cadre_training_attendance"))
+    hover = next(h for trace in figure["data"] for h in trace["hovertext"] if h.startswith("<b>蓬江区"))
+    assert "《蓬江区党建工作报告》" in hover and "3 statements in 2 documents" in hover
+
+
+def test_compare_figure_refuses_two_units(table):
+    rows = pd.concat([shown_of(table, "talents_introduced", "名"), shown_of(table, "talents_introduced", "人")])
+    with pytest.raises(ValueError, match="one unit per chart"):
+        charts.compare_figure(rows, "talents_introduced")
+
+
+def test_value_map_colours_each_placed_locality_by_its_value(table):
+    shown = geo.place_regions(shown_of(table, "talent_housing", "套"))
+    figure = spec(charts.value_map_figure(shown, geo.province_outlines(), "talent_housing", "来源 Source: y"))
+    (dots,) = [t for t in figure["data"] if t.get("mode") == "markers"]
+    assert len(dots["x"]) == 2 and sorted(dots["marker"]["color"]) == [120, 7430]
+    assert all(t["type"] == "scatter" for t in figure["data"])   # offline: no tiles, no geo traces
+
+
+def test_time_figure_draws_a_line_per_locality(table):
+    from dashboard import compare
+
+    series = compare.over_time(compare.measure_rows(table, "talent_housing"), "套")
+    figure = spec(charts.time_figure(series, "talent_housing", compare.source_line(series)))
+    (line,) = figure["data"]
+    assert line["name"] == "蓬江区" and line["x"] == [2022, 2023] and line["y"] == [5000, 7430]
+
+
+@pytest.mark.parametrize("figure_of", [
+    lambda rows: charts.compare_figure(rows, "x"), lambda rows: charts.time_figure(rows, "x")], ids=["bars", "lines"])
+def test_compare_figures_refuse_empty_axes(table, figure_of):
+    with pytest.raises(ValueError, match="nothing to plot"):
+        figure_of(shown_of(table, "talent_housing", "套").iloc[:0])
