@@ -14,6 +14,7 @@ from dashboard.names import pillar_order
 from dashboard.numbers import value_texts
 from dashboard.sources import source_link
 
+MAX_BARS = 60          # bars a reader can take in on one chart; the table lists every locality
 DOC_COLUMNS = ["doc_id", "doc_title", "doc_publisher", "doc_date", "doc_url", "year"]
 STATEMENT_COLUMNS = ["region", "province", "value", "unit", "qualifier", "value_text", "year", "label", "measure",
                      "doc_title", "doc_publisher", "doc_date", "doc_url", "doc_id", "start", "end", "text",

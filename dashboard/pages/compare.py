@@ -41,12 +41,17 @@ if not ui.nothing_to_show(options, "可比指标 comparable measures"):
                        "document's first statement; the table lists them all.")
         chart_tab, table_tab, map_tab, time_tab = st.tabs(["图 Chart", "表 Table", "地图 Map", "历年 Over time"])
         with chart_tab:
-            event = ui.chart_block(charts.compare_figure(shown, measure, source), shown,
+            plotted = shown.head(compare.MAX_BARS)
+            if len(shown) > len(plotted):
+                st.caption(f"图中为数值最大的 {len(plotted)} 个地区，共 {len(shown):,} 个；表格和 CSV 列出全部。"
+                           f"The {len(plotted)} largest of {len(shown):,} localities; the table and CSV list all. "
+                           "Pick regions in the sidebar to compare others.")
+            event = ui.chart_block(charts.compare_figure(plotted, measure, source), plotted,
                                    ["compare", measure, unit], key="compare_chart", on_select=True)
             st.caption(source)
             picked = event.selection.points if event else []
             if picked and picked[0].get("customdata") is not None:
-                region = shown.iloc[int(picked[0]["customdata"])]["region"]
+                region = plotted.iloc[int(picked[0]["customdata"])]["region"]
                 st.page_link("dashboard/pages/profile.py", icon=":material/location_city:",
                              label=f"查看 {region} 的概况 Open the profile of {region}",
                              query_params={"profile": region})

@@ -47,7 +47,7 @@ TEXTS = {
     "d1_penjiang": "蓬江区党建工作报告\n全年轮训干部1.2万余人次，投资37亿元建设人才公寓7430套。"
                    "实施强基、铸魂、阵地、领航“四项工程”。坚决做到“两个确立”。引进人才近百名。",
     "d2_jilin": "吉林市组织工作\n发展党员500名，引进人才3000余人。出台人才“新十条”。",
-    "d3_corps": "十一师人才工作\n培训干部800人次，新建人才公寓120套。",
+    "d3_corps": "十一师人才工作\n培训干部约800人次，新建人才公寓120套。",
 }
 # (doc, span text, kind, label, value, unit, qualifier, pillar, members, scope, measure)
 MENTIONS = [
@@ -65,7 +65,7 @@ MENTIONS = [
     ("d2_jilin", "500名", "indicator", "发展党员", 500, "名", "=", "grassroots", "", "", "party_members_recruited"),
     ("d2_jilin", "3000余人", "indicator", "引进人才", 3000, "人", ">", "talent", "", "", "talents_introduced"),
     ("d2_jilin", "新十条", "program_count", "新十条", 10, "条", "=", "talent", "", "", ""),
-    ("d3_corps", "800人次", "indicator", "干部轮训", 800, "人次", "=", "cadres", "", "", "cadre_training_attendance"),
+    ("d3_corps", "约800人次", "indicator", "干部轮训", 800, "人次", "~", "cadres", "", "", "cadre_training_attendance"),
     ("d3_corps", "120套", "indicator", "人才公寓", 120, "套", "=", "talent", "", "", "talent_housing"),
 ]
 

@@ -63,7 +63,7 @@ def test_indicator_units_and_pillars(table):
 def test_indicator_figure_hover_shows_label_qualifier_and_sentence(table):
     figure = spec(charts.indicator_figure(aggregate.indicator_points(table, "cadres", "人次")))
     traces = {trace["name"]: trace for trace in figure["data"]}
-    assert set(traces) == {"= 确数 (exact)", "> 余/多/超 (more than)"}
+    assert set(traces) == {"= 确数 (exact)", "> 余/多/超 (more than)", "~ 约/左右 (about)"}
     more = traces["> 余/多/超 (more than)"]
     assert more["y"] == ["蓬江区"] and more["x"] == [12000]
     hover = more["hovertext"][0]
@@ -234,7 +234,7 @@ def test_compare_figure_has_one_bar_per_locality_largest_on_top(table):
     assert bars == {"蓬江区": 12000, "新疆生产建设兵团第十一师": 800}
     assert figure["layout"]["yaxis"]["categoryarray"] == ["新疆生产建设兵团第十一师", "蓬江区"]   # top row last
     texts = [t for trace in figure["data"] for t in trace["text"]]
-    assert "1.2万余人次 · 2023" in texts and "800人次 · 2022" in texts
+    assert "1.2万余人次 · 2023" in texts and "约800人次 · 2022" in texts
     assert figure["layout"]["annotations"][0]["text"] == "来源 Source: x"
     assert "干部培训人次 · 人次" in figure["layout"]["title"]["text"]
 
