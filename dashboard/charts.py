@@ -15,7 +15,7 @@ import plotly.graph_objects as go
 
 from dashboard.geo import MAP_LAT, MAP_LON, Outlines, joined_rings
 from dashboard.measures import measure_label
-from dashboard.names import pillar_label, pillar_order, qualifier_label
+from dashboard.names import pillar_label, pillar_order, pillar_short, qualifier_label
 from dashboard.numbers import cn_amount
 from extract.resources import pillar_names
 
@@ -43,38 +43,24 @@ def wrap(text: str, width: int = HOVER_WIDTH, limit: int = 160) -> str:
     return "<br>".join(text[i:i + width] for i in range(0, len(text), width))
 
 
-SOURCE_LINE = 16         # pixels per line of the source line under a chart
-SOURCE_WIDTH = 60        # characters per line of it
-AXIS_HEIGHT = 56         # pixels of an x axis's tick labels and title, which the source line goes below
+# The toolbar (download, zoom) sits in the top 32 px at the right: the title starts below it,
+# so on a phone, where the title runs the full width, the toolbar never covers it.
+TOOLBAR_HEIGHT = 32
 
 
-def figure_of(traces: list, title: str, subtitle: str, height: int, source: str = "", **layout) -> go.Figure:
-    """The figure with the shared look: a two-line title (中文, then English), CJK fonts,
-    the legend under the chart and, when given, the source line under everything (as
-    OWID's charts carry theirs, so an exported PNG still says where its numbers come from);
-    `layout` adds axes and the rest.
+def figure_of(traces: list, title: str, subtitle: str, height: int, **layout) -> go.Figure:
+    """The figure with the shared look: a two-line title (中文, then English) under the toolbar,
+    CJK fonts, the legend under the chart; `layout` adds axes and the rest.
 
     The layout goes to the constructor in one piece: Figure.update_layout and
     update_xaxes walk their arguments path by path, ten times slower, on every rerun.
     """
-    if source:
-        lines = 1 + len(source) // SOURCE_WIDTH
-        below = layout.pop("source_below", AXIS_HEIGHT)     # the x axis's ticks and title sit in between
-        layout = {"annotations": [{"text": wrap(source, SOURCE_WIDTH, 240), "xref": "paper", "yref": "paper",
-                                   "x": 0, "xanchor": "left", "y": 0, "yanchor": "top", "yshift": -below,
-                                   "showarrow": False, "align": "left", "font": {"size": 11, "color": "#555"}}],
-                  "margin": {"l": 10, "r": 10, "t": 104, "b": below + SOURCE_LINE * lines + 8},
-                  # The legend goes above the plot, under the title: the source line has the bottom.
-                  "legend": {"orientation": "h", "yref": "paper", "y": 1.0, "yanchor": "bottom", "x": 0,
-                             "xanchor": "left"},
-                  **layout}
-        height += below + SOURCE_LINE * lines + 24
     return go.Figure(data=traces, layout={
         "title": {"text": f"<b>{title}</b><br><span style='font-size:12px;color:#666'>{subtitle}</span>",
                   "x": 0, "xanchor": "left", "xref": "container", "yref": "container", "y": 1, "yanchor": "top",
-                  "pad": {"t": 16, "l": 10}, "font": {"size": 16}},
-        "height": height, "font": {"family": FONT_FAMILY, "size": 13},
-        "plot_bgcolor": "white", "margin": layout.pop("margin", {"l": 10, "r": 10, "t": 80, "b": 10}),
+                  "pad": {"t": TOOLBAR_HEIGHT, "l": 10}, "font": {"size": 16}},
+        "height": height + TOOLBAR_HEIGHT - 16, "font": {"family": FONT_FAMILY, "size": 13},
+        "plot_bgcolor": "white", "margin": layout.pop("margin", {"l": 10, "r": 10, "t": 64 + TOOLBAR_HEIGHT, "b": 10}),
         "hoverlabel": {"font": {"family": FONT_FAMILY, "size": 13}, "align": "left"},
         "legend": {"orientation": "h", "yref": "container", "y": 0, "yanchor": "bottom", "x": 0, "xanchor": "left"},
         **layout,
@@ -106,20 +92,21 @@ def matrix_figure(matrix: pd.DataFrame) -> go.Figure:
     table = matrix.set_index(["region", "pillar"])
     grid = {c: table[c].unstack("pillar").reindex(index=regions, columns=pillars).fillna(0).astype(int)
             for c in ("mentions", "indicators", "bundles")}
-    ticks = [pillar_label(p).replace(" (", "<br>(") for p in pillars]
+    # Two-character names stay upright and readable at phone width; the full name is in the hover.
+    ticks = [pillar_short(p) for p in pillars]
+    names = [pillar_label(p) for p in pillars]
     heatmap = go.Heatmap(
         z=grid["mentions"].to_numpy(), x=ticks, y=regions, colorscale="Blues", showscale=False,
         text=grid["mentions"].replace(0, "").astype(str).to_numpy(), texttemplate="%{text}",
-        customdata=np.dstack([grid["indicators"].to_numpy(), grid["bundles"].to_numpy()]).tolist(),
-        hovertemplate="%{y} · %{x}<br>指标 indicators: %{customdata[0]}<br>"
+        customdata=np.dstack([grid["indicators"].to_numpy(), grid["bundles"].to_numpy(),
+                              np.broadcast_to(np.array(names, dtype=object), grid["mentions"].shape)]).tolist(),
+        hovertemplate="%{y} · %{customdata[2]}<br>指标 indicators: %{customdata[0]}<br>"
                       "成套举措 bundles: %{customdata[1]}<extra></extra>",
         xgap=2, ygap=2,
     )
-    # Pillar names below the cells: on a phone Plotly turns them upright, and there they cannot run into the title.
-    # 150 px more than the rows need: the upright pillar names of a narrow screen take them, not the cells.
-    return figure_of([heatmap], "各地区各板块的发现数", "Mentions found, by region and pillar",
-                     330 + ROW_HEIGHT * len(regions),
-                     xaxis={"side": "bottom", "tickfont": {"size": 12}, "automargin": True},
+    return figure_of([heatmap], "各地区各板块的发现数", "Mentions found, by region and pillar (hover for names)",
+                     200 + ROW_HEIGHT * len(regions),
+                     xaxis={"side": "bottom", "tickfont": {"size": 12}, "automargin": True, "tickangle": 0},
                      yaxis={"autorange": "reversed", "automargin": True})
 
 
@@ -254,7 +241,7 @@ def _shown_hover(shown: pd.DataFrame) -> np.ndarray:
             shown["documents"])])
 
 
-def compare_figure(shown: pd.DataFrame, measure: str, source: str = "") -> go.Figure:
+def compare_figure(shown: pd.DataFrame, measure: str) -> go.Figure:
     """One bar per locality, largest first, labelled with the value as written (余/近/约) and its year.
 
     One unit per chart; a bar's customdata is its row in `shown`, so a click can open the locality.
@@ -273,7 +260,8 @@ def compare_figure(shown: pd.DataFrame, measure: str, source: str = "") -> go.Fi
         traces.append(go.Bar(
             x=shown["value"].to_numpy()[rows], y=shown["region"].to_numpy()[rows], orientation="h",
             name=qualifier_label(qualifier), marker_color=QUALIFIER_COLOURS.get(qualifier, "#888"),
-            text=np.array(labels)[rows], textposition="outside", cliponaxis=False,
+            # Inside a bar long enough to hold it, else after it: a phone never cuts the longest bar's value.
+            text=np.array(labels)[rows], textposition="auto", cliponaxis=False,
             hovertext=hover[rows], customdata=rows, hovertemplate="%{hovertext}<extra></extra>"))
     zh, _, en = measure_label(measure).partition(" (")
     top = float(shown["value"].max())
@@ -281,12 +269,13 @@ def compare_figure(shown: pd.DataFrame, measure: str, source: str = "") -> go.Fi
     if axis["type"] == "linear":
         axis["range"] = [0, max(top, 1e-9) * 1.3]     # room for the value written after the longest bar
     return figure_of(traces, f"{zh} · {unit}", f"{en.rstrip(')')}: the latest value each locality reports",
-                     190 + ROW_HEIGHT * len(shown), source=source, barmode="overlay", bargap=0.35,
+                     190 + ROW_HEIGHT * len(shown), barmode="overlay", bargap=0.35,
+                     legend={"orientation": "h", "yref": "paper", "y": 1.0, "yanchor": "bottom", "x": 0},
                      xaxis=axis, yaxis={"categoryorder": "array", "categoryarray": list(shown["region"])[::-1],
                                         "automargin": True})
 
 
-def time_figure(series: pd.DataFrame, measure: str, source: str = "") -> go.Figure:
+def time_figure(series: pd.DataFrame, measure: str) -> go.Figure:
     """A line per locality over the years of its reports."""
     _require_rows(series, "localities with values in more than one year")
     unit = series["unit"].iloc[0]
@@ -301,7 +290,7 @@ def time_figure(series: pd.DataFrame, measure: str, source: str = "") -> go.Figu
     axis = _value_axis(series["value"], unit)
     axis["range"] = [0, axis["range"][1] * 1.15] if axis["type"] == "linear" else None
     return figure_of(traces, f"{zh} · {unit} · 历年", f"{en.rstrip(')')} over the years, one line per locality",
-                     420, source=source, xaxis={"tickvals": years, "ticktext": [str(y) for y in years],
+                     420, xaxis={"tickvals": years, "ticktext": [str(y) for y in years],
                                                 "title": {"text": "年份 year"}, "gridcolor": "#f0f0f0"},
                      yaxis=axis)
 
@@ -332,7 +321,7 @@ MAP_AXES = {
 }
 
 
-def value_map_figure(shown: pd.DataFrame, outlines: Outlines, measure: str, source: str = "") -> go.Figure:
+def value_map_figure(shown: pd.DataFrame, outlines: Outlines, measure: str) -> go.Figure:
     """The shown values on the map: a dot per placed locality, coloured by value (log colours for wide spreads)."""
     _require_rows(shown, "values of this measure")
     unit = shown["unit"].iloc[0]
@@ -356,4 +345,4 @@ def value_map_figure(shown: pd.DataFrame, outlines: Outlines, measure: str, sour
             hovertemplate="%{hovertext}<extra></extra>"))
     zh, _, en = measure_label(measure).partition(" (")
     return figure_of(traces, f"{zh} · {unit} · 地图", f"{en.rstrip(')')} by locality, colour = value", 480,
-                     source=source, source_below=4, **MAP_AXES)
+                     **MAP_AXES)

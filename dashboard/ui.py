@@ -215,12 +215,16 @@ def nothing_to_show(rows, what: str) -> bool:
     return True
 
 
-def chart_block(figure: go.Figure, rows: pd.DataFrame, name: list[str], key: str, on_select: bool = False):
-    """A chart with the CSV of exactly the rows it plots beside it; returns the selection event."""
+def chart_block(figure: go.Figure, rows: pd.DataFrame, name: list[str], key: str, on_select: bool = False,
+                source: str = ""):
+    """A chart, its source line right under it (as OWID's), and the CSV of exactly the rows it plots;
+    returns the selection event."""
     config = {**PLOTLY_CONFIG, "toImageButtonOptions": {**PLOTLY_CONFIG["toImageButtonOptions"],
                                                         "filename": file_name(*name, suffix="")}}
     event = st.plotly_chart(figure, key=key, config=config, on_select="rerun" if on_select else "ignore",
                             selection_mode="points")
+    if source:
+        st.caption(source)
     # data as a callable: the CSV is written when the button is clicked, not on every rerun.
     st.download_button(f"⬇ 图表数据 Chart data (CSV, {len(rows):,} rows)", data=lambda: csv_bytes(rows),
                        file_name=file_name(*name), mime="text/csv", key=f"{key}_csv", on_click="ignore")
@@ -302,6 +306,14 @@ def documents_table(documents: pd.DataFrame, key: str) -> None:
                      "mentions": "提及 Mentions",
                      "open": st.column_config.LinkColumn("原文 Text", display_text="查看 open"),
                      "doc_url": st.column_config.LinkColumn("原网页 URL", display_text="链接 link")})
+
+
+def source_of(current: View, rows: pd.DataFrame) -> str:
+    """The source line for a chart of `rows`: the documents they come from, by title, publisher and date."""
+    from dashboard.compare import documents_of, source_line
+
+    doc_ids = rows["doc_id"].unique()
+    return source_line(documents_of(current.table[current.table["doc_id"].isin(doc_ids).to_numpy()]))
 
 
 def source_summary(current: View) -> str:

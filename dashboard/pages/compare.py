@@ -46,9 +46,8 @@ if not ui.nothing_to_show(options, "可比指标 comparable measures"):
                 st.caption(f"图中为数值最大的 {len(plotted)} 个地区，共 {len(shown):,} 个；表格和 CSV 列出全部。"
                            f"The {len(plotted)} largest of {len(shown):,} localities; the table and CSV list all. "
                            "Pick regions in the sidebar to compare others.")
-            event = ui.chart_block(charts.compare_figure(plotted, measure, source), plotted,
-                                   ["compare", measure, unit], key="compare_chart", on_select=True)
-            st.caption(source)
+            event = ui.chart_block(charts.compare_figure(plotted, measure), plotted,
+                                   ["compare", measure, unit], key="compare_chart", on_select=True, source=source)
             picked = event.selection.points if event else []
             if picked and picked[0].get("customdata") is not None:
                 region = plotted.iloc[int(picked[0]["customdata"])]["region"]
@@ -65,8 +64,8 @@ if not ui.nothing_to_show(options, "可比指标 comparable measures"):
             st.caption(source)
         with map_tab:
             placed = geo.place_regions(shown)
-            ui.chart_block(charts.value_map_figure(placed, geo.province_outlines(), measure, source), placed,
-                           ["compare-map", measure, unit], key="compare_map")
+            ui.chart_block(charts.value_map_figure(placed, geo.province_outlines(), measure), placed,
+                           ["compare-map", measure, unit], key="compare_map", source=source)
             unplaced = placed[placed["placed"] == ""]
             if not unplaced.empty:
                 st.caption("未能定位 Not on the map: " + ui.short_list(list(unplaced["region"])))
@@ -76,5 +75,5 @@ if not ui.nothing_to_show(options, "可比指标 comparable measures"):
                 st.info("没有地区在多个年份报告此指标 No locality reports this measure in more than one year "
                         "(in the years chosen).", icon=":material/timeline:")
             else:
-                ui.chart_block(charts.time_figure(series, measure, compare.source_line(series)), series,
-                               ["compare-years", measure, unit], key="compare_time")
+                ui.chart_block(charts.time_figure(series, measure), series, ["compare-years", measure, unit],
+                               key="compare_time", source=compare.source_line(series))

@@ -37,7 +37,7 @@ if not ui.nothing_to_show(pillars, "指标 indicators"):
             st.caption(f"{int(units[unit]):,} 处提及按地区和名称汇总 mentions grouped by region and label "
                        f"(median value); the {len(points):,} groups with the most mentions are shown.")
         event = ui.chart_block(charts.indicator_figure(points), points, ["indicators", pillar, unit],
-                               key="indicator_chart", on_select=True)
+                               key="indicator_chart", on_select=True, source=ui.source_of(current, points))
         picked = event.selection.points if event else []
         if picked and picked[0].get("customdata") is not None:
             row = points.iloc[int(picked[0]["customdata"])]

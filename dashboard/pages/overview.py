@@ -29,11 +29,13 @@ if not ui.nothing_to_show(current.rows, "提及 mentions"):
         if shown < counts["regions"]:
             st.caption(f"显示提及最多的 {shown} 个地区 The {shown} regions with the most mentions of "
                        f"{counts['regions']:,}; pick regions in the sidebar to see others.")
-        ui.chart_block(charts.matrix_figure(matrix), matrix, ["region-pillar-matrix"], key="matrix")
+        ui.chart_block(charts.matrix_figure(matrix), matrix, ["region-pillar-matrix"], key="matrix",
+                       source=ui.source_of(current, current.rows))
 
     st.subheader("地图 Map")
     points = geo.place_regions(aggregate.region_points(current.rows))
-    ui.chart_block(charts.map_figure(points, geo.province_outlines()), points, ["region-map"], key="map")
+    ui.chart_block(charts.map_figure(points, geo.province_outlines()), points, ["region-map"], key="map",
+                   source=ui.source_of(current, current.rows))
     unplaced = points[points["placed"] == ""]
     if not unplaced.empty:
         st.caption("未能定位 Not on the map (no coordinates or province): "

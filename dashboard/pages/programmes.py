@@ -15,7 +15,8 @@ if not ui.nothing_to_show(found, "成套举措 programme bundles"):
         st.caption(f"{total:,} 处提及 mentions → {len(found):,} 个举措 bundles shown: one per region and name, "
                    f"at most {aggregate.MAX_BUNDLES}, those found in the most documents first; "
                    "pick regions in the sidebar to see others.")
-    ui.chart_block(charts.bundle_figure(found), found, ["programme-bundles"], key="bundle_chart")
+    ui.chart_block(charts.bundle_figure(found), found, ["programme-bundles"], key="bundle_chart",
+                   source=ui.source_of(current, found))
 
     st.subheader("举措与成员 Bundles and their members")
     mismatched = int(found["members_mismatch"].sum())

@@ -243,7 +243,7 @@ def test_compare_draws_one_bar_per_locality_a_table_of_all_statements_a_map_and_
     assert not app.exception
     bars, china, years = charts(app)
     assert sorted(y for trace in bars["data"] for y in trace["y"]) == ["新疆生产建设兵团第十一师", "蓬江区"]
-    assert "来源 Source: 《蓬江区党建工作报告》" in bars["layout"]["annotations"][0]["text"]
+    assert any(c.value.startswith("来源 Source: 《蓬江区党建工作报告》") for c in app.caption)   # under the chart
     (table,) = [d.value for d in app.dataframe]    # AppTest gives dataframes no key: the table tab's is the only one
     assert list(table["value_text"]) == ["7430套", "5000套", "120套"]           # every statement, 37亿 style
     assert list(table["shown"]) == [True, False, True]
@@ -347,3 +347,16 @@ def test_an_upload_named_as_a_bundled_document_says_it_replaces_it(app):
     app.file_uploader[0].set_value([("d2_jilin.txt", "吉林市组织工作\n发展党员600名。".encode(), "text/plain")]).run()
     assert not app.exception
     assert any("replace the bundled ones of the same name: d2_jilin" in i.value for i in app.info)
+
+
+@pytest.mark.parametrize("name", ["overview", "compare", "indicators", "programmes"])
+def test_every_chart_has_its_source_line_and_a_title_below_the_toolbar(app, name):
+    from dashboard.charts import TOOLBAR_HEIGHT
+
+    open_page(app, name)
+    if name == "indicators":
+        app.toggle(key="ind_all").set_value(True).run()
+    drawn = charts(app)
+    sources = [c.value for c in app.caption if c.value.startswith("来源 Source: 《")]
+    assert drawn and len(sources) >= len(drawn)
+    assert all(chart["layout"]["title"]["pad"]["t"] >= TOOLBAR_HEIGHT for chart in drawn)
