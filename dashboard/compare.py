@@ -147,7 +147,8 @@ def region_profile(frame: pd.DataFrame, region: str) -> pd.DataFrame:
     mine["measure_name"] = mine["measure"].map(measure_label)
     mine["others"] = [int(others["size"].get(k, 0)) for k in keys]
     mine["others_median"] = [others["median"].get(k, float("nan")) for k in keys]
-    mine["others_median_text"] = value_texts(mine["others_median"], mine["unit"], ["="] * len(mine))
+    mine["others_median_text"] = [text or "— 无 none" for text in
+                                  value_texts(mine["others_median"], mine["unit"], ["="] * len(mine))]
     rank = {p: i for i, p in enumerate(pillar_order())}
     mine["_rank"] = mine["measure"].map(lambda m: rank.get(measure_pillar(m), 99))
     return mine.sort_values(["_rank", "measure"]).drop(columns="_rank").reset_index(drop=True)

@@ -21,8 +21,8 @@ if not ui.nothing_to_show(regions, "地区 localities"):
                    "other localities reporting the same measure in the same unit. Open a number's sentence "
                    "with its source link.")
         st.dataframe(profile, hide_index=True, key="profile_table",
-                     column_order=["measure_name", "value_text", "others_median_text", "others", "year", "label",
-                                   "doc_title", "source"],
+                     column_order=["measure_name", "value_text", "source", "others_median_text", "others", "year",
+                                   "label", "doc_title"],
                      column_config={
                          "measure_name": "指标 Measure", "value_text": f"{region}",
                          "others_median_text": "其他地区中位数 Others' median",
