@@ -157,10 +157,11 @@ def region_profile(frame: pd.DataFrame, region: str) -> pd.DataFrame:
 def documents_of(frame: pd.DataFrame) -> pd.DataFrame:
     """One row per document: its title, publisher, date, URL, locality and year, latest first."""
     columns = ["doc_id", "region", "doc_title", "doc_publisher", "doc_date", "doc_url", "year"]
-    docs = frame.drop_duplicates("doc_id")[columns].copy()
-    for column in columns[:-1]:
-        docs[column] = docs[column].astype(str)
-    docs["mentions"] = docs["doc_id"].map(frame["doc_id"].astype(str).value_counts())
+    # duplicated and value_counts work on a categorical's codes: no string per row of a big table.
+    docs = frame.loc[~frame["doc_id"].duplicated().to_numpy(), columns]
+    mentions = frame["doc_id"].value_counts(sort=False)
+    docs = docs.assign(mentions=docs["doc_id"].map(mentions).astype(int).to_numpy())
+    docs = docs.astype({column: str for column in columns[:-1]})
     return _latest_first(docs.assign(start=0)).drop(columns="start").reset_index(drop=True)
 
 

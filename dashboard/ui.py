@@ -240,12 +240,6 @@ def measured_quality(token: str, gold_path: str) -> tuple[dict, list, list]:
     return measure(extraction.frame, load_gold(Path(gold_path)))
 
 
-def measure_options_of(rows: pd.DataFrame) -> pd.DataFrame:
-    from dashboard.compare import measure_options
-
-    return measure_options(rows)
-
-
 def csv_of(frame: pd.DataFrame) -> bytes:
     return csv_bytes(frame)
 

@@ -10,7 +10,7 @@ st.title("比较 Compare")
 st.caption("选一个指标，看各地同一口径的数值。Pick a measure and see every locality that reports it, "
            "in one unit, like for like.")
 
-options = ui.measure_options_of(current.rows)
+options = compare.measure_options(current.rows)
 if not ui.nothing_to_show(options, "可比指标 comparable measures"):
     counts = dict(zip(options["measure"], options["regions"]))
     pillars = dict(zip(options["measure"], options["pillar"]))
