@@ -304,8 +304,10 @@ def documents_table(documents: pd.DataFrame, key: str) -> None:
 
 def source_of(current: View, rows: pd.DataFrame) -> str:
     """The source line for a chart of `rows`: the documents they come from, by title, publisher and date."""
-    from dashboard.compare import documents_of, source_line
+    from dashboard.compare import DOC_COLUMNS, documents_of, source_line
 
+    if set(DOC_COLUMNS) | {"region"} <= set(rows.columns):     # rows of the table itself: no lookup
+        return source_line(documents_of(rows))
     doc_ids = rows["doc_id"].unique()
     return source_line(documents_of(current.table[current.table["doc_id"].isin(doc_ids).to_numpy()]))
 
