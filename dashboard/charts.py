@@ -252,27 +252,31 @@ def compare_figure(shown: pd.DataFrame, measure: str) -> go.Figure:
         raise ValueError(f"one unit per chart, got {sorted(units)}")
     unit = units.pop()
     hover = _shown_hover(shown)
+    # The year goes beside the locality's name, the value as written on its bar: short enough for a phone.
     years = shown["year"].astype(str).replace("<NA>", "")
-    labels = [f"{text} · {year}" if year else text for text, year in zip(shown["value_text"], years)]
+    labels = shown["value_text"].to_numpy()
+    ticks = [f"{region} · {year}" if year else region for region, year in zip(shown["region"], years)]
     traces = []
     for qualifier in dict.fromkeys(shown["qualifier"]):
         rows = np.flatnonzero((shown["qualifier"] == qualifier).to_numpy())
         traces.append(go.Bar(
             x=shown["value"].to_numpy()[rows], y=shown["region"].to_numpy()[rows], orientation="h",
             name=qualifier_label(qualifier), marker_color=QUALIFIER_COLOURS.get(qualifier, "#888"),
-            # Inside a bar long enough to hold it, else after it: a phone never cuts the longest bar's value.
-            text=np.array(labels)[rows], textposition="auto", cliponaxis=False,
+            # Written from the bar's start, dark on a light bar, never shrunk: it runs on past a short bar
+            # and never off the right edge of a phone's narrow chart.
+            text=labels[rows], textposition="inside", insidetextanchor="start", constraintext="none",
+            textfont={"size": 12, "color": "#1f2937"}, marker_opacity=0.55, cliponaxis=False,
             hovertext=hover[rows], customdata=rows, hovertemplate="%{hovertext}<extra></extra>"))
     zh, _, en = measure_label(measure).partition(" (")
     top = float(shown["value"].max())
     axis = _value_axis(shown["value"], unit)
     if axis["type"] == "linear":
-        axis["range"] = [0, max(top, 1e-9) * 1.3]     # room for the value written after the longest bar
+        axis["range"] = [0, max(top, 1e-9) * 1.05]
     return figure_of(traces, f"{zh} · {unit}", f"{en.rstrip(')')}: the latest value each locality reports",
                      190 + ROW_HEIGHT * len(shown), barmode="overlay", bargap=0.35,
                      legend={"orientation": "h", "yref": "paper", "y": 1.0, "yanchor": "bottom", "x": 0},
                      xaxis=axis, yaxis={"categoryorder": "array", "categoryarray": list(shown["region"])[::-1],
-                                        "automargin": True})
+                                        "tickvals": list(shown["region"]), "ticktext": ticks, "automargin": True})
 
 
 def time_figure(series: pd.DataFrame, measure: str) -> go.Figure:

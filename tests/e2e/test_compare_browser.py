@@ -67,8 +67,8 @@ def test_compare_a_measure_as_chart_table_map_csv_and_profile(browser, fixture_u
     pick_measure(page, "干部培训", re.compile("干部培训人次"))
     expect(page).to_have_url(re.compile(r"measure=cadre_training_attendance"))      # the code, in the URL
     # One bar per locality; Plotly writes the axis bottom up, the largest (蓬江区) on top.
-    expect(bar_regions(page)).to_have_text(["新疆生产建设兵团第十一师", "蓬江区"])
-    expect(page.get_by_text("1.2万余人次 · 2023")).to_be_visible()
+    expect(bar_regions(page)).to_have_text(["新疆生产建设兵团第十一师 · 2022", "蓬江区 · 2023"])
+    expect(page.get_by_text("1.2万余人次")).to_be_visible()
     expect(page.get_by_text(re.compile("来源 Source: 《蓬江区党建工作报告》")).first).to_be_visible()
 
     page.get_by_role("tab", name="表 Table").click()
