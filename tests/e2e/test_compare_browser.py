@@ -66,8 +66,8 @@ def test_compare_a_measure_as_chart_table_map_csv_and_profile(browser, fixture_u
     wait_until_idle(page)
     pick_measure(page, "干部培训", re.compile("干部培训人次"))
     expect(page).to_have_url(re.compile(r"measure=cadre_training_attendance"))      # the code, in the URL
-    # One bar per locality; Plotly writes the axis bottom up, the largest (蓬江区) on top.
-    expect(bar_regions(page)).to_have_text(["新疆生产建设兵团第十一师 · 2022", "蓬江区 · 2023"])
+    # One bar per locality, each named with the year of the value shown.
+    expect(bar_regions(page)).to_have_text(["蓬江区 · 2023", "新疆生产建设兵团第十一师 · 2022"])
     expect(page.get_by_text("1.2万余人次")).to_be_visible()
     expect(page.get_by_text(re.compile("来源 Source: 《蓬江区党建工作报告》")).first).to_be_visible()
 
