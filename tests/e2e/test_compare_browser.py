@@ -68,7 +68,7 @@ def test_compare_a_measure_as_chart_table_map_csv_and_profile(browser, fixture_u
     expect(page).to_have_url(re.compile(r"measure=cadre_training_attendance"))      # the code, in the URL
     # One bar per locality, each named with the year of the value shown.
     expect(bar_regions(page)).to_have_text(["蓬江区 · 2023", "新疆生产建设兵团第十一师 · 2022"])
-    expect(page.get_by_text("1.2万余人次")).to_be_visible()
+    expect(page.locator(".bartext", has_text="1.2万余人次")).to_be_visible()      # as the report writes it
     expect(page.get_by_text(re.compile("来源 Source: 《蓬江区党建工作报告》")).first).to_be_visible()
 
     page.get_by_role("tab", name="表 Table").click()
