@@ -153,8 +153,12 @@ def coded_multiselect(label: str, options: list[str], format_func, key: str, **k
     """
     wanted = [v for v in st.query_params.get_all(key) if v in set(options)]
     current = [v for v in st.session_state.get(key, []) if v in set(options)]
-    if wanted != current and st.session_state.get(f"_url_{key}") != wanted:
+    # A URL without the parameter is a move to another page (Streamlit drops unbound parameters
+    # then): the session's choice stays, and is written back below.
+    if key in st.query_params and wanted != current and st.session_state.get(f"_url_{key}") != wanted:
         st.session_state[key] = wanted
+    elif key in st.session_state:
+        st.session_state[key] = current
     chosen = st.multiselect(label, options, format_func=format_func, key=key, on_change=_keep_in_url,
                             args=(key,), **kwargs)
     st.query_params[key] = chosen

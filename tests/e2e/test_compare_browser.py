@@ -135,3 +135,19 @@ def test_an_unknown_region_in_the_link_is_named(browser, fixture_url):
     wait_until_idle(page)
     expect(page.get_by_text(re.compile("region=不存在"))).to_be_visible()
     page.close()
+
+
+def test_the_pillar_is_a_code_in_the_url_and_follows_to_compare(browser, fixture_url):
+    page = browser.new_page(viewport={"width": 1440, "height": 1000})
+    page.goto(fixture_url)
+    wait_until_idle(page)
+    box = page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').filter(has_text="板块 Pillar")
+    box.locator("input").click()
+    page.get_by_role("option", name=re.compile("人才工作")).click()
+    page.keyboard.press("Escape")
+    expect(page).to_have_url(re.compile(r"pillar=talent"))
+    page.get_by_role("link", name="比较 Compare").click()
+    expect(page).to_have_url(re.compile(r"/compare\?.*pillar=talent"))
+    # Only talent measures are offered now: the first, 引进人才人数, is charted.
+    expect(page.locator('[data-testid="stPlotlyChart"] .gtitle').first).to_contain_text("引进人才人数")
+    page.close()
