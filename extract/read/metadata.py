@@ -23,6 +23,7 @@ LINES_TO_SCAN = 40               # a title or byline comes near the top; the who
 TAG = re.compile(rb"<(link|meta)\b[^>]*>", re.IGNORECASE)
 ATTRIBUTE = re.compile(rb"""([a-zA-Z:_-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
 SENTENCE_END = re.compile(r"[。！？!?]")
+TITLE_TAIL = "—–-:：，, "          # a heading that leads into its text (发出动员令——) ends at its words
 
 
 @lru_cache(maxsize=1)
@@ -50,7 +51,7 @@ def document_title(text: str) -> str:
     for line in lines:
         if (shortest <= len(line) <= longest and not SENTENCE_END.search(line)
                 and not any(mark in line for mark in navigation)):
-            return line
+            return line.rstrip(TITLE_TAIL)
     first = lines[0] if lines else ""
     return SENTENCE_END.split(first, maxsplit=1)[0][:longest]
 

@@ -15,6 +15,7 @@ TITLE_CASES = [
     ("breadcrumbs skipped", "首页 / 新闻中心 / 要闻\n某区扎实推进基层党建\n正文。", "某区扎实推进基层党建"),
     ("site name too short", "新华网\n某市人才工作再上新台阶\n正文。", "某市人才工作再上新台阶"),
     ("arrows skipped", "某报>>地方频道\n某镇党委书记谈组织振兴\n正文。", "某镇党委书记谈组织振兴"),
+    ("dash leading into the text", "某区党工委发出动员令——\n正文。", "某区党工委发出动员令"),
     ("no heading: first sentence", "3日，某区召开组织工作会议。会议强调……", "3日，某区召开组织工作会议"),
     ("empty", "", ""),
 ]
