@@ -24,7 +24,8 @@ if not ui.nothing_to_show(options, "可比指标 comparable measures"):
     span = None
     if len(years) > 1:
         span = left.select_slider("年份 Years", options=years, value=(years[0], years[-1]), key="years")
-        rows = compare.measure_rows(current.rows, measure, span)
+        if span != (years[0], years[-1]):      # all years keeps the statements of undated documents too
+            rows = compare.measure_rows(current.rows, measure, span)
     units = compare.measure_units(rows)
     if not ui.nothing_to_show(units, "该年份的数值 values in these years"):
         unit = right.selectbox("单位 Unit (one per chart)", list(units.index), key="compare_unit",
