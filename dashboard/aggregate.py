@@ -63,6 +63,12 @@ def region_points(frame: pd.DataFrame) -> pd.DataFrame:
     return points[columns].sort_values(["mentions", "region"], ascending=[False, True]).reset_index(drop=True)
 
 
+def unmeasured(frame: pd.DataFrame) -> pd.DataFrame:
+    """The rows no comparable measure fits: measure `other`, or none yet (a table made before
+    the measures existed); bundles and formulas stay."""
+    return frame[~(frame["kind"] == "indicator").to_numpy() | frame["measure"].isin(["other", ""]).to_numpy()]
+
+
 def indicator_units(frame: pd.DataFrame, pillar: str) -> pd.Series:
     """Units of the pillar's indicators with their number of mentions, most used first."""
     rows = frame[(frame["kind"] == "indicator") & (frame["pillar"] == pillar) & frame["value"].notna()]
@@ -92,7 +98,7 @@ def indicator_points(frame: pd.DataFrame, pillar: str, unit: str, max_points: in
     top = rows["region"].value_counts()
     if (top > 0).sum() > max_regions:
         rows = rows[rows["region"].isin(top.index[:max_regions])]
-    columns = ["region", "province", "label", "value", "unit", "qualifier", *TRACE_COLUMNS]
+    columns = ["region", "province", "label", "value", "unit", "qualifier", *TRACE_COLUMNS, "doc_title"]
     if len(rows) <= max_points:
         points = rows[columns].copy()
         points.insert(4, "mentions", 1)
@@ -100,10 +106,10 @@ def indicator_points(frame: pd.DataFrame, pillar: str, unit: str, max_points: in
         keys = ["region", "province", "label"]
         grouped = rows.groupby(keys, observed=True, sort=False)
         points = grouped.agg(value=("value", "median"), mentions=("value", "size"))
-        points = points.join(_first(rows, keys, ["unit", "qualifier", *TRACE_COLUMNS]))
+        points = points.join(_first(rows, keys, ["unit", "qualifier", *TRACE_COLUMNS, "doc_title"]))
         points = (points.reset_index().sort_values("mentions", ascending=False, kind="stable")
                   .head(max_points)[columns[:4] + ["mentions"] + columns[4:]])
-    for column in ["region", "province", "label", "unit", "qualifier", "doc_id", "text", "sentence"]:
+    for column in ["region", "province", "label", "unit", "qualifier", "doc_id", "text", "sentence", "doc_title"]:
         points[column] = points[column].astype(str)
     points["pillar"] = pillar
     return points.sort_values(["region", "value"]).reset_index(drop=True)
@@ -137,6 +143,12 @@ def bundles(frame: pd.DataFrame, max_bundles: int = MAX_BUNDLES) -> pd.DataFrame
 def document_ids(frame: pd.DataFrame) -> list[str]:
     """The documents the rows come from, in table order (unique on the codes: fast on categoricals)."""
     return [str(d) for d in frame["doc_id"].unique()]
+
+
+def document_titles(frame: pd.DataFrame, doc_ids: list[str]) -> dict[str, str]:
+    """doc_id → its title, for the given documents (first row of each)."""
+    rows = frame[frame["doc_id"].isin(doc_ids).to_numpy()].drop_duplicates("doc_id")
+    return dict(zip(rows["doc_id"].astype(str), rows["doc_title"].astype(str)))
 
 
 def document_mentions(frame: pd.DataFrame, doc_id: str) -> pd.DataFrame:

@@ -14,7 +14,9 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.geo import MAP_LAT, MAP_LON, Outlines, joined_rings
-from dashboard.names import pillar_label, pillar_order, qualifier_label
+from dashboard.measures import measure_label
+from dashboard.names import pillar_label, pillar_order, pillar_short, qualifier_label
+from dashboard.numbers import cn_amount
 from extract.resources import pillar_names
 
 # Chinese first: the browser's own CJK font draws the labels (fonts-noto-cjk on Debian).
@@ -26,6 +28,7 @@ QUALIFIER_SYMBOLS = {"=": "circle", ">": "triangle-right", "<": "triangle-left",
 ROW_HEIGHT = 30          # pixels per region row (or bundle bar)
 LOG_SPREAD = 100         # values spanning more than this factor get a log axis
 HOVER_WIDTH = 28         # characters per hover line; Chinese has no spaces to break at
+MAX_LABELLED_DOTS = 60   # up to this many dots on a chart carry their label as text
 
 
 def wrap(text: str, width: int = HOVER_WIDTH, limit: int = 160) -> str:
@@ -40,9 +43,14 @@ def wrap(text: str, width: int = HOVER_WIDTH, limit: int = 160) -> str:
     return "<br>".join(text[i:i + width] for i in range(0, len(text), width))
 
 
+# The toolbar (download, zoom) sits in the top 32 px at the right: the title starts below it,
+# so on a phone, where the title runs the full width, the toolbar never covers it.
+TOOLBAR_HEIGHT = 32
+
+
 def figure_of(traces: list, title: str, subtitle: str, height: int, **layout) -> go.Figure:
-    """The figure with the shared look: a two-line title (中文, then English), CJK fonts,
-    the legend under the chart; `layout` adds axes and the rest.
+    """The figure with the shared look: a two-line title (中文, then English) under the toolbar,
+    CJK fonts, the legend under the chart; `layout` adds axes and the rest.
 
     The layout goes to the constructor in one piece: Figure.update_layout and
     update_xaxes walk their arguments path by path, ten times slower, on every rerun.
@@ -50,9 +58,9 @@ def figure_of(traces: list, title: str, subtitle: str, height: int, **layout) ->
     return go.Figure(data=traces, layout={
         "title": {"text": f"<b>{title}</b><br><span style='font-size:12px;color:#666'>{subtitle}</span>",
                   "x": 0, "xanchor": "left", "xref": "container", "yref": "container", "y": 1, "yanchor": "top",
-                  "pad": {"t": 16, "l": 10}, "font": {"size": 16}},
-        "height": height, "font": {"family": FONT_FAMILY, "size": 13},
-        "margin": {"l": 10, "r": 10, "t": 80, "b": 10}, "plot_bgcolor": "white",
+                  "pad": {"t": TOOLBAR_HEIGHT, "l": 10}, "font": {"size": 16}},
+        "height": height + TOOLBAR_HEIGHT - 16, "font": {"family": FONT_FAMILY, "size": 13},
+        "plot_bgcolor": "white", "margin": layout.pop("margin", {"l": 10, "r": 10, "t": 64 + TOOLBAR_HEIGHT, "b": 10}),
         "hoverlabel": {"font": {"family": FONT_FAMILY, "size": 13}, "align": "left"},
         "legend": {"orientation": "h", "yref": "container", "y": 0, "yanchor": "bottom", "x": 0, "xanchor": "left"},
         **layout,
@@ -84,20 +92,21 @@ def matrix_figure(matrix: pd.DataFrame) -> go.Figure:
     table = matrix.set_index(["region", "pillar"])
     grid = {c: table[c].unstack("pillar").reindex(index=regions, columns=pillars).fillna(0).astype(int)
             for c in ("mentions", "indicators", "bundles")}
-    ticks = [pillar_label(p).replace(" (", "<br>(") for p in pillars]
+    # Two-character names stay upright and readable at phone width; the full name is in the hover.
+    ticks = [pillar_short(p) for p in pillars]
+    names = [pillar_label(p) for p in pillars]
     heatmap = go.Heatmap(
         z=grid["mentions"].to_numpy(), x=ticks, y=regions, colorscale="Blues", showscale=False,
         text=grid["mentions"].replace(0, "").astype(str).to_numpy(), texttemplate="%{text}",
-        customdata=np.dstack([grid["indicators"].to_numpy(), grid["bundles"].to_numpy()]).tolist(),
-        hovertemplate="%{y} · %{x}<br>指标 indicators: %{customdata[0]}<br>"
+        customdata=np.dstack([grid["indicators"].to_numpy(), grid["bundles"].to_numpy(),
+                              np.broadcast_to(np.array(names, dtype=object), grid["mentions"].shape)]).tolist(),
+        hovertemplate="%{y} · %{customdata[2]}<br>指标 indicators: %{customdata[0]}<br>"
                       "成套举措 bundles: %{customdata[1]}<extra></extra>",
         xgap=2, ygap=2,
     )
-    # Pillar names below the cells: on a phone Plotly turns them upright, and there they cannot run into the title.
-    # 150 px more than the rows need: the upright pillar names of a narrow screen take them, not the cells.
-    return figure_of([heatmap], "各地区各板块的发现数", "Mentions found, by region and pillar",
-                     330 + ROW_HEIGHT * len(regions),
-                     xaxis={"side": "bottom", "tickfont": {"size": 12}, "automargin": True},
+    return figure_of([heatmap], "各地区各板块的发现数", "Mentions found, by region and pillar (hover for names)",
+                     200 + ROW_HEIGHT * len(regions),
+                     xaxis={"side": "bottom", "tickfont": {"size": 12}, "automargin": True, "tickangle": 0},
                      yaxis={"autorange": "reversed", "automargin": True})
 
 
@@ -115,17 +124,21 @@ def indicator_figure(points: pd.DataFrame) -> go.Figure:
     regions = sorted(set(points["region"]))
     hover = np.array([
         f"<b>{wrap(label)}</b>: {value:,.6g} {unit} ({qualifier})<br>原文 text: {text} · {region}"
-        f"<br>{wrap(sentence)}<br><i>{doc_id} · mentions: {mentions}</i>"
-        for label, value, qualifier, text, region, sentence, doc_id, mentions in zip(
+        f"<br>{wrap(sentence)}<br><i>《{wrap(title or doc_id)}》 · {doc_id} · mentions: {mentions}</i>"
+        for label, value, qualifier, text, region, sentence, doc_id, mentions, title in zip(
             points["label"], points["value"], points["qualifier"], points["text"], points["region"],
-            points["sentence"], points["doc_id"], points["mentions"])])
+            points["sentence"], points["doc_id"], points["mentions"], points.get("doc_title", points["doc_id"]))])
+    # Few dots: each carries its label, so what it counts shows without hovering.
+    labelled = len(points) <= MAX_LABELLED_DOTS
     traces = []
     for qualifier in dict.fromkeys(points["qualifier"]):
         # Arrays, not lists of tuples: Plotly copies and checks lists element by element on every rerun.
         rows = np.flatnonzero((points["qualifier"] == qualifier).to_numpy())
         traces.append(go.Scatter(
-            x=points["value"].to_numpy()[rows], y=points["region"].to_numpy()[rows], mode="markers",
-            name=qualifier_label(qualifier),
+            x=points["value"].to_numpy()[rows], y=points["region"].to_numpy()[rows],
+            mode="markers+text" if labelled else "markers", name=qualifier_label(qualifier),
+            text=points["label"].to_numpy()[rows] if labelled else None, textposition="top center",
+            textfont={"size": 11, "color": "#555"},
             marker={"size": 12, "color": QUALIFIER_COLOURS.get(qualifier, "#888"),
                     "symbol": QUALIFIER_SYMBOLS.get(qualifier, "circle"), "opacity": 0.8,
                     "line": {"width": 1, "color": "white"}},
@@ -199,20 +212,7 @@ MAP_ASPECT = 1 / math.cos(math.radians(35))   # equirectangular, true to scale n
 
 def map_figure(points: pd.DataFrame, outlines: Outlines) -> go.Figure:
     """China's provinces, those with reports shaded, and a dot per placed region sized by mentions."""
-    reporting = set(points["province"])
-    traces = []
-    for polygons, lines in ((outlines.polygons, outlines.lines), (outlines.inset_polygons, outlines.inset_lines)):
-        for shaded, colour in ((False, "#f2f2f2"), (True, "#cfe0ef")):
-            xs, ys = joined_rings([ring for name, rings in polygons.items() if (name in reporting) == shaded
-                                   for ring in rings])
-            traces.append(go.Scatter(x=xs, y=ys, mode="lines", fill="toself", fillcolor=colour,
-                                     line={"color": "#a8a8a8", "width": 0.6}, hoverinfo="skip", showlegend=False))
-        xs, ys = joined_rings(lines)
-        traces.append(go.Scatter(x=xs, y=ys, mode="lines", line={"color": "#8a8a8a", "width": 0.8},
-                                 hoverinfo="skip", showlegend=False))
-    xs, ys = outlines.inset_frame
-    traces.append(go.Scatter(x=xs, y=ys, mode="lines", line={"color": "#8a8a8a", "width": 1},
-                             hoverinfo="skip", showlegend=False))
+    traces = _china_traces(set(points["province"]), outlines)
     placed = points[points["placed"] != ""]
     if not placed.empty:
         # Dots shrink as regions multiply, so hundreds of them still leave the map visible.
@@ -226,8 +226,127 @@ def map_figure(points: pd.DataFrame, outlines: Outlines) -> go.Figure:
                                                            placed["mentions"], placed["placed"])]),
             hovertemplate="%{hovertext}<extra></extra>",
         ))
+    return figure_of(traces, "报告地区", "Reporting localities, sized by mentions", 480, **MAP_AXES)
+
+
+def _shown_hover(shown: pd.DataFrame) -> np.ndarray:
+    """A hover per shown value: locality, value as written, year, label, the document named, the sentence."""
+    return np.array([
+        f"<b>{region}</b> · {text} ({year})<br>{wrap(label)}<br>《{wrap(title or doc_id)}》{' · ' + publisher if publisher else ''}"
+        f"<br>{wrap(sentence)}" + (f"<br><i>{statements} statements in {documents} documents; this is the latest "
+                                   f"document's first</i>" if statements > 1 else "")
+        for region, text, year, label, title, doc_id, publisher, sentence, statements, documents in zip(
+            shown["region"], shown["value_text"], shown["year"].astype(str).replace("<NA>", "?"), shown["label"],
+            shown["doc_title"], shown["doc_id"], shown["doc_publisher"], shown["sentence"], shown["statements"],
+            shown["documents"])])
+
+
+def compare_figure(shown: pd.DataFrame, measure: str) -> go.Figure:
+    """One bar per locality, largest first, labelled with the value as written (余/近/约) and its year.
+
+    One unit per chart; a bar's customdata is its row in `shown`, so a click can open the locality.
+    """
+    _require_rows(shown, "values of this measure")
+    units = set(shown["unit"])
+    if len(units) != 1:
+        raise ValueError(f"one unit per chart, got {sorted(units)}")
+    unit = units.pop()
+    hover = _shown_hover(shown)
+    # The year goes beside the locality's name, the value as written on its bar: short enough for a phone.
+    years = shown["year"].astype(str).replace("<NA>", "")
+    labels = shown["value_text"].to_numpy()
+    ticks = [f"{region} · {year}" if year else region for region, year in zip(shown["region"], years)]
+    traces = []
+    for qualifier in dict.fromkeys(shown["qualifier"]):
+        rows = np.flatnonzero((shown["qualifier"] == qualifier).to_numpy())
+        traces.append(go.Bar(
+            x=shown["value"].to_numpy()[rows], y=shown["region"].to_numpy()[rows], orientation="h",
+            name=qualifier_label(qualifier), marker_color=QUALIFIER_COLOURS.get(qualifier, "#888"),
+            # Written from the bar's start, dark on a light bar, never shrunk: it runs on past a short bar
+            # and never off the right edge of a phone's narrow chart.
+            text=labels[rows], textposition="inside", insidetextanchor="start", constraintext="none",
+            textfont={"size": 12, "color": "#1f2937"}, marker_opacity=0.55, cliponaxis=False,
+            hovertext=hover[rows], customdata=rows, hovertemplate="%{hovertext}<extra></extra>"))
+    zh, _, en = measure_label(measure).partition(" (")
+    top = float(shown["value"].max())
+    axis = _value_axis(shown["value"], unit)
+    if axis["type"] == "linear":
+        axis["range"] = [0, max(top, 1e-9) * 1.05]
+    return figure_of(traces, f"{zh} · {unit}", f"{en.rstrip(')')}: the latest value each locality reports",
+                     190 + ROW_HEIGHT * len(shown), barmode="overlay", bargap=0.35,
+                     legend={"orientation": "h", "yref": "paper", "y": 1.0, "yanchor": "bottom", "x": 0},
+                     xaxis=axis, yaxis={"categoryorder": "array", "categoryarray": list(shown["region"])[::-1],
+                                        "tickvals": list(shown["region"]), "ticktext": ticks, "automargin": True})
+
+
+def time_figure(series: pd.DataFrame, measure: str) -> go.Figure:
+    """A line per locality over the years of its reports."""
+    _require_rows(series, "localities with values in more than one year")
+    unit = series["unit"].iloc[0]
+    traces = [go.Scatter(x=rows["year"], y=rows["value"], mode="lines+markers+text", name=region,
+                         text=rows["value_text"], textposition="top center",
+                         hovertext=[f"<b>{region}</b> {year}: {text}<br>《{title}》" for year, text, title in
+                                    zip(rows["year"], rows["value_text"], rows["doc_title"])],
+                         hovertemplate="%{hovertext}<extra></extra>")
+              for region, rows in series.groupby("region", sort=True)]
+    zh, _, en = measure_label(measure).partition(" (")
+    years = sorted(set(series["year"]))
+    axis = _value_axis(series["value"], unit)
+    axis["range"] = [0, axis["range"][1] * 1.15] if axis["type"] == "linear" else None
+    return figure_of(traces, f"{zh} · {unit} · 历年", f"{en.rstrip(')')} over the years, one line per locality",
+                     420, xaxis={"tickvals": years, "ticktext": [str(y) for y in years],
+                                                "title": {"text": "年份 year"}, "gridcolor": "#f0f0f0"},
+                     yaxis=axis)
+
+
+def _china_traces(reporting: set[str], outlines: Outlines) -> list:
+    """The provinces (those in `reporting` shaded), boundary lines and the South China Sea inset."""
+    traces = []
+    for polygons, lines in ((outlines.polygons, outlines.lines), (outlines.inset_polygons, outlines.inset_lines)):
+        for shaded, colour in ((False, "#f2f2f2"), (True, "#cfe0ef")):
+            xs, ys = joined_rings([ring for name, rings in polygons.items() if (name in reporting) == shaded
+                                   for ring in rings])
+            traces.append(go.Scatter(x=xs, y=ys, mode="lines", fill="toself", fillcolor=colour,
+                                     line={"color": "#a8a8a8", "width": 0.6}, hoverinfo="skip", showlegend=False))
+        xs, ys = joined_rings(lines)
+        traces.append(go.Scatter(x=xs, y=ys, mode="lines", line={"color": "#8a8a8a", "width": 0.8},
+                                 hoverinfo="skip", showlegend=False))
+    xs, ys = outlines.inset_frame
+    traces.append(go.Scatter(x=xs, y=ys, mode="lines", line={"color": "#8a8a8a", "width": 1},
+                             hoverinfo="skip", showlegend=False))
+    return traces
+
+
+MAP_AXES = {
     # constrain="domain": a narrow screen shrinks the map instead of showing more sea around it.
-    return figure_of(traces, "报告地区", "Reporting localities, sized by mentions", 480,
-                     xaxis={"visible": False, "range": list(MAP_LON), "constrain": "domain"},
-                     yaxis={"visible": False, "range": list(MAP_LAT), "scaleanchor": "x", "scaleratio": MAP_ASPECT,
-                            "constrain": "domain", "constraintoward": "top"})
+    "xaxis": {"visible": False, "range": list(MAP_LON), "constrain": "domain"},
+    "yaxis": {"visible": False, "range": list(MAP_LAT), "scaleanchor": "x", "scaleratio": MAP_ASPECT,
+              "constrain": "domain", "constraintoward": "top"},
+}
+
+
+def value_map_figure(shown: pd.DataFrame, outlines: Outlines, measure: str) -> go.Figure:
+    """The shown values on the map: a dot per placed locality, coloured by value (log colours for wide spreads)."""
+    _require_rows(shown, "values of this measure")
+    unit = shown["unit"].iloc[0]
+    traces = _china_traces(set(shown["province"]), outlines)
+    placed = shown[shown["placed"] != ""]
+    if not placed.empty:
+        values = placed["value"].to_numpy(dtype=float)
+        log = bool((values > 0).all() and values.max() / values.min() > LOG_SPREAD)
+        colour = np.log10(values) if log else values
+        ticks = _nice_ticks(max(float(values.max()), 1e-9)) if not log else [
+            10.0 ** p for p in range(math.floor(colour.min()), math.ceil(colour.max()) + 1)]
+        traces.append(go.Scatter(
+            x=placed["longitude"].to_numpy(), y=placed["latitude"].to_numpy(), mode="markers", showlegend=False,
+            marker={"size": 16, "color": colour, "colorscale": "Viridis", "reversescale": True, "opacity": 0.9,
+                    "line": {"width": 1, "color": "white"},
+                    "colorbar": {"title": {"text": unit}, "thickness": 12, "len": 0.6,
+                                 "tickvals": np.log10(ticks) if log else ticks,
+                                 "ticktext": [cn_number(t) for t in ticks]}},
+            hovertext=_shown_hover(placed)
+            + np.array([f"<br><i>placed by {how}</i>" for how in placed["placed"]], dtype=object),
+            hovertemplate="%{hovertext}<extra></extra>"))
+    zh, _, en = measure_label(measure).partition(" (")
+    return figure_of(traces, f"{zh} · {unit} · 地图", f"{en.rstrip(')')} by locality, colour = value", 480,
+                     **MAP_AXES)

@@ -192,7 +192,8 @@ def combine(bundled: pd.DataFrame, uploaded: pd.DataFrame, scope: str) -> pd.Dat
     """The table the pages show: bundled, uploaded, or both (scope "all").
 
     An uploaded document replaces a bundled one with the same doc_id, so the
-    sources page never finds two texts under one name.
+    sources page never finds two texts under one name; `replaced_documents`
+    names them, and the sidebar says so.
     """
     if scope == "uploaded":
         return uploaded
@@ -200,6 +201,13 @@ def combine(bundled: pd.DataFrame, uploaded: pd.DataFrame, scope: str) -> pd.Dat
         return bundled
     kept = bundled[~bundled["doc_id"].astype(str).isin(set(uploaded["doc_id"].astype(str)))]
     return compact(pd.concat([_plain(kept), _plain(uploaded)], ignore_index=True))
+
+
+def replaced_documents(bundled: pd.DataFrame, uploaded: pd.DataFrame) -> list[str]:
+    """The bundled documents an upload of the same name replaces in scope "all" (combine), sorted."""
+    if uploaded.empty:
+        return []
+    return sorted(set(bundled["doc_id"].astype(str)) & set(uploaded["doc_id"].astype(str)))
 
 
 def _plain(frame: pd.DataFrame) -> pd.DataFrame:

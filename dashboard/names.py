@@ -46,6 +46,20 @@ def pillar_label(code: str) -> str:
     return _both(pillar_names(), code)
 
 
+# Two characters each, for axes a phone must show upright; the full names are in pillars.yaml.
+PILLAR_SHORT = {"theory": "理论", "cadres": "干部", "grassroots": "基层", "talent": "人才",
+                "integrity": "治党", "development": "发展", "general": "综合"}
+
+
+def pillar_short(code: str) -> str:
+    """A pillar's two-character name.
+
+    >>> pillar_short("grassroots")
+    '基层'
+    """
+    return PILLAR_SHORT.get(code, code)
+
+
 def pillar_order() -> list[str]:
     """The pillar codes in the order of the annotation guideline."""
     return list(pillar_names())

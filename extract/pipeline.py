@@ -10,6 +10,7 @@ from pathlib import Path
 
 from .attribute.dates import detect_date
 from .read.documents import Document, DocumentError, read_document
+from .read.metadata import document_fields
 from .find.indicators import find_indicators
 from .attribute.labels import assign_labels
 from .attribute.pillars import assign_pillars
@@ -60,7 +61,7 @@ def mentions_with_sentences(text: str) -> list[tuple]:
     return list(zip(mentions, windows))
 
 
-def extract_text(text: str, doc_id: str, path: str = "") -> DocumentResult:
+def extract_text(text: str, doc_id: str, path: str = "", url: str = "") -> DocumentResult:
     choice = choose_region(text)
     region = choice.region
     year, doc_date = detect_date(text)
@@ -70,6 +71,7 @@ def extract_text(text: str, doc_id: str, path: str = "") -> DocumentResult:
         "region_start": choice.start, "region_end": choice.end, "region_cue": choice.cue,
         "latitude": region.latitude, "longitude": region.longitude,
         "year": year, "doc_date": doc_date,
+        **document_fields(text, path, url),
     }
     result = DocumentResult(doc_id, path or doc_id)
     if region.name == UNRECOGNISED_NAME:
@@ -87,7 +89,7 @@ def sentence_row(doc_fields: dict, mention, window: Span) -> dict:
 
 
 def extract_document(document: Document) -> DocumentResult:
-    result = extract_text(document.text, document.doc_id, document.path)
+    result = extract_text(document.text, document.doc_id, document.path, document.url)
     result.warnings[:0] = document.warnings      # how it was read, before what was found in it
     return result
 

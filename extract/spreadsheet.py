@@ -8,9 +8,10 @@ text. Used by the command line's CSV table (`table.write_table`,
 
 Two rules keep the table exact for programs:
 
-- a lone ``=`` (the qualifier code "exactly") holds no formula and is left
-  alone, so the qualifier column reads back as ``=`` in any CSV reader, the
-  shared scorer's included;
+- a cell of one character (the qualifier codes ``=``, ``>``, ``<``, ``~``)
+  holds no formula and is left alone, so the qualifier column reads back as
+  ``=`` in any CSV reader (the shared scorer's, LibreOffice's) and filtering on
+  it finds its rows;
 - a cell that already begins with apostrophes before a formula start gets one
   more, so `restore_cell` (what `table.read_table` applies) can take exactly
   one away and give back the original text.
@@ -24,7 +25,6 @@ import re
 import pandas as pd
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-INERT_CELLS = frozenset({"="})        # the qualifier code: nothing to run
 _NEEDS_ESCAPE = re.compile(r"'*[=+\-@\t\r]")
 _ESCAPED = re.compile(r"'(?='*[=+\-@\t\r])")
 
@@ -32,10 +32,10 @@ _ESCAPED = re.compile(r"'(?='*[=+\-@\t\r])")
 def safe_cell(value: object) -> object:
     """A text cell made inert for spreadsheets; anything else unchanged.
 
-    >>> safe_cell("=HYPERLINK(1)"), safe_cell("1.2万余人次"), safe_cell(-3.0), safe_cell("=")
-    ("'=HYPERLINK(1)", '1.2万余人次', -3.0, '=')
+    >>> safe_cell("=HYPERLINK(1)"), safe_cell("1.2万余人次"), safe_cell(-3.0), safe_cell("="), safe_cell("-")
+    ("'=HYPERLINK(1)", '1.2万余人次', -3.0, '=', '-')
     """
-    if isinstance(value, str) and _NEEDS_ESCAPE.match(value) and value not in INERT_CELLS:
+    if isinstance(value, str) and len(value) > 1 and _NEEDS_ESCAPE.match(value):   # one character runs nothing
         return "'" + value
     return value
 

@@ -25,13 +25,14 @@ EXTRA_COLUMNS = [
     "county", "city", "region_start", "region_end", "region_cue", "latitude", "longitude", "year", "doc_date", "scope", "members",
     "members_mismatch", "pillar_en", "pillar_zh", "measure_zh",
     "sentence_start", "sentence_end",   # where `sentence` (at most 300 characters around the mention) stands
+    "doc_title", "doc_publisher", "doc_url",
 ]
 COLUMNS = CONTRACT_COLUMNS + EXTRA_COLUMNS
 
 # Categoricals keep a million-row table small: these columns repeat a handful of values.
 CATEGORY_COLUMNS = ["doc_id", "region", "province", "region_level", "pillar", "kind", "measure",
                     "unit", "qualifier", "county", "city", "region_cue", "scope", "pillar_en",
-                    "pillar_zh", "measure_zh"]
+                    "pillar_zh", "measure_zh", "doc_title", "doc_publisher", "doc_url"]
 DTYPES = {
     "value": "float64", "start": "int64", "end": "int64",
     "region_start": "Int64", "region_end": "Int64", "latitude": "float64",

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Debian packages the tests need: chromium for the end-to-end browser tests,
-# fonts-noto-cjk so that it draws Chinese. Installs only what is missing.
+# fonts-noto-cjk so that it draws Chinese, libreoffice-calc to open the
+# downloaded CSVs as a spreadsheet user would. Installs only what is missing.
 set -euo pipefail
-packages=(chromium fonts-noto-cjk)
+packages=(chromium fonts-noto-cjk libreoffice-calc)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

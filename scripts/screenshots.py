@@ -19,7 +19,7 @@ sys.path.insert(0, str(REPO))
 
 from tests.e2e.server import CHROMIUM, CHROMIUM_ARGS, running_app, wait_until_idle  # noqa: E402
 
-PAGES = ["overview", "indicators", "programmes", "sources", "upload", "method"]
+PAGES = ["overview", "compare", "profile", "indicators", "programmes", "sources", "upload", "method"]
 WIDTHS = {"desktop": 1440, "phone": 390}
 
 

@@ -7,7 +7,7 @@ from dashboard.names import level_label
 
 current = ui.view()
 st.title("组织工作指标概览 Overview")
-st.caption(f"来源 Source: {current.source} · 每行是一处提及 one row per mention, traceable to its sentence")
+st.caption(f"来源 Source: {ui.source_summary(current)} · 每行是一处提及 one row per mention, traceable to its sentence")
 
 counts = summary(current.rows)
 for column, (label, key) in zip(st.columns(4), [("文档 Documents", "documents"), ("地区 Regions", "regions"),
@@ -22,6 +22,7 @@ if problems:
             (st.error if report.error else st.warning)(report.error or "; ".join(report.warnings))
 
 if not ui.nothing_to_show(current.rows, "提及 mentions"):
+    source = ui.source_of(current, current.rows)
     matrix = aggregate.region_pillar_matrix(current.rows)
     st.subheader("地区 × 板块 Region × pillar")
     if not ui.nothing_to_show(matrix, "指标或成套举措 indicators or programme bundles"):
@@ -29,11 +30,13 @@ if not ui.nothing_to_show(current.rows, "提及 mentions"):
         if shown < counts["regions"]:
             st.caption(f"显示提及最多的 {shown} 个地区 The {shown} regions with the most mentions of "
                        f"{counts['regions']:,}; pick regions in the sidebar to see others.")
-        ui.chart_block(charts.matrix_figure(matrix), matrix, ["region-pillar-matrix"], key="matrix")
+        ui.chart_block(charts.matrix_figure(matrix), matrix, ["region-pillar-matrix"], key="matrix",
+                       source=source)
 
     st.subheader("地图 Map")
     points = geo.place_regions(aggregate.region_points(current.rows))
-    ui.chart_block(charts.map_figure(points, geo.province_outlines()), points, ["region-map"], key="map")
+    ui.chart_block(charts.map_figure(points, geo.province_outlines()), points, ["region-map"], key="map",
+                   source=source)
     unplaced = points[points["placed"] == ""]
     if not unplaced.empty:
         st.caption("未能定位 Not on the map (no coordinates or province): "

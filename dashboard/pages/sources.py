@@ -2,7 +2,9 @@
 import streamlit as st
 
 from dashboard import aggregate, sources, ui
+from dashboard.measures import measure_label
 from dashboard.names import kind_label, level_label
+from dashboard.numbers import value_texts
 
 MAX_DOCUMENTS = 2000     # choices in the document picker; the region filter narrows them
 
@@ -15,13 +17,18 @@ documents = aggregate.document_ids(current.rows)[:MAX_DOCUMENTS]
 if linked and linked not in documents and linked in aggregate.document_ids(current.table):
     documents.append(linked)
 if not ui.nothing_to_show(documents, "文档 documents"):
-    doc_id = st.selectbox("文档 Document", sorted(documents), key="doc", bind="query-params",
-                          on_change=lambda: st.query_params.pop("at", None))
+    titles = aggregate.document_titles(current.table, documents)
+    doc_id = ui.coded_selectbox("文档 Document", sorted(documents, key=lambda d: (titles.get(d, d), d)),
+                                lambda d: f"{titles.get(d) or d} · {d}", key="doc",
+                                on_change=lambda: st.query_params.pop("at", None))
     mentions = aggregate.document_mentions(current.table, doc_id)
     first = mentions.iloc[0]
-    st.caption(" · ".join(str(p) for p in [first["region"], first["province"], level_label(str(first["region_level"])),
+    st.caption(" · ".join(str(p) for p in [first["doc_title"], first["doc_publisher"], first["region"],
+                                           first["province"], level_label(str(first["region_level"])),
                                            first["doc_date"] or first["year"], f"{len(mentions)} 处提及 mentions"]
                           if str(p) not in ("", "<NA>", "nan")))
+    if str(first["doc_url"]).startswith(("http://", "https://")):
+        st.markdown(f"原网页 Web page: <{first['doc_url']}>")
 
     focus = sources.parse_at(st.query_params.get("at"))
     focused = mentions[(mentions["start"] == focus[0]) & (mentions["end"] == focus[1])] if focus else mentions.iloc[:0]
@@ -52,11 +59,14 @@ if not ui.nothing_to_show(documents, "文档 documents"):
     st.subheader("本文的提及 Mentions in this document")
     st.caption("选中一行即在上方显示其原句 Select a row to show its sentence above.")
     event = st.dataframe(
-        mentions.assign(kind_name=mentions["kind"].astype(str).map(kind_label)), hide_index=True, key=f"source_mentions_{doc_id}", on_select="rerun", selection_mode="single-row",
-        column_order=["text", "label", "value", "unit", "qualifier", "kind_name", "pillar_zh", "start", "sentence"],
+        mentions.assign(kind_name=mentions["kind"].astype(str).map(kind_label),
+                        value_text=value_texts(mentions["value"], mentions["unit"], mentions["qualifier"]),
+                        measure_name=mentions["measure"].astype(str).map(lambda m: measure_label(m) if m else "")),
+        hide_index=True, key=f"source_mentions_{doc_id}", on_select="rerun", selection_mode="single-row",
+        column_order=["text", "label", "value_text", "measure_name", "kind_name", "pillar_zh", "start", "sentence"],
         column_config={"start": "位置 Offset", "kind_name": "类型 Kind", "pillar_zh": "板块 Pillar", "label": "名称 Label",
-                       "value": st.column_config.NumberColumn("数值 Value", format="localized"), "unit": "单位 Unit",
-                       "qualifier": "限定 Qual.", "text": "原文 Text", "sentence": "原句 Sentence"})
+                       "value_text": "数值 Value", "measure_name": "可比指标 Measure",
+                       "text": "原文 Text", "sentence": "原句 Sentence"})
     if event.selection.rows:
         row = mentions.iloc[event.selection.rows[0]]
         at = f"{int(row['start'])}-{int(row['end'])}"

@@ -59,6 +59,7 @@ import pypdfium2
 import trafilatura
 from docx.table import Table
 from docx.text.paragraph import Paragraph
+from .metadata import page_url
 
 FORMATS = {".txt": "txt", ".html": "html", ".htm": "html", ".docx": "docx", ".pdf": "pdf"}
 SUPPORTED_SUFFIXES = tuple(FORMATS)
@@ -172,6 +173,7 @@ class Document:
     format: str       # txt, html, docx, pdf
     encoding: str     # the codec for open() (txt, html); "" for docx and pdf
     warnings: tuple[str, ...] = ()   # the file was read, but not as well as usual (each names the file)
+    url: str = ""     # an HTML page's canonical link or og:url (metadata.page_url)
 
 
 def read_document(path: str | Path) -> Document:
@@ -190,7 +192,8 @@ def read_document(path: str | Path) -> Document:
     text, encoding, *warnings = read_safely(path, fmt, data)   # a reader may add a tuple of warnings
     if not text or text.isspace():      # not text.strip(): that copies the whole text
         raise DocumentError(path, EMPTY_TEXT_REASONS[fmt])
-    return Document(path.stem, str(path), text, fmt, encoding, *warnings)
+    url = page_url(data) if fmt == "html" else ""
+    return Document(path.stem, str(path), text, fmt, encoding, *warnings, url=url)
 
 
 def read_safely(path: Path, fmt: str, data: bytes) -> tuple:

@@ -19,7 +19,7 @@ def spec(figure) -> dict:
 def test_matrix_counts_indicators_and_bundles_per_region_and_pillar(table):
     matrix = aggregate.region_pillar_matrix(table)
     cell = matrix.set_index(["region", "pillar"]).loc[("蓬江区", "cadres")]
-    assert (cell["indicators"], cell["bundles"], cell["mentions"]) == (1, 1, 2)
+    assert (cell["indicators"], cell["bundles"], cell["mentions"]) == (3, 1, 4)   # two 2022 statements, one 2023
     assert "theory" not in set(matrix["pillar"])           # a formula carries no pillar of its own
     assert matrix["region"].iloc[0] == "蓬江区"              # most mentions first
     assert matrix["pillar_name"].iloc[0].endswith(")")      # 中文 (English)
@@ -33,16 +33,17 @@ def test_matrix_figure_draws_the_counts_with_chinese_and_english_pillars(table):
     figure = spec(charts.matrix_figure(aggregate.region_pillar_matrix(table)))
     heatmap = figure["data"][0]
     assert heatmap["y"] == ["蓬江区", "吉林市", "新疆生产建设兵团第十一师"]
-    assert "人才工作<br>(Talent)" in heatmap["x"]
-    assert sum(map(sum, heatmap["z"])) == 10
+    assert heatmap["x"] == ["干部", "基层", "人才"]                   # short, so a phone shows them upright
+    assert heatmap["customdata"][0][0][2] == "干部队伍建设 (Cadres)"   # the full name in the hover
+    assert sum(map(sum, heatmap["z"])) == 15
 
 
 # --- indicators -----------------------------------------------------------------------------------
 
 def test_indicator_points_are_one_pillar_one_unit_one_row_per_mention(table):
     points = aggregate.indicator_points(table, "talent", "套")
-    assert list(points["region"]) == ["新疆生产建设兵团第十一师", "蓬江区"]
-    assert list(points["value"]) == [120, 7430]
+    assert list(points["region"]) == ["新疆生产建设兵团第十一师", "蓬江区", "蓬江区"]
+    assert list(points["value"]) == [120, 5000, 7430]
     assert set(points["mentions"]) == {1}
     assert {"doc_id", "start", "end", "sentence", "text"} <= set(points.columns)
 
@@ -51,19 +52,19 @@ def test_indicator_points_aggregate_beyond_the_cap(table):
     big = compact(pd.concat([table.astype(str).astype(object)] * 30, ignore_index=True)
                   .assign(value=lambda f: pd.to_numeric(f["value"], errors="coerce")))
     points = aggregate.indicator_points(big, "talent", "套", max_points=10)
-    assert len(points) == 2 and set(points["mentions"]) == {30}
-    assert points.set_index("region").loc["蓬江区", "value"] == 7430
+    assert len(points) == 2 and set(points["mentions"]) == {30, 60}
+    assert points.set_index("region").loc["蓬江区", "value"] == (5000 + 7430) / 2   # the median of 蓬江区's
 
 
 def test_indicator_units_and_pillars(table):
-    assert aggregate.indicator_units(table, "talent").to_dict() == {"套": 2, "元": 1, "名": 1, "人": 1}
+    assert aggregate.indicator_units(table, "talent").to_dict() == {"套": 3, "名": 2, "元": 1, "人": 1, "年": 1}
     assert list(aggregate.indicator_pillars(table).index) == ["cadres", "grassroots", "talent"]
 
 
 def test_indicator_figure_hover_shows_label_qualifier_and_sentence(table):
     figure = spec(charts.indicator_figure(aggregate.indicator_points(table, "cadres", "人次")))
     traces = {trace["name"]: trace for trace in figure["data"]}
-    assert set(traces) == {"= 确数 (exact)", "> 余/多/超 (more than)"}
+    assert set(traces) == {"= 确数 (exact)", "> 余/多/超 (more than)", "~ 约/左右 (about)"}
     more = traces["> 余/多/超 (more than)"]
     assert more["y"] == ["蓬江区"] and more["x"] == [12000]
     hover = more["hovertext"][0]
@@ -144,7 +145,7 @@ def test_region_points_are_placed_by_coordinates_or_province_centre(table):
     corps = points.loc["新疆生产建设兵团第十一师"]
     assert corps["placed"] == "province centre"
     assert 73 < corps["longitude"] < 96 and 34 < corps["latitude"] < 50     # inside Xinjiang
-    assert points.loc["蓬江区", "mentions"] == 5 and points.loc["蓬江区", "documents"] == 1
+    assert points.loc["蓬江区", "mentions"] == 10 and points.loc["蓬江区", "documents"] == 2
 
 
 def test_a_region_without_coordinates_or_province_is_not_placed():
@@ -216,4 +217,61 @@ def test_sentence_html_bolds_the_mention(table):
 
 def test_indicator_points_keep_the_regions_with_most_mentions(table):
     points = aggregate.indicator_points(table, "talent", "套", max_regions=1)
-    assert len(points) == 1   # 蓬江区 and 十一师 have one each: the tie keeps one region
+    assert set(points["region"]) == {"蓬江区"} and len(points) == 2   # two against 十一师's one
+
+
+# --- compare: one measure across localities ------------------------------------------------------
+
+def shown_of(table, measure, unit):
+    from dashboard import compare
+
+    return compare.headline(compare.measure_rows(table, measure), unit)
+
+
+def test_compare_figure_has_one_bar_per_locality_largest_on_top(table):
+    shown = shown_of(table, "cadre_training_attendance", "人次")
+    figure = spec(charts.compare_figure(shown, "cadre_training_attendance"))
+    bars = {y: x for trace in figure["data"] for y, x in zip(trace["y"], trace["x"])}
+    assert bars == {"蓬江区": 12000, "新疆生产建设兵团第十一师": 800}
+    assert figure["layout"]["yaxis"]["categoryarray"] == ["新疆生产建设兵团第十一师", "蓬江区"]   # top row last
+    texts = [t for trace in figure["data"] for t in trace["text"]]
+    assert sorted(texts) == ["1.2万余人次", "约800人次"]                      # as the reports write them
+    assert figure["layout"]["yaxis"]["ticktext"] == ["蓬江区 · 2023", "新疆生产建设兵团第十一师 · 2022"]
+    assert "干部培训人次 · 人次" in figure["layout"]["title"]["text"]
+
+
+def test_compare_figure_hover_names_the_document_and_the_repeats(table):
+    shown = shown_of(table, "cadre_training_attendance", "人次")
+    figure = spec(charts.compare_figure(shown, "cadre_training_attendance"))
+    hover = next(h for trace in figure["data"] for h in trace["hovertext"] if h.startswith("<b>蓬江区"))
+    assert "《蓬江区党建工作报告》" in hover and "3 statements in 2 documents" in hover
+
+
+def test_compare_figure_refuses_two_units(table):
+    rows = pd.concat([shown_of(table, "talents_introduced", "名"), shown_of(table, "talents_introduced", "人")])
+    with pytest.raises(ValueError, match="one unit per chart"):
+        charts.compare_figure(rows, "talents_introduced")
+
+
+def test_value_map_colours_each_placed_locality_by_its_value(table):
+    shown = geo.place_regions(shown_of(table, "talent_housing", "套"))
+    figure = spec(charts.value_map_figure(shown, geo.province_outlines(), "talent_housing"))
+    (dots,) = [t for t in figure["data"] if t.get("mode") == "markers"]
+    assert len(dots["x"]) == 2 and sorted(dots["marker"]["color"]) == [120, 7430]
+    assert all(t["type"] == "scatter" for t in figure["data"])   # offline: no tiles, no geo traces
+
+
+def test_time_figure_draws_a_line_per_locality(table):
+    from dashboard import compare
+
+    series = compare.over_time(compare.measure_rows(table, "talent_housing"), "套")
+    figure = spec(charts.time_figure(series, "talent_housing"))
+    (line,) = figure["data"]
+    assert line["name"] == "蓬江区" and line["x"] == [2022, 2023] and line["y"] == [5000, 7430]
+
+
+@pytest.mark.parametrize("figure_of", [
+    lambda rows: charts.compare_figure(rows, "x"), lambda rows: charts.time_figure(rows, "x")], ids=["bars", "lines"])
+def test_compare_figures_refuse_empty_axes(table, figure_of):
+    with pytest.raises(ValueError, match="nothing to plot"):
+        figure_of(shown_of(table, "talent_housing", "套").iloc[:0])

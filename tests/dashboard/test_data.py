@@ -115,9 +115,9 @@ def test_offered_suffixes_cover_the_issue_formats():
 
 
 @pytest.mark.parametrize("scope, docs", [
-    ("all", {"d1_penjiang", "d2_jilin", "d3_corps", "up"}),
+    ("all", {"d0_penjiang_2022", "d1_penjiang", "d2_jilin", "d3_corps", "up"}),
     ("uploaded", {"d2_jilin", "up"}),
-    ("bundled", {"d1_penjiang", "d2_jilin", "d3_corps"}),
+    ("bundled", {"d0_penjiang_2022", "d1_penjiang", "d2_jilin", "d3_corps"}),
 ])
 def test_combine_scopes_and_replaces_a_reuploaded_document(table, scope, docs):
     uploaded = compact(table[table["doc_id"] == "d2_jilin"].assign(value=1.0))
@@ -135,7 +135,7 @@ def test_combine_without_uploads_is_the_bundled_table(table):
 
 
 def test_summary_counts(table):
-    assert summary(table) == {"documents": 3, "regions": 3, "indicators": 8, "bundles": 2, "formulas": 1}
+    assert summary(table) == {"documents": 4, "regions": 3, "indicators": 13, "bundles": 2, "formulas": 1}
 
 
 def test_find_document(docs_dir):

@@ -18,7 +18,7 @@ def test_csv_starts_with_a_bom_and_keeps_the_chinese(table):
     data = csv_bytes(table)
     assert data.startswith(BOM.encode("utf-8"))
     rows = read_back(data)
-    assert len(rows) == len(table) and rows[0]["region"] == "蓬江区" and rows[0]["text"] == "1.2万余人次"
+    assert len(rows) == len(table) and rows[0]["region"] == "蓬江区" and rows[0]["text"] == "9000人次"
 
 
 # (id, cell as extracted, cell as written)
@@ -59,7 +59,7 @@ def test_csv_bytes_leaves_its_input_alone():
 def test_the_chart_csv_after_a_region_filter_has_only_that_region(table):
     rows = filter_table(table, Selection(regions=("蓬江区",)))
     written = read_back(csv_bytes(aggregate.indicator_points(rows, "talent", "套")))
-    assert [(r["region"], r["value"], r["unit"]) for r in written] == [("蓬江区", "7430.0", "套")]
+    assert [(r["region"], r["value"], r["unit"]) for r in written] == [("蓬江区", "5000.0", "套"), ("蓬江区", "7430.0", "套")]
 
 
 @pytest.mark.parametrize("parts, name", [
@@ -69,3 +69,23 @@ def test_the_chart_csv_after_a_region_filter_has_only_that_region(table):
 ])
 def test_file_name(parts, name):
     assert file_name(*parts) == name
+
+
+@pytest.mark.parametrize("code", ["=", ">", "<", "~"])
+def test_qualifier_codes_survive_the_csv(code):
+    """A lone = cannot compute anything: it is kept, so filtering the column on = finds its rows."""
+    frame = pd.DataFrame({"qualifier": pd.Categorical([code]), "label": [code + "1+1"]})
+    row = read_back(csv_bytes(frame))[0]
+    assert row["qualifier"] == code
+    assert row["label"] == (code + "1+1" if code not in "=" else "'=1+1")
+
+
+def test_the_compare_csv_keeps_value_unit_qualifier_and_document(table):
+    from dashboard import compare
+
+    rows = compare.measure_rows(table, "cadre_training_attendance")
+    shown = compare.headline(rows, "人次")
+    written = read_back(csv_bytes(compare.all_statements(rows, "人次", shown)))
+    assert [(r["region"], r["value"], r["qualifier"], r["value_text"]) for r in written][:2] == [
+        ("蓬江区", "12000.0", ">", "1.2万余人次"), ("蓬江区", "9000.0", "=", "9000人次")]
+    assert written[0]["doc_title"] == "蓬江区党建工作报告" and written[0]["doc_url"] == "https://example.cn/pj-2023"

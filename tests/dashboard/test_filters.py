@@ -5,13 +5,13 @@ from dashboard.filters import Selection, filter_table, filter_options, keep_know
 
 # (id, selection, how many rows it keeps) — count them in conftest.MENTIONS
 CASES = [
-    ("everything", Selection(), 11),
+    ("everything", Selection(), 16),
     ("one region", Selection(regions=("吉林市",)), 3),
-    ("two regions", Selection(regions=("吉林市", "蓬江区")), 9),
-    ("pillar", Selection(pillars=("talent",)), 6),
+    ("two regions", Selection(regions=("吉林市", "蓬江区")), 14),
+    ("pillar", Selection(pillars=("talent",)), 9),
     ("kind", Selection(kinds=("program_count",)), 2),
-    ("label across regions", Selection(labels=("人才公寓",)), 2),
-    ("region and pillar", Selection(regions=("蓬江区",), pillars=("cadres",)), 2),
+    ("label across regions", Selection(labels=("人才公寓",)), 3),
+    ("region and pillar", Selection(regions=("蓬江区",), pillars=("cadres",)), 4),
     ("region, kind and label", Selection(regions=("蓬江区",), kinds=("indicator",), labels=("投资",)), 1),
     ("nothing left", Selection(regions=("吉林市",), pillars=("cadres",)), 0),
     ("unknown region", Selection(regions=("不存在",)), 0),

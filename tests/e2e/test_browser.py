@@ -114,6 +114,6 @@ def test_the_filter_follows_the_user_to_another_page(page, app_url):
     wait_until_idle(page)
     pick_region(page, region)
     expect(page).to_have_url(re.compile(r"region=" + re.escape(quote(region))))
-    page.get_by_role("link", name="指标 Indicators").click()
+    page.get_by_role("link", name="其他指标 Other indicators").click()
     expect(page).to_have_url(re.compile(r"/indicators\?region=" + re.escape(quote(region))))
     expect(chart_regions(page)).to_have_text([region])

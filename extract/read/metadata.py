@@ -1,0 +1,123 @@
+"""What a document says about itself: its title, its publisher or issuing body, its URL.
+
+The title is the first line that reads as a heading (not page furniture such as
+breadcrumbs, not a paragraph); failing that, the first sentence of the text.
+The publisher is what a byline names after 来源/稿源/发布机构 (the cues are in
+extract/resources/metadata.yaml). The URL is the page's canonical link or its
+`og:url` for HTML; a folder of reports may also carry a `sources.csv`
+(`doc_id,title,url,publisher,date`) whose entries override what the text says.
+"""
+from __future__ import annotations
+
+import csv
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from ..resources import load_yaml, word_list
+
+SIDECAR_NAME = "sources.csv"
+SIDECAR_FIELDS = ("title", "url", "publisher", "date")
+HEAD_BYTES = 256 * 1024          # canonical links and og:url sit in the page's head
+LINES_TO_SCAN = 40               # a title or byline comes near the top; the whole text is never scanned
+TAG = re.compile(rb"<(link|meta)\b[^>]*>", re.IGNORECASE)
+ATTRIBUTE = re.compile(rb"""([a-zA-Z:_-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
+SENTENCE_END = re.compile(r"[。！？!?]")
+TITLE_TAIL = "—–-:：，, "          # a heading that leads into its text (发出动员令——) ends at its words
+
+
+@lru_cache(maxsize=1)
+def _cues() -> tuple[re.Pattern, tuple[str, ...], int, int]:
+    cues = sorted(word_list("metadata.yaml", "publisher_cues"), key=len, reverse=True)
+    byline = re.compile(r"(?:^|\s|\|)(?:" + "|".join(map(re.escape, cues)) + r")\s*[:：]\s*([^\s|｜]{2,40})")
+    length = load_yaml("metadata.yaml")["title_length"]
+    return byline, tuple(word_list("metadata.yaml", "navigation_marks")), int(length["min"]), int(length["max"])
+
+
+def _top_lines(text: str) -> list[str]:
+    return [line.strip() for line in text[:8000].splitlines()[:LINES_TO_SCAN] if line.strip()]
+
+
+def document_title(text: str) -> str:
+    """The document's title: its first heading-like line, else its first sentence.
+
+    >>> document_title("首页 / 要闻\\n人民网\\n踔厉奋发 勇毅前行\\n正文第一段。")
+    '踔厉奋发 勇毅前行'
+    >>> document_title("27日,汽开区召开党建工作会议。会议要求……")
+    '27日,汽开区召开党建工作会议'
+    """
+    _, navigation, shortest, longest = _cues()
+    lines = _top_lines(text)
+    for line in lines:
+        if (shortest <= len(line) <= longest and not SENTENCE_END.search(line)
+                and not any(mark in line for mark in navigation)):
+            return line.rstrip(TITLE_TAIL)
+    first = lines[0] if lines else ""
+    return SENTENCE_END.split(first, maxsplit=1)[0][:longest]
+
+
+def document_publisher(text: str) -> str:
+    """The source or issuing body a byline names near the top or at the end ("" if none).
+
+    >>> document_publisher("标题\\n2022年06月28日08:33 | 来源：人民网-吉林频道\\n正文")
+    '人民网-吉林频道'
+    """
+    byline = _cues()[0]
+    tail = text[-2000:].splitlines()[-LINES_TO_SCAN:]
+    for line in _top_lines(text) + [line.strip() for line in tail]:
+        match = byline.search(line)
+        if match:
+            return match.group(1)
+    return ""
+
+
+def page_url(html: bytes) -> str:
+    """The page's canonical link, else its og:url ("" if it has neither).
+
+    >>> page_url(b'<head><meta property="og:url" content="https://a.cn/x"><link href="https://a.cn/y" rel="canonical"></head>')
+    'https://a.cn/y'
+    """
+    found: dict[str, str] = {}
+    for tag in TAG.finditer(html[:HEAD_BYTES]):
+        attributes = {m[1].lower(): (m[2] or m[3] or m[4]) for m in ATTRIBUTE.finditer(tag.group())}
+        href, content = attributes.get(b"href", b""), attributes.get(b"content", b"")
+        if b"canonical" in attributes.get(b"rel", b"").lower().split() and href:
+            found.setdefault("canonical", href.decode("utf-8", "replace").strip())
+        elif attributes.get(b"property", b"").lower() == b"og:url" and content:
+            found.setdefault("og", content.decode("utf-8", "replace").strip())
+    return found.get("canonical") or found.get("og", "")
+
+
+def sidecar_entry(path: str | Path) -> dict[str, str]:
+    """The row for this file in a `sources.csv` beside it (title, url, publisher, date), or {}."""
+    path = Path(path)
+    sidecar = path.parent / SIDECAR_NAME
+    if not sidecar.is_file():
+        return {}
+    return _read_sidecar(str(sidecar), sidecar.stat().st_mtime).get(path.stem, {})
+
+
+@lru_cache(maxsize=16)
+def _read_sidecar(path: str, modified: float) -> dict[str, dict[str, str]]:
+    """doc_id → its non-empty fields; read once per change of the file."""
+    with open(path, encoding="utf-8-sig", newline="") as handle:
+        reader = csv.DictReader(handle)
+        if "doc_id" not in (reader.fieldnames or []):
+            raise ValueError(f"{path}: a sources.csv needs a doc_id column (doc_id,title,url,publisher,date)")
+        return {row["doc_id"].strip(): {k: (row.get(k) or "").strip() for k in SIDECAR_FIELDS if (row.get(k) or "").strip()}
+                for row in reader if (row.get("doc_id") or "").strip()}
+
+
+def document_fields(text: str, path: str = "", url: str = "") -> dict[str, str]:
+    """The table's doc_title, doc_publisher and doc_url, with a sidecar's entries taking precedence;
+    `doc_date` and `year` only when the sidecar gives a date."""
+    listed = sidecar_entry(path) if path else {}
+    fields = {"doc_title": listed.get("title") or document_title(text),
+              "doc_publisher": listed.get("publisher") or document_publisher(text),
+              "doc_url": listed.get("url") or url}
+    if listed.get("date"):
+        fields["doc_date"] = listed["date"]
+        year = re.match(r"(19|20)\d\d", listed["date"])
+        if year:
+            fields["year"] = int(year.group())
+    return fields
