@@ -1,10 +1,17 @@
 """Find programme bundles (四项工程 → 4) and numbered formulas (两个确立, 四议两公开).
 
-A bundle is N + classifier + programme noun (四项工程, 九大工程, 七类重点领域人才,
-十二条措施) or a policy package of N articles (黄金十条, 新十条). It is counted
-once per document, with its members where the text lists them. A formula is a
-numbered slogan or name: a national one from the resource list wherever it
-stands, or a local one — a quoted name with numerals that is not a bundle
+A bundle is a set of N programmes declared as a set: N + classifier + noun
+(四项工程, 九大工程, 三个同步, 四个坚持, 五张清单) or N + a set suffix (“五化”,
+“四到位”), or a policy package of N articles (黄金十条, 新十条). It is recognised
+by the shape of its declaration, not only by its noun:
+- quotation marks around a name that opens with one numeral (“三个同步”, “五型”);
+- in running text, a noun that only a set can have (工程, 行动, 措施, 机制; a
+  counted verb: 四个坚持), or N大, or members listed before it (强基、铸魂…五项
+  工程) or announced after it (即…, a colon, 一是/二是…). A weak noun counted
+  without such a shape (建成三个人才基地) is a quantity, left to the indicators.
+It is counted once per document, with its members where the text lists them.
+A formula is a numbered slogan or name: a national one from the resource list
+wherever it stands, or a local one — a quoted name with several numerals
 (“一港一园两平台”, “314151”), a plan named by its years (三年行动计划), or a
 level (两级, 五星级). Word lists: resources/programs.yaml and formulas.yaml.
 """
@@ -20,14 +27,23 @@ from ..resources import load_yaml, word_list
 from .textspans import QUOTED, Intervals, ambiguity_pattern, quotations
 
 NUMERAL_CHARS = re.compile(r"[0-9０-９二两三四五六七八九十百千万双]|一.*一")
+NUMERAL_CHAR = re.compile(rf"[{DIGIT}{CHINESE_DIGIT}{CHINESE_SCALE}]")
 # A clause that opens a sentence or a line: where a bundle's members are listed one by one.
 # The break is matched, not looked behind at, so that re can skip to the breaks in C.
 SENTENCE_OPENING_CLAUSE = re.compile(r"[。！？；\n](?P<clause>[^，,。；;：:！？!?\n“”]+)")
+CLAUSE_BREAKS = "，,。；;：:！？!?\n"
+CLAUSE_END = re.compile(r"[，,。；;：:！？!?\n]")
+SENTENCE_END = re.compile(r"[。；;！？!?\n]")
 MEMBER_MAX_CHARS = 16
+ENUMERATED_MEMBER_MAX_CHARS = 24   # a member named by 一是… is its first clause, often longer
 MAX_FORMULA_CHARS = 20        # longer quotations are slogans in prose, not names
-ANNOUNCED_LIST = re.compile(r"(?:[:：]|[，,]?即)(?P<items>[^。；;！？!?\n]{3,80})")
+MAX_QUOTED_SET_NAME = 8       # “三个同步”, “四个坚持”, “五型”: what follows N in a quoted set name
 MEMBER_WINDOW = 1500          # how far after a bundle its members are looked for
 MEMBER_OCCURRENCES = 3        # members follow the intro or the section heading, not a late echo
+ENUMERATION_REACH = 4         # an enumeration (一是…) that declares a bundle starts right after it
+ORDINALS = ("一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二")
+# The ways reports number the members of a set: 一是…二是…, （一）…（二）…, (一)…(二)….
+ENUMERATION_MARKS = ("{}是", "（{}）", "({})")
 
 
 @dataclass(frozen=True)
@@ -35,24 +51,45 @@ class BundleWords:
     classifiers: tuple[str, ...]
     nouns: tuple[str, ...]          # longest first
     unquoted_nouns: tuple[str, ...]
+    weak_nouns: tuple[str, ...]
+    set_heads: tuple[str, ...]
+    count_verbs: tuple[str, ...]
+    not_bundle_heads: tuple[str, ...]
     policy_nouns: tuple[str, ...]
     article_noun: str
     max_count: int
     lead_verbs: tuple[str, ...]
+    announcers: tuple[str, ...]
+    local_names: frozenset[str]
+
+    @property
+    def any_nouns(self) -> tuple[str, ...]:
+        """Every word a bundle can count, longest first: the noun of a quoted set name."""
+        return _by_length({*self.nouns, *self.weak_nouns, *self.set_heads})
+
+
+def _by_length(words) -> tuple[str, ...]:
+    return tuple(sorted(words, key=lambda word: (-len(word), word)))
 
 
 @lru_cache(maxsize=None)
 def bundle_words() -> BundleWords:
     data = load_yaml("programs.yaml")
-    by_length = lambda words: tuple(sorted(words, key=len, reverse=True))  # noqa: E731
+    listed = lambda key: _by_length(word_list("programs.yaml", key))  # noqa: E731
     return BundleWords(
-        classifiers=by_length(word_list("programs.yaml", "classifiers")),
-        nouns=by_length(word_list("programs.yaml", "nouns")),
-        unquoted_nouns=by_length(word_list("programs.yaml", "unquoted_nouns")),
-        policy_nouns=by_length(word_list("programs.yaml", "policy_nouns")),
+        classifiers=listed("classifiers"),
+        nouns=listed("nouns"),
+        unquoted_nouns=listed("unquoted_nouns"),
+        weak_nouns=listed("weak_nouns"),
+        set_heads=listed("set_heads"),
+        count_verbs=listed("count_verbs"),
+        not_bundle_heads=listed("not_bundle_heads"),
+        policy_nouns=listed("policy_nouns"),
         article_noun=str(data["article_noun"]),
         max_count=int(data["max_count"]),
-        lead_verbs=by_length(word_list("programs.yaml", "lead_verbs")),
+        lead_verbs=listed("lead_verbs"),
+        announcers=listed("announcers"),
+        local_names=frozenset(word_list("formulas.yaml", "local_names")),
     )
 
 
@@ -69,8 +106,17 @@ def bundle_pattern() -> re.Pattern:
 
 
 @lru_cache(maxsize=None)
+def quoted_set_pattern() -> re.Pattern:
+    """A quoted name that opens with N: N + optional classifier + a short name (“三同步”, “四个坚持”)."""
+    words = bundle_words()
+    return re.compile(rf"(?P<n>{CHINESE}|{ARABIC})(?P<cls>{_alternation(words.classifiers)})?"
+                      rf"(?P<rest>[^\W\d]{{1,{MAX_QUOTED_SET_NAME}}})")
+
+
+@lru_cache(maxsize=None)
 def unquoted_bundle_patterns() -> tuple[re.Pattern, re.Pattern]:
-    """The same in running text, with the strong nouns only; and Arabic N for policy nouns.
+    """N + classifier + modifier + a noun that can be counted as a set, in running text; the
+    same with Arabic N. Which of the matches declare a set is decided by `declares_set`.
 
     Two patterns, not one alternation: each opens with a character class, which lets
     the regex engine skip to the numerals in C (see numerals.DIGIT)."""
@@ -79,13 +125,13 @@ def unquoted_bundle_patterns() -> tuple[re.Pattern, re.Pattern]:
     # The lookaheads (a classifier's first character) let the engine drop most numerals at once.
     ahead = f"(?=[{''.join(sorted({c[0] for c in words.classifiers}))}])"
     classifiers = _alternation(words.classifiers)
-    chinese = re.compile(rf"(?P<n>{CHINESE}){ahead}(?P<cls>{classifiers}){modifier}"
-                         rf"(?P<noun>{_alternation(words.unquoted_nouns)})")
+    nouns = _alternation(_by_length({*words.unquoted_nouns, *words.weak_nouns, *words.set_heads,
+                                     *words.policy_nouns}))
+    chinese = re.compile(rf"(?P<n>{CHINESE}){ahead}(?P<cls>{classifiers}){modifier}(?P<noun>{nouns})")
     # Arabic numerals only from the start of a digit run (a match inside one would also match from
     # its start, which is tried first): re otherwise retries every digit of every number in the text.
     run_start = ARABIC.replace(f"[{DIGIT}]", f"[{DIGIT}](?<![{DIGIT}][{DIGIT}])", 1)
-    arabic = re.compile(rf"(?P<n>{run_start}){ahead}(?P<cls>{classifiers}){modifier}"
-                        rf"(?P<noun>{_alternation(words.policy_nouns)})")
+    arabic = re.compile(rf"(?P<n>{run_start}){ahead}(?P<cls>{classifiers}){modifier}(?P<noun>{nouns})")
     return chinese, arabic
 
 
@@ -99,6 +145,15 @@ def bare_bundle_pattern() -> re.Pattern:
 def article_package_pattern() -> re.Pattern:
     """黄金十条, 新十条, 人才新政30条: a prefix word and N articles, the whole of a quotation."""
     return re.compile(rf"(?P<prefix>[^\W\d]{{1,4}}?)(?P<n>{CHINESE}|{ARABIC}){re.escape(bundle_words().article_noun)}")
+
+
+@lru_cache(maxsize=None)
+def announcer_pattern() -> re.Pattern:
+    """What joins a bundle to the list of its members: “三项机制”，即… / 三大行动：… / 。一是…"""
+    announcers = _alternation(bundle_words().announcers)
+    marks = "|".join(re.escape(mark.format("一")) for mark in ENUMERATION_MARKS)
+    # 即将, 即可: 即 that is an adverb announces nothing.
+    return re.compile(rf"[”\"」]?\s*(?:[，,]?\s*(?:{announcers})(?![将可使便时刻日])|[。；;]?\s*(?={marks}))\s*")
 
 
 @lru_cache(maxsize=None)
@@ -143,9 +198,12 @@ def find_programs(text: str, quoted: list[tuple[int, int]] | None = None) -> lis
         if not taken.overlaps(*match.span()):
             formulas.append(Mention("formula", match.start(), match.end(), match.group(), scope="local"))
             taken.add(*match.span())
-    first_bundles = once_per_document(bundles)
-    for bundle in first_bundles:
-        bundle.members = find_members(text, bundle, [b for b in bundles if b.label == bundle.label])
+    by_bundle: dict[str, list[Mention]] = {}
+    for bundle in sorted(bundles, key=lambda m: m.start):
+        by_bundle.setdefault(bundle_key(bundle), []).append(bundle)
+    first_bundles = [occurrences[0] for occurrences in by_bundle.values()]
+    for bundle, occurrences in zip(first_bundles, by_bundle.values()):
+        bundle.members = find_members(text, bundle, occurrences)
         bundle.members_mismatch = bool(bundle.members) and len(bundle.members) != bundle.value
     return sorted(first_bundles + formulas, key=lambda m: m.start)
 
@@ -160,7 +218,7 @@ def read_quoted(text: str, start: int, end: int) -> Mention | None:
     content = text[start:end]
     if not NUMERAL_CHARS.search(content):
         return None
-    bundle = read_bundle(content, following=text[end + 1:end + 9])
+    bundle = None if content in bundle_words().local_names else read_bundle(content, following=text[end + 1:end + 9])
     if bundle is not None:
         value, noun = bundle
         return Mention("program_count", start, end, content, value=value, unit=noun, label=content)
@@ -194,9 +252,25 @@ def read_bundle(content: str, following: str = "") -> tuple[float, str] | None:
     elif match := article_package_pattern().fullmatch(content):
         numeral, classifier, noun = match.group("n"), "", words.article_noun
     else:
-        return None
+        return read_quoted_set(content)
     value = parse_number(numeral)
     return (value, noun) if is_bundle_size(value, classifier) else None
+
+
+def read_quoted_set(content: str) -> tuple[float, str] | None:
+    """(N, noun) for a quoted name that is N and a short name of a set: “三个同步”, “四个坚持”,
+    “五化”, “四到位”, “五型”. Not a time, level, rank or inventory (“三年行动”, “五星级”,
+    “十佳”, “五方面”), a name with a second numeral (“一村一品”) or an idiom."""
+    match = quoted_set_pattern().fullmatch(content)
+    if match is None or ambiguity_pattern().search(content):
+        return None
+    rest = match.group("rest")
+    if NUMERAL_CHAR.search(rest) or rest.startswith(bundle_words().not_bundle_heads):
+        return None
+    value = parse_number(match.group("n"))
+    if not is_bundle_size(value, match.group("cls") or ""):
+        return None
+    return value, next((noun for noun in bundle_words().any_nouns if rest.endswith(noun)), rest)
 
 
 def is_bundle_size(value: float | None, classifier: str) -> bool:
@@ -214,36 +288,72 @@ def find_unquoted_bundles(text: str, taken: Intervals) -> list[Mention]:
     for match in matches:
         if match.start() < last_end:
             continue            # the two patterns found overlapping bundles: the first one stands
-        last_end = match.end()
         if taken.overlaps(*match.span()) or text[match.start() - 1:match.start()] in ("第", "十"):
             continue
         value = parse_number(match.group("n"))
-        if not is_bundle_size(value, match.group("cls")):
+        if not is_bundle_size(value, match.group("cls")) or not declares_set(text, match):
             continue
+        last_end = match.end()
         found.append(Mention("program_count", match.start(), match.end(), match.group(),
                              value=value, unit=match.group("noun"), label=match.group()))
     return found
 
 
-def once_per_document(bundles: list[Mention]) -> list[Mention]:
-    """A bundle is counted once however often it is repeated: keep its first mention."""
-    first: dict[str, Mention] = {}
-    for bundle in sorted(bundles, key=lambda m: m.start):
-        first.setdefault(bundle.label, bundle)
-    return list(first.values())
+def declares_set(text: str, match: re.Match) -> bool:
+    """Whether an unquoted N + classifier + noun declares a set rather than counts things.
+
+    A programme noun always does (十条措施, 三项机制); a counted verb with 个 and nothing
+    between does (四个坚持); a weak noun (平台, 队伍, 任务) only by the shape of the
+    declaration: N大, a bare classifier other than 个 (四类平台), members listed before
+    it or announced after it — and never right after a verb of making or holding
+    (建成三个人才基地, 组建五支志愿服务队伍), which counts what was made."""
+    words = bundle_words()
+    noun, classifier, modifier = match.group("noun"), match.group("cls"), match.group("mod")
+    counted = text[max(0, match.start() - 3):match.start()].endswith(words.count_verbs)
+    arabic = match.group("n")[0] in "0123456789０１２３４５６７８９"
+    if noun in words.policy_nouns:
+        return not (counted and classifier == "个")
+    if noun in words.unquoted_nouns:
+        return not (counted and classifier == "个") and (not arabic or classifier in ("大", "项", "张"))
+    if noun in words.set_heads:
+        return classifier in ("个", "项") and not modifier and not arabic
+    if classifier == "大":
+        return True
+    if counted or arabic:
+        return False
+    if not modifier and classifier != "个":
+        return True
+    return len(members_before(text, match.start())) >= 2 or announcement_end(text, match.end()) is not None
+
+
+@lru_cache(maxsize=None)
+def count_and_classifier_pattern() -> re.Pattern:
+    return re.compile(rf"(?:{CHINESE}|{ARABIC})(?:{_alternation(bundle_words().classifiers)})?")
+
+
+def bundle_key(bundle: Mention) -> str:
+    """What makes two mentions the same bundle: N and what follows the classifier
+    (四项工程 = 四大工程 = “4项工程”, 三同步 = 三个同步)."""
+    match = count_and_classifier_pattern().match(bundle.label)
+    if match is None:
+        return bundle.label
+    return f"{bundle.value:g}{bundle.label[match.end():] or bundle.unit}"
 
 
 def find_members(text: str, bundle: Mention, occurrences: list[Mention]) -> list[str]:
     """The bundle's members where the text lists them, else [].
 
-    Tried in order: an enumeration just before it (强基、铸魂…“五项工程”); after any
-    of its occurrences, the quoted names (“引才工程”) or short clauses
-    (推进农村党建攻坚行动。) that end or begin with its noun. The first reading
-    that finds exactly N wins; otherwise the longest one found is returned.
+    Tried in order: an enumeration just before it (强基、铸魂…“五项工程”); the list
+    it announces (即…, a colon, 一是/二是…); after any of its occurrences, the
+    quoted names (“引才工程”) or short clauses (推进农村党建攻坚行动。) that end
+    or begin with its noun. The first reading that finds exactly N wins; otherwise
+    an enumeration right before or after it, whatever its length.
     """
-    enumerated = members_before(text, bundle) or members_after_colon(text, bundle)
-    if len(enumerated) == bundle.value:
-        return enumerated
+    before = members_before(text, bundle.start)
+    after = members_announced(text, bundle)
+    for enumerated in (before, after):
+        if len(enumerated) == bundle.value:
+            return enumerated
     for occurrence in occurrences[:MEMBER_OCCURRENCES]:
         window_end = min(len(text), occurrence.end + MEMBER_WINDOW)
         if text.count(bundle.unit, occurrence.end, window_end) < bundle.value:
@@ -252,29 +362,91 @@ def find_members(text: str, bundle: Mention, occurrences: list[Mention]) -> list
             reading = read_after(text, occurrence, window_end)
             if len(reading) == bundle.value:
                 return reading
-    # Only an explicit enumeration right before the bundle counts when its length
+    # Only an explicit enumeration right before or after the bundle counts when its length
     # differs from N (the flag then says so); scattered names after it might be others.
-    return enumerated if len(enumerated) >= 2 else []
+    return next((enumerated for enumerated in (before, after) if len(enumerated) >= 2), [])
 
 
-def members_before(text: str, bundle: Mention) -> list[str]:
-    start = bundle.start - 1 if text[bundle.start - 1:bundle.start] in "“\"「" else bundle.start
-    clause_start = max(text.rfind(mark, 0, start) for mark in "，,。；;：:\n") + 1
-    clause = text[clause_start:start]
-    if "、" not in clause or clause.rstrip().endswith(("等", "等等")):
-        return []    # no list, or examples (…、招商引资提质等“九大工程”) rather than the members
-    items = [item.strip() for item in clause.split("、")]
-    items[0] = strip_lead_verb(items[0])
-    return [item for item in items if item]
+def members_before(text: str, start: int) -> list[str]:
+    """强基、铸魂、阵地“五项工程” / “育苗”“强基”“头雁”三项工程: the names just before."""
+    start = start - 1 if text[start - 1:start] in "“\"「" else start
+    clause_start = max(text.rfind(mark, max(0, start - 200), start) for mark in CLAUSE_BREAKS) + 1
+    clause = text[max(clause_start, start - 200):start]
+    if clause.rstrip().endswith(("等", "等等", "、")):
+        return []    # examples (…、提质等“九大工程”), or the bundle is itself one item of a list
+    if "、" in clause:
+        items = [unquoted(item.strip()) for item in clause.split("、")]
+        items[0] = strip_lead_verb(items[0])
+        if any(NUMERAL_CHARS.search(item) for item in items):
+            return []    # numbered names (“四六四五”战略、“六新产业”) are the bundle's siblings
+        return [item for item in items if item]
+    quoted = list(QUOTED.finditer(clause))
+    if len(quoted) >= 2 and quoted[-1].end() == len(clause.rstrip()):
+        return [match.group()[1:-1] for match in quoted]
+    return []
 
 
-def members_after_colon(text: str, bundle: Mention) -> list[str]:
-    """“三项机制”，即容错纠错、激励关怀、能上能下机制: the list the bundle announces."""
-    end = bundle.end + 1 if text[bundle.end:bundle.end + 1] in "”\"」" else bundle.end
-    match = ANNOUNCED_LIST.match(text, end)
-    if match is None or "、" not in match.group("items"):
+def unquoted(name: str) -> str:
+    """“强基” → 强基; a name only partly quoted (推动汽车产业“上台阶”) stays as it is."""
+    if len(name) > 2 and QUOTED.fullmatch(name):
+        return name[1:-1]
+    return name
+
+
+def announcement_end(text: str, end: int) -> int | None:
+    """Where the list a bundle announces begins (after 即, a colon, or at 一是), or None."""
+    match = announcer_pattern().match(text, end)
+    return match.end() if match is not None else None
+
+
+def members_announced(text: str, bundle: Mention) -> list[str]:
+    """“三项机制”，即容错纠错、激励关怀、能上能下机制 / 三大行动：一是…二是… /
+    四个聚焦，聚焦产业、聚焦人才…: the list the bundle announces."""
+    start = announcement_end(text, bundle.end)
+    if start is None:
+        return same_noun_list_after(text, bundle)
+    enumerated = enumerated_members(text, start, most=int(bundle.value) + 1)
+    if enumerated:
+        return enumerated
+    sentence_end = SENTENCE_END.search(text, start)
+    items = text[start:sentence_end.start() if sentence_end else len(text)]
+    if "、" not in items:
         return []
-    return [item.strip() for item in match.group("items").split("、") if item.strip()]
+    return [unquoted(item.strip()) for item in items.split("、") if item.strip()]
+
+
+def same_noun_list_after(text: str, bundle: Mention) -> list[str]:
+    """坚持四个聚焦，聚焦产业发展、聚焦创新驱动…: the next clause lists names that all repeat the noun."""
+    end = bundle.end + 1 if text[bundle.end:bundle.end + 1] in "”\"」" else bundle.end
+    if text[end:end + 1] not in ("，", ","):
+        return []
+    sentence_end = SENTENCE_END.search(text, end + 1)
+    items = [item.strip() for item in text[end + 1:sentence_end.start() if sentence_end else len(text)].split("、")]
+    if len(items) < 2 or not all(bundle.unit in item and len(item) <= MEMBER_MAX_CHARS for item in items):
+        return []
+    return items
+
+
+def enumerated_members(text: str, start: int, most: int = len(ORDINALS)) -> list[str]:
+    """一是实施头雁工程，…二是…: the first clause after each mark, in order, one family of marks."""
+    for mark in ENUMERATION_MARKS:
+        first = mark.format(ORDINALS[0])
+        at = text.find(first, start, start + ENUMERATION_REACH + len(first))
+        if at < 0:
+            continue
+        members, position = [], at
+        for ordinal in ORDINALS[:most]:
+            position = text.find(mark.format(ordinal), position, position + MEMBER_WINDOW)
+            if position < 0:
+                break
+            position += len(mark.format(ordinal))
+            clause_end = CLAUSE_END.search(text, position)
+            member = strip_lead_verb(text[position:clause_end.start() if clause_end else len(text)].strip())
+            if not member or len(member) > ENUMERATED_MEMBER_MAX_CHARS:
+                break
+            members.append(member)
+        return members
+    return []
 
 
 def quoted_members_after(text: str, bundle: Mention, window_end: int) -> list[str]:
