@@ -31,7 +31,8 @@ NUMERAL_CHAR = re.compile(rf"[{DIGIT}{CHINESE_DIGIT}{CHINESE_SCALE}]")
 # A clause that opens a sentence or a line: where a bundle's members are listed one by one.
 # The break is matched, not looked behind at, so that re can skip to the breaks in C.
 SENTENCE_OPENING_CLAUSE = re.compile(r"[。！？；\n](?P<clause>[^，,。；;：:！？!?\n“”]+)")
-CLAUSE_BREAKS = "，,。；;：:！？!?\n"
+UP_TO_LAST_BREAK = re.compile(r".*[，,。；;：:！？!?\n]", re.DOTALL)    # greedy: ends after the last one
+MEMBERS_BEFORE_REACH = 200    # an enumeration before a bundle is one clause, never longer
 CLAUSE_END = re.compile(r"[，,。；;：:！？!?\n]")
 SENTENCE_END = re.compile(r"[。；;！？!?\n]")
 MEMBER_MAX_CHARS = 16
@@ -60,12 +61,10 @@ class BundleWords:
     max_count: int
     lead_verbs: tuple[str, ...]
     announcers: tuple[str, ...]
+    modifying_nouns: frozenset[str]
+    lead_adverbs: tuple[str, ...]
     local_names: frozenset[str]
-
-    @property
-    def any_nouns(self) -> tuple[str, ...]:
-        """Every word a bundle can count, longest first: the noun of a quoted set name."""
-        return _by_length({*self.nouns, *self.weak_nouns, *self.set_heads})
+    any_nouns: tuple[str, ...]      # every word a bundle can count, longest first
 
 
 def _by_length(words) -> tuple[str, ...]:
@@ -89,7 +88,10 @@ def bundle_words() -> BundleWords:
         max_count=int(data["max_count"]),
         lead_verbs=listed("lead_verbs"),
         announcers=listed("announcers"),
+        modifying_nouns=frozenset(word_list("programs.yaml", "modifying_nouns")),
+        lead_adverbs=listed("lead_adverbs"),
         local_names=frozenset(word_list("formulas.yaml", "local_names")),
+        any_nouns=_by_length({*listed("nouns"), *listed("weak_nouns"), *listed("set_heads")}),
     )
 
 
@@ -293,10 +295,21 @@ def find_unquoted_bundles(text: str, taken: Intervals) -> list[Mention]:
         value = parse_number(match.group("n"))
         if not is_bundle_size(value, match.group("cls")) or not declares_set(text, match):
             continue
-        last_end = match.end()
-        found.append(Mention("program_count", match.start(), match.end(), match.group(),
-                             value=value, unit=match.group("noun"), label=match.group()))
+        end, noun = extended_noun(text, match)
+        last_end = end
+        found.append(Mention("program_count", match.start(), end, text[match.start():end],
+                             value=value, unit=noun, label=text[match.start():end]))
     return found
+
+
+def extended_noun(text: str, match: re.Match) -> tuple[int, str]:
+    """三项重点工作, 四项攻坚行动: a noun that also modifies (重点, 攻坚) takes the noun after it."""
+    words = bundle_words()
+    if match.group("noun") in words.modifying_nouns:
+        for noun in words.any_nouns:
+            if text.startswith(noun, match.end()):
+                return match.end() + len(noun), noun
+    return match.end(), match.group("noun")
 
 
 def declares_set(text: str, match: re.Match) -> bool:
@@ -370,8 +383,9 @@ def find_members(text: str, bundle: Mention, occurrences: list[Mention]) -> list
 def members_before(text: str, start: int) -> list[str]:
     """强基、铸魂、阵地“五项工程” / “育苗”“强基”“头雁”三项工程: the names just before."""
     start = start - 1 if text[start - 1:start] in "“\"「" else start
-    clause_start = max(text.rfind(mark, max(0, start - 200), start) for mark in CLAUSE_BREAKS) + 1
-    clause = text[max(clause_start, start - 200):start]
+    reach = max(0, start - MEMBERS_BEFORE_REACH)
+    last_break = UP_TO_LAST_BREAK.match(text, reach, start)
+    clause = text[last_break.end() if last_break else reach:start]
     if clause.rstrip().endswith(("等", "等等", "、")):
         return []    # examples (…、提质等“九大工程”), or the bundle is itself one item of a list
     if "、" in clause:
@@ -405,7 +419,7 @@ def members_announced(text: str, bundle: Mention) -> list[str]:
     start = announcement_end(text, bundle.end)
     if start is None:
         return same_noun_list_after(text, bundle)
-    enumerated = enumerated_members(text, start, most=int(bundle.value) + 1)
+    enumerated = enumerated_members(text, start, most=int(bundle.value) + 1, noun=bundle.unit)
     if enumerated:
         return enumerated
     sentence_end = SENTENCE_END.search(text, start)
@@ -421,13 +435,15 @@ def same_noun_list_after(text: str, bundle: Mention) -> list[str]:
     if text[end:end + 1] not in ("，", ","):
         return []
     sentence_end = SENTENCE_END.search(text, end + 1)
-    items = [item.strip() for item in text[end + 1:sentence_end.start() if sentence_end else len(text)].split("、")]
+    segment = text[end + 1:sentence_end.start() if sentence_end else len(text)]
+    last_item = CLAUSE_END.search(segment, segment.rfind("、") + 1)
+    items = [item.strip() for item in segment[:last_item.start() if last_item else len(segment)].split("、")]
     if len(items) < 2 or not all(bundle.unit in item and len(item) <= MEMBER_MAX_CHARS for item in items):
         return []
     return items
 
 
-def enumerated_members(text: str, start: int, most: int = len(ORDINALS)) -> list[str]:
+def enumerated_members(text: str, start: int, most: int = len(ORDINALS), noun: str = "") -> list[str]:
     """一是实施头雁工程，…二是…: the first clause after each mark, in order, one family of marks."""
     for mark in ENUMERATION_MARKS:
         first = mark.format(ORDINALS[0])
@@ -441,7 +457,7 @@ def enumerated_members(text: str, start: int, most: int = len(ORDINALS)) -> list
                 break
             position += len(mark.format(ordinal))
             clause_end = CLAUSE_END.search(text, position)
-            member = strip_lead_verb(text[position:clause_end.start() if clause_end else len(text)].strip())
+            member = strip_lead_verb(text[position:clause_end.start() if clause_end else len(text)].strip(), noun)
             if not member or len(member) > ENUMERATED_MEMBER_MAX_CHARS:
                 break
             members.append(member)
@@ -467,7 +483,7 @@ def clause_members_after(text: str, bundle: Mention, window_end: int) -> list[st
     for match in SENTENCE_OPENING_CLAUSE.finditer(text, bundle.end, window_end):
         if noun not in match.group("clause"):
             continue
-        clause = strip_lead_verb(match.group("clause").strip())
+        clause = strip_lead_verb(match.group("clause").strip(), noun)
         if (2 < len(clause) <= MEMBER_MAX_CHARS and (clause.endswith(noun) or clause.startswith(noun))
                 and clause != noun and not NUMERAL_CHARS.search(clause) and clause not in members):
             members.append(clause)
@@ -476,8 +492,14 @@ def clause_members_after(text: str, bundle: Mention, window_end: int) -> list[st
     return members
 
 
-def strip_lead_verb(phrase: str) -> str:
-    for verb in bundle_words().lead_verbs:
-        if phrase.startswith(verb) and len(phrase) > len(verb) + 1:
+def strip_lead_verb(phrase: str, noun: str = "") -> str:
+    """重点实施头雁领航 → 头雁领航; 聚焦产业发展 stays whole in a bundle of 聚焦."""
+    words = bundle_words()
+    for adverb in words.lead_adverbs:
+        if phrase.startswith(adverb) and len(phrase) > len(adverb) + 2:
+            phrase = phrase[len(adverb):]
+            break
+    for verb in words.lead_verbs:
+        if phrase.startswith(verb) and len(phrase) > len(verb) + 1 and not (noun and verb.startswith(noun)):
             return phrase[len(verb):]
     return phrase
