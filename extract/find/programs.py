@@ -32,6 +32,7 @@ NUMERAL_CHAR = re.compile(rf"[{DIGIT}{CHINESE_DIGIT}{CHINESE_SCALE}]")
 # The break is matched, not looked behind at, so that re can skip to the breaks in C.
 SENTENCE_OPENING_CLAUSE = re.compile(r"[。！？；\n](?P<clause>[^，,。；;：:！？!?\n“”]+)")
 UP_TO_LAST_BREAK = re.compile(r".*[，,。；;：:！？!?\n]", re.DOTALL)    # greedy: ends after the last one
+LEADING_CONJUNCTION = re.compile(r"^[”\"」]?(?:以及|和|及|与|并)")
 MEMBERS_BEFORE_REACH = 200    # an enumeration before a bundle is one clause, never longer
 CLAUSE_END = re.compile(r"[，,。；;：:！？!?\n]")
 SENTENCE_END = re.compile(r"[。；;！？!?\n]")
@@ -204,8 +205,10 @@ def find_programs(text: str, quoted: list[tuple[int, int]] | None = None) -> lis
     for bundle in sorted(bundles, key=lambda m: m.start):
         by_bundle.setdefault(bundle_key(bundle), []).append(bundle)
     first_bundles = [occurrences[0] for occurrences in by_bundle.values()]
+    ends = sorted(bundle.end for bundle in bundles)
     for bundle, occurrences in zip(first_bundles, by_bundle.values()):
-        bundle.members = find_members(text, bundle, occurrences)
+        floor = next((end for end in reversed(ends) if end <= bundle.start), 0)
+        bundle.members = find_members(text, bundle, occurrences, floor)
         bundle.members_mismatch = bool(bundle.members) and len(bundle.members) != bundle.value
     return sorted(first_bundles + formulas, key=lambda m: m.start)
 
@@ -293,7 +296,7 @@ def find_unquoted_bundles(text: str, taken: Intervals) -> list[Mention]:
         if taken.overlaps(*match.span()) or text[match.start() - 1:match.start()] in ("第", "十"):
             continue
         value = parse_number(match.group("n"))
-        if not is_bundle_size(value, match.group("cls")) or not declares_set(text, match):
+        if not is_bundle_size(value, match.group("cls")) or not declares_set(text, match, last_end):
             continue
         end, noun = extended_noun(text, match)
         last_end = end
@@ -312,7 +315,7 @@ def extended_noun(text: str, match: re.Match) -> tuple[int, str]:
     return match.end(), match.group("noun")
 
 
-def declares_set(text: str, match: re.Match) -> bool:
+def declares_set(text: str, match: re.Match, floor: int = 0) -> bool:
     """Whether an unquoted N + classifier + noun declares a set rather than counts things.
 
     A programme noun always does (十条措施, 三项机制); a counted verb with 个 and nothing
@@ -336,7 +339,7 @@ def declares_set(text: str, match: re.Match) -> bool:
         return False
     if not modifier and classifier != "个":
         return True
-    return len(members_before(text, match.start())) >= 2 or announcement_end(text, match.end()) is not None
+    return len(members_before(text, match.start(), floor)) >= 2 or announcement_end(text, match.end()) is not None
 
 
 @lru_cache(maxsize=None)
@@ -353,7 +356,7 @@ def bundle_key(bundle: Mention) -> str:
     return f"{bundle.value:g}{bundle.label[match.end():] or bundle.unit}"
 
 
-def find_members(text: str, bundle: Mention, occurrences: list[Mention]) -> list[str]:
+def find_members(text: str, bundle: Mention, occurrences: list[Mention], floor: int = 0) -> list[str]:
     """The bundle's members where the text lists them, else [].
 
     Tried in order: an enumeration just before it (强基、铸魂…“五项工程”); the list
@@ -362,7 +365,7 @@ def find_members(text: str, bundle: Mention, occurrences: list[Mention]) -> list
     or begin with its noun. The first reading that finds exactly N wins; otherwise
     an enumeration right before or after it, whatever its length.
     """
-    before = members_before(text, bundle.start)
+    before = members_before(text, bundle.start, floor)
     after = members_announced(text, bundle)
     for enumerated in (before, after):
         if len(enumerated) == bundle.value:
@@ -380,17 +383,18 @@ def find_members(text: str, bundle: Mention, occurrences: list[Mention]) -> list
     return next((enumerated for enumerated in (before, after) if len(enumerated) >= 2), [])
 
 
-def members_before(text: str, start: int) -> list[str]:
-    """强基、铸魂、阵地“五项工程” / “育苗”“强基”“头雁”三项工程: the names just before."""
+def members_before(text: str, start: int, floor: int = 0) -> list[str]:
+    """强基、铸魂、阵地“五项工程” / “育苗”“强基”“头雁”三项工程: the names just before,
+    after `floor` (the end of a bundle before it: 育才、引才两大计划和留才、用才三项工程)."""
     start = start - 1 if text[start - 1:start] in "“\"「" else start
-    reach = max(0, start - MEMBERS_BEFORE_REACH)
+    reach = max(0, floor, start - MEMBERS_BEFORE_REACH)
     last_break = UP_TO_LAST_BREAK.match(text, reach, start)
     clause = text[last_break.end() if last_break else reach:start]
     if clause.rstrip().endswith(("等", "等等", "、")):
         return []    # examples (…、提质等“九大工程”), or the bundle is itself one item of a list
     if "、" in clause:
         items = [unquoted(item.strip()) for item in clause.split("、")]
-        items[0] = strip_lead_verb(items[0])
+        items[0] = strip_lead_verb(LEADING_CONJUNCTION.sub("", items[0]))
         if any(NUMERAL_CHARS.search(item) for item in items):
             return []    # numbered names (“四六四五”战略、“六新产业”) are the bundle's siblings
         return [item for item in items if item]

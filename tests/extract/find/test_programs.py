@@ -15,6 +15,9 @@ def found_of(text: str, kind: str) -> list:
 def test_program_cases(case):
     programs = found_of(case["text"], "program_count")
     formulas = found_of(case["text"], "formula")
+    if "indicators" in case:
+        indicators = [m.text for m in found_of(case["text"], "indicator")]
+        assert all(text in indicators for text in case["indicators"]), indicators
     if case.get("none"):
         assert programs == []
         if not case.get("programs_only"):
@@ -26,7 +29,9 @@ def test_program_cases(case):
         for mention, expected in zip(programs, case["programs"]):
             if "members" in expected:
                 assert mention.members == expected["members"]
-                assert mention.members_mismatch is False
+                assert mention.members_mismatch is expected.get("members_mismatch", False)
+            else:
+                assert mention.members == []
     if "formulas" in case:
         assert [(m.text, m.scope) for m in formulas] == [(f["text"], f["scope"]) for f in case["formulas"]]
 
