@@ -42,6 +42,7 @@ MAX_FORMULA_CHARS = 20        # longer quotations are slogans in prose, not name
 MAX_QUOTED_SET_NAME = 8       # “三个同步”, “四个坚持”, “五型”: what follows N in a quoted set name
 MEMBER_WINDOW = 1500          # how far after a bundle its members are looked for
 MEMBER_OCCURRENCES = 3        # members follow the intro or the section heading, not a late echo
+ANNOUNCED_AFTER_NAME = 6     # “三个同步”培养机制，即…: what may follow the bundle before 即 or a colon
 ENUMERATION_REACH = 4         # an enumeration (一是…) that declares a bundle starts right after it
 ORDINALS = ("一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二")
 # The ways reports number the members of a set: 一是…二是…, （一）…（二）…, (一)…(二)….
@@ -62,6 +63,7 @@ class BundleWords:
     max_count: int
     lead_verbs: tuple[str, ...]
     announcers: tuple[str, ...]
+    set_head_followers: tuple[str, ...]
     modifying_nouns: frozenset[str]
     lead_adverbs: tuple[str, ...]
     local_names: frozenset[str]
@@ -89,6 +91,7 @@ def bundle_words() -> BundleWords:
         max_count=int(data["max_count"]),
         lead_verbs=listed("lead_verbs"),
         announcers=listed("announcers"),
+        set_head_followers=listed("set_head_followers"),
         modifying_nouns=frozenset(word_list("programs.yaml", "modifying_nouns")),
         lead_adverbs=listed("lead_adverbs"),
         local_names=frozenset(word_list("formulas.yaml", "local_names")),
@@ -128,8 +131,13 @@ def unquoted_bundle_patterns() -> tuple[re.Pattern, re.Pattern]:
     # The lookaheads (a classifier's first character) let the engine drop most numerals at once.
     ahead = f"(?=[{''.join(sorted({c[0] for c in words.classifiers}))}])"
     classifiers = _alternation(words.classifiers)
-    nouns = _alternation(_by_length({*words.unquoted_nouns, *words.weak_nouns, *words.set_heads,
-                                     *words.policy_nouns}))
+    # A set head stands at the end of the name (落实三个同步，…) or before a word that names
+    # the set as a whole (四个坚持原则); before any other word it is a verb or an adjective
+    # of that word (三个突出问题, 三个提升行动): then the noun is looked for further on.
+    set_heads = (rf"(?:{_alternation(words.set_heads)})"
+                 rf"(?![^\W\d])|(?:{_alternation(words.set_heads)})(?={_alternation(words.set_head_followers)})")
+    nouns = _alternation(_by_length({*words.unquoted_nouns, *words.weak_nouns, *words.policy_nouns}))
+    nouns = f"{nouns}|{set_heads}"
     chinese = re.compile(rf"(?P<n>{CHINESE}){ahead}(?P<cls>{classifiers}){modifier}(?P<noun>{nouns})")
     # Arabic numerals only from the start of a digit run (a match inside one would also match from
     # its start, which is tried first): re otherwise retries every digit of every number in the text.
@@ -155,8 +163,10 @@ def announcer_pattern() -> re.Pattern:
     """What joins a bundle to the list of its members: “三项机制”，即… / 三大行动：… / 。一是…"""
     announcers = _alternation(bundle_words().announcers)
     marks = "|".join(re.escape(mark.format("一")) for mark in ENUMERATION_MARKS)
-    # 即将, 即可: 即 that is an adverb announces nothing.
-    return re.compile(rf"[”\"」]?\s*(?:[，,]?\s*(?:{announcers})(?![将可使便时刻日])|[。；;]?\s*(?={marks}))\s*")
+    # 即将, 即可: 即 that is an adverb announces nothing. The name may go on after a quoted
+    # bundle (“三个同步”培养机制，即…) before it announces; an enumeration follows at once.
+    return re.compile(rf"[”\"」]?\s*(?:[^\W\d]{{0,{ANNOUNCED_AFTER_NAME}}}?[，,]?\s*(?:{announcers})(?![将可使便时刻日])"
+                      rf"|[。；;]?\s*(?={marks}))\s*")
 
 
 @lru_cache(maxsize=None)
@@ -330,7 +340,7 @@ def declares_set(text: str, match: re.Match, floor: int = 0) -> bool:
     if noun in words.policy_nouns:
         return not (counted and classifier == "个")
     if noun in words.unquoted_nouns:
-        return not (counted and classifier == "个") and (not arabic or classifier in ("大", "项", "张"))
+        return not (counted and classifier == "个") and (not arabic or classifier == "大")
     if noun in words.set_heads:
         return classifier in ("个", "项") and not modifier and not arabic
     if classifier == "大":
@@ -370,6 +380,10 @@ def find_members(text: str, bundle: Mention, occurrences: list[Mention], floor: 
     for enumerated in (before, after):
         if len(enumerated) == bundle.value:
             return enumerated
+    for occurrence in occurrences[1:MEMBER_OCCURRENCES]:
+        reading = members_announced(text, occurrence)
+        if len(reading) == bundle.value:
+            return reading
     for occurrence in occurrences[:MEMBER_OCCURRENCES]:
         window_end = min(len(text), occurrence.end + MEMBER_WINDOW)
         if text.count(bundle.unit, occurrence.end, window_end) < bundle.value:
@@ -474,6 +488,8 @@ def quoted_members_after(text: str, bundle: Mention, window_end: int) -> list[st
     members: list[str] = []
     for match in QUOTED.finditer(text, bundle.end, window_end):
         name = match.group()[1:-1]
+        if text.startswith(noun, match.end()):
+            name += noun        # “头雁领航”行动: the noun after the quotation is part of the name
         if name.endswith(noun) and name != noun and not NUMERAL_CHARS.search(name) and name not in members:
             members.append(name)
         if len(members) == bundle.value:
