@@ -63,6 +63,7 @@ class BundleWords:
     max_count: int
     lead_verbs: tuple[str, ...]
     announcers: tuple[str, ...]
+    not_in_modifier: tuple[str, ...]
     set_head_followers: tuple[str, ...]
     modifying_nouns: frozenset[str]
     lead_adverbs: tuple[str, ...]
@@ -91,6 +92,7 @@ def bundle_words() -> BundleWords:
         max_count=int(data["max_count"]),
         lead_verbs=listed("lead_verbs"),
         announcers=listed("announcers"),
+        not_in_modifier=listed("not_in_modifier"),
         set_head_followers=listed("set_head_followers"),
         modifying_nouns=frozenset(word_list("programs.yaml", "modifying_nouns")),
         lead_adverbs=listed("lead_adverbs"),
@@ -277,10 +279,14 @@ def read_quoted_set(content: str) -> tuple[float, str] | None:
     “五化”, “四到位”, “五型”. Not a time, level, rank or inventory (“三年行动”, “五星级”,
     “十佳”, “五方面”), a name with a second numeral (“一村一品”) or an idiom."""
     match = quoted_set_pattern().fullmatch(content)
-    if match is None or ambiguity_pattern().search(content):
+    if match is None:
         return None
     rest = match.group("rest")
-    if NUMERAL_CHAR.search(rest) or rest.startswith(bundle_words().not_bundle_heads):
+    # “五个一”, “三个一批”: N items of one each is a set; any other second numeral is a formula
+    numbered_rest = rest[1:] if match.group("cls") == "个" and rest.startswith("一") else rest
+    if numbered_rest is rest and ambiguity_pattern().search(content):
+        return None         # “三足鼎立”: an idiom (一批 in “三个一批” is the items' own word)
+    if NUMERAL_CHAR.search(numbered_rest) or rest.startswith(bundle_words().not_bundle_heads):
         return None
     value = parse_number(match.group("n"))
     if not is_bundle_size(value, match.group("cls") or ""):
@@ -335,6 +341,8 @@ def declares_set(text: str, match: re.Match, floor: int = 0) -> bool:
     (建成三个人才基地, 组建五支志愿服务队伍), which counts what was made."""
     words = bundle_words()
     noun, classifier, modifier = match.group("noun"), match.group("cls"), match.group("mod")
+    if modifier.startswith(words.not_bundle_heads) or any(word in modifier for word in words.not_in_modifier):
+        return False        # 三个方面开展专项…, 三个村开展专项…: the match ran past the counted word
     counted = text[max(0, match.start() - 3):match.start()].endswith(words.count_verbs)
     arabic = match.group("n")[0] in "0123456789０１２３４５６７８９"
     if noun in words.policy_nouns:
