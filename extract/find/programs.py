@@ -39,6 +39,7 @@ SENTENCE_END = re.compile(r"[。；;！？!?\n]")
 MEMBER_MAX_CHARS = 16
 ENUMERATED_MEMBER_MAX_CHARS = 24   # a member named by 一是… is its first clause, often longer
 MAX_FORMULA_CHARS = 20        # longer quotations are slogans in prose, not names
+MAX_BUNDLE_PREFIX = 8        # “人才强县六大工程”: the field named before a quoted bundle
 MAX_QUOTED_SET_NAME = 8       # “三个同步”, “四个坚持”, “五型”: what follows N in a quoted set name
 MEMBER_WINDOW = 1500          # how far after a bundle its members are looked for
 MEMBER_OCCURRENCES = 3        # members follow the intro or the section heading, not a late echo
@@ -111,6 +112,12 @@ def bundle_pattern() -> re.Pattern:
     words = bundle_words()
     return re.compile(rf"(?P<n>{CHINESE})(?P<cls>{_alternation(words.classifiers)})"
                       rf"(?P<mod>[^\W\d]{{0,4}}?)(?P<noun>{_alternation(words.nouns)})")
+
+
+@lru_cache(maxsize=None)
+def prefixed_bundle_pattern() -> re.Pattern:
+    """“人才强县六大工程”, “党建引领三项行动”: a quoted bundle with the name of its field before N."""
+    return re.compile(rf"(?P<prefix>[^\W\d]{{1,{MAX_BUNDLE_PREFIX}}}?){bundle_pattern().pattern}")
 
 
 @lru_cache(maxsize=None)
@@ -268,6 +275,8 @@ def read_bundle(content: str, following: str = "") -> tuple[float, str] | None:
         numeral, classifier = match.group("n"), match.group("cls")
     elif match := article_package_pattern().fullmatch(content):
         numeral, classifier, noun = match.group("n"), "", words.article_noun
+    elif (match := prefixed_bundle_pattern().fullmatch(content)) and not NUMERAL_CHAR.search(match.group("prefix")):
+        numeral, classifier, noun = match.group("n"), match.group("cls"), match.group("noun")
     else:
         return read_quoted_set(content)
     value = parse_number(numeral)
@@ -368,9 +377,9 @@ def count_and_classifier_pattern() -> re.Pattern:
 def bundle_key(bundle: Mention) -> str:
     """What makes two mentions the same bundle: N and what follows the classifier
     (四项工程 = 四大工程 = “4项工程”, 三同步 = 三个同步)."""
-    match = count_and_classifier_pattern().match(bundle.label)
-    if match is None:
-        return bundle.label
+    match = count_and_classifier_pattern().search(bundle.label)
+    if match is None or (match.start() > 0 and bundle.unit == bundle_words().article_noun):
+        return bundle.label     # 黄金十条 and 新十条 are two packages
     return f"{bundle.value:g}{bundle.label[match.end():] or bundle.unit}"
 
 
