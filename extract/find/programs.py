@@ -240,15 +240,36 @@ def find_national_formulas(text: str) -> list[Mention]:
 def read_quoted(text: str, start: int, end: int) -> Mention | None:
     """A quotation's content as a bundle, a local formula, or nothing."""
     content = text[start:end]
-    if not NUMERAL_CHARS.search(content):
-        return None
-    bundle = None if content in bundle_words().local_names else read_bundle(content, following=text[end + 1:end + 9])
-    if bundle is not None:
-        value, noun = bundle
+    kind, value, noun = read_name(content)
+    if kind == BARE:        # “三大”创建活动: a bundle if its noun follows the quotation
+        following = text[end + 1:end + 9]
+        # any word after it is what it counts; a known noun is named whole (创建活动, not 创建)
+        noun = next((n for n in bundle_words().any_nouns if following.startswith(n)), content[-1])
+        kind = "program_count"
+    if kind == "program_count":
         return Mention("program_count", start, end, content, value=value, unit=noun, label=content)
-    if is_local_formula(content):
+    if kind == "formula":
         return Mention("formula", start, end, content, scope="local")
     return None
+
+
+BARE = "bare"
+
+
+@lru_cache(maxsize=4096)
+def read_name(content: str) -> tuple[str, float | None, str]:
+    """(kind, N, noun) of a quoted name: a program_count, a formula, BARE (N + classifier alone,
+    whose noun may follow the quotation) or "" for nothing. Names repeat: read once each."""
+    if not NUMERAL_CHARS.search(content):
+        return "", None, ""
+    if content not in bundle_words().local_names:
+        if (match := bare_bundle_pattern().fullmatch(content)) and is_bundle_size(
+                parse_number(match.group("n")), match.group("cls")):
+            return BARE, parse_number(match.group("n")), ""
+        bundle = read_bundle(content)
+        if bundle is not None:
+            return "program_count", bundle[0], bundle[1]
+    return ("formula" if is_local_formula(content) else ""), None, ""
 
 
 def is_local_formula(content: str) -> bool:
@@ -261,18 +282,11 @@ def is_local_formula(content: str) -> bool:
             and bool(NUMERAL_CHARS.search(without_idioms)))
 
 
-def read_bundle(content: str, following: str = "") -> tuple[float, str] | None:
-    """(N, noun) when a quotation's whole content declares a bundle.
-
-    `following` is the text after the closing quote: in “三大”创建活动 the noun
-    stands outside the quotation.
-    """
+def read_bundle(content: str) -> tuple[float, str] | None:
+    """(N, noun) when a quotation's whole content declares a bundle (“三大” alone: see read_name)."""
     words = bundle_words()
     if match := bundle_pattern().fullmatch(content):
         numeral, classifier, noun = match.group("n"), match.group("cls"), match.group("noun")
-    elif (match := bare_bundle_pattern().fullmatch(content)) and (
-            noun := next((n for n in words.nouns if following.startswith(n)), "")):
-        numeral, classifier = match.group("n"), match.group("cls")
     elif match := article_package_pattern().fullmatch(content):
         numeral, classifier, noun = match.group("n"), "", words.article_noun
     elif (match := prefixed_bundle_pattern().fullmatch(content)) and not NUMERAL_CHAR.search(match.group("prefix")):
