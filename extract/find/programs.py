@@ -262,9 +262,10 @@ def read_name(content: str) -> tuple[str, float | None, str]:
     whose noun may follow the quotation) or "" for nothing. Names repeat: read once each."""
     if not NUMERAL_CHARS.search(content):
         return "", None, ""
-    if content not in bundle_words().local_names:
-        if (match := bare_bundle_pattern().fullmatch(content)) and is_bundle_size(
-                parse_number(match.group("n")), match.group("cls")):
+    words = bundle_words()
+    if content not in words.local_names:
+        if ((match := bare_bundle_pattern().fullmatch(content)) and match.group("cls") not in words.not_bundle_heads
+                and is_bundle_size(parse_number(match.group("n")), match.group("cls"))):
             return BARE, parse_number(match.group("n")), ""
         bundle = read_bundle(content)
         if bundle is not None:
