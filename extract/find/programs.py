@@ -36,6 +36,9 @@ LEADING_CONJUNCTION = re.compile(r"^[”\"」]?(?:以及|和|及|与|并)")
 MEMBERS_BEFORE_REACH = 200    # an enumeration before a bundle is one clause, never longer
 CLAUSE_END = re.compile(r"[，,。；;：:！？!?\n]")
 SENTENCE_END = re.compile(r"[。；;！？!?\n]")
+# Before N: an ordinal (第三批), the middle of a number (二十大 seen from 十), or an
+# approximate amount (近十项措施, 约三个), which no declared set is.
+NOT_A_SET_BEFORE = frozenset("第十近约超逾数几")
 MEMBER_MAX_CHARS = 16
 ENUMERATED_MEMBER_MAX_CHARS = 24   # a member named by 一是… is its first clause, often longer
 MAX_FORMULA_CHARS = 20        # longer quotations are slogans in prose, not names
@@ -333,7 +336,7 @@ def find_unquoted_bundles(text: str, taken: Intervals) -> list[Mention]:
     for match in matches:
         if match.start() < last_end:
             continue            # the two patterns found overlapping bundles: the first one stands
-        if taken.overlaps(*match.span()) or text[match.start() - 1:match.start()] in ("第", "十"):
+        if taken.overlaps(*match.span()) or (match.start() > 0 and text[match.start() - 1] in NOT_A_SET_BEFORE):
             continue
         value = parse_number(match.group("n"))
         if not is_bundle_size(value, match.group("cls")) or not declares_set(text, match, last_end):
