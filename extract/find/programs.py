@@ -223,16 +223,22 @@ def find_programs(text: str, quoted: list[tuple[int, int]] | None = None) -> lis
         if not taken.overlaps(*match.span()):
             formulas.append(Mention("formula", match.start(), match.end(), match.group(), scope="local"))
             taken.add(*match.span())
+    return sorted(once_per_document(text, bundles) + formulas, key=lambda m: m.start)
+
+
+def once_per_document(text: str, bundles: list[Mention]) -> list[Mention]:
+    """A bundle is counted once however often it is repeated: its first (declaring) mention,
+    with the members the text lists at any of its first mentions."""
     by_bundle: dict[str, list[Mention]] = {}
     for bundle in sorted(bundles, key=lambda m: m.start):
         by_bundle.setdefault(bundle_key(bundle), []).append(bundle)
-    first_bundles = [occurrences[0] for occurrences in by_bundle.values()]
     ends = sorted(bundle.end for bundle in bundles)
-    for bundle, occurrences in zip(first_bundles, by_bundle.values()):
+    for occurrences in by_bundle.values():
+        bundle = occurrences[0]
         floor = next((end for end in reversed(ends) if end <= bundle.start), 0)
         bundle.members = find_members(text, bundle, occurrences, floor)
         bundle.members_mismatch = bool(bundle.members) and len(bundle.members) != bundle.value
-    return sorted(first_bundles + formulas, key=lambda m: m.start)
+    return [occurrences[0] for occurrences in by_bundle.values()]
 
 
 def find_national_formulas(text: str) -> list[Mention]:
