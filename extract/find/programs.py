@@ -43,6 +43,7 @@ MEMBER_MAX_CHARS = 16
 ENUMERATED_MEMBER_MAX_CHARS = 24   # a member named by 一是… is its first clause, often longer
 MAX_FORMULA_CHARS = 20        # longer quotations are slogans in prose, not names
 MAX_BUNDLE_PREFIX = 8        # “人才强县六大工程”: the field named before a quoted bundle
+MAX_SET_SUFFIX = 3            # “五化”, “三同步”, “六新产业”: N and a short suffix, no classifier
 MAX_QUOTED_SET_NAME = 8       # “三个同步”, “四个坚持”, “五型”: what follows N in a quoted set name
 MEMBER_WINDOW = 1500          # how far after a bundle its members are looked for
 MEMBER_OCCURRENCES = 3        # members follow the intro or the section heading, not a late echo
@@ -321,6 +322,8 @@ def read_quoted_set(content: str) -> tuple[float, str] | None:
         return None         # “三足鼎立”: an idiom (一批 in “三个一批” is the items' own word)
     if NUMERAL_CHAR.search(numbered_rest) or rest.startswith(bundle_words().not_bundle_heads):
         return None
+    if not match.group("cls") and len(rest) > MAX_SET_SUFFIX:
+        return None         # “七里河夜校”: without a classifier a long rest is a name that opens with N
     value = parse_number(match.group("n"))
     if not is_bundle_size(value, match.group("cls") or ""):
         return None
