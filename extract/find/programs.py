@@ -44,7 +44,10 @@ ENUMERATED_MEMBER_MAX_CHARS = 24   # a member named by 一是… is its first cl
 MAX_FORMULA_CHARS = 20        # longer quotations are slogans in prose, not names
 MAX_BUNDLE_PREFIX = 8        # “人才强县六大工程”: the field named before a quoted bundle
 MAX_SET_SUFFIX = 3            # “五化”, “三同步”, “六新产业”: N and a short suffix, no classifier
-MAX_QUOTED_SET_NAME = 8       # “三个同步”, “四个坚持”, “五型”: what follows N in a quoted set name
+MAX_MODIFIER = 4              # 五项重大人才工程: what may stand between the classifier and the noun
+MAX_STRONG_MODIFIER = 6       # …before a programme noun: 三大基层党建提升行动
+MAX_IDIOM_REACH = 4           # how far an idiom or place name (五大连池) may reach past N大
+MAX_QUOTED_SET_NAME = 10       # “三个同步”, “四个坚持”, “五型”: what follows N in a quoted set name
 MEMBER_WINDOW = 1500          # how far after a bundle its members are looked for
 MEMBER_OCCURRENCES = 3        # members follow the intro or the section heading, not a late echo
 ANNOUNCED_AFTER_NAME = 6     # “三个同步”培养机制，即…: what may follow the bundle before 即 or a colon
@@ -140,7 +143,7 @@ def unquoted_bundle_patterns() -> tuple[re.Pattern, re.Pattern]:
     Two patterns, not one alternation: each opens with a character class, which lets
     the regex engine skip to the numerals in C (see numerals.DIGIT)."""
     words = bundle_words()
-    modifier = r"(?P<mod>[^\W\d]{0,4}?)"
+    modifier = rf"(?P<mod>[^\W\d]{{0,{MAX_STRONG_MODIFIER}}}?)"
     # The lookaheads (a classifier's first character) let the engine drop most numerals at once.
     ahead = f"(?=[{''.join(sorted({c[0] for c in words.classifiers}))}])"
     classifiers = _alternation(words.classifiers)
@@ -157,6 +160,13 @@ def unquoted_bundle_patterns() -> tuple[re.Pattern, re.Pattern]:
     run_start = ARABIC.replace(f"[{DIGIT}]", f"[{DIGIT}](?<![{DIGIT}][{DIGIT}])", 1)
     arabic = re.compile(rf"(?P<n>{run_start}){ahead}(?P<cls>{classifiers}){modifier}(?P<noun>{nouns})")
     return chinese, arabic
+
+
+@lru_cache(maxsize=None)
+def big_set_pattern() -> re.Pattern:
+    """N大 + any word (三大战役, 五大板块): N大 names a set whatever it counts; the word is taken
+    as two characters. Tried only where the patterns with a known noun find nothing."""
+    return re.compile(rf"(?P<n>{CHINESE})(?=大)(?P<cls>大)(?P<mod>)(?P<noun>[^\W\d]{{2}})")
 
 
 @lru_cache(maxsize=None)
@@ -340,12 +350,17 @@ def is_bundle_size(value: float | None, classifier: str) -> bool:
 def find_unquoted_bundles(text: str, taken: Intervals) -> list[Mention]:
     found = []
     chinese, arabic = unquoted_bundle_patterns()
-    matches = sorted([*chinese.finditer(text), *arabic.finditer(text)], key=lambda m: m.start())
+    # At one start, a match with a known noun comes before N大 + any word (priority 0 before 1).
+    matches = sorted([*((m.start(), 0, m) for m in chinese.finditer(text)),
+                      *((m.start(), 0, m) for m in arabic.finditer(text)),
+                      *((m.start(), 1, m) for m in big_set_pattern().finditer(text))], key=lambda t: t[:2])
     last_end = 0
-    for match in matches:
+    for _, any_word, match in matches:
         if match.start() < last_end:
-            continue            # the two patterns found overlapping bundles: the first one stands
+            continue            # the patterns found overlapping bundles: the first one stands
         if taken.overlaps(*match.span()) or (match.start() > 0 and text[match.start() - 1] in NOT_A_SET_BEFORE):
+            continue
+        if any_word and not is_set_word(text, match):
             continue
         value = parse_number(match.group("n"))
         if not is_bundle_size(value, match.group("cls")) or not declares_set(text, match, last_end):
@@ -355,6 +370,16 @@ def find_unquoted_bundles(text: str, taken: Intervals) -> list[Mention]:
         found.append(Mention("program_count", match.start(), end, text[match.start():end],
                              value=value, unit=noun, label=text[match.start():end]))
     return found
+
+
+def is_set_word(text: str, match: re.Match) -> bool:
+    """The word after N大 can be what a set counts: not a numeral (三大一流), a time, a level or
+    an inventory (两大方面), nor part of an idiom or a place name (五大连池)."""
+    word = match.group("noun")
+    if NUMERAL_CHAR.search(word) or word.startswith(bundle_words().not_bundle_heads):
+        return False
+    idiom = ambiguity_pattern().search(text, max(0, match.start() - MAX_IDIOM_REACH), match.end() + MAX_IDIOM_REACH)
+    return idiom is None or not (idiom.start() < match.end() and match.start() < idiom.end())
 
 
 def extended_noun(text: str, match: re.Match) -> tuple[int, str]:
@@ -379,6 +404,8 @@ def declares_set(text: str, match: re.Match, floor: int = 0) -> bool:
     noun, classifier, modifier = match.group("noun"), match.group("cls"), match.group("mod")
     if modifier.startswith(words.not_bundle_heads) or any(word in modifier for word in words.not_in_modifier):
         return False        # 三个方面开展专项…, 三个村开展专项…: the match ran past the counted word
+    if len(modifier) > MAX_MODIFIER and noun not in words.unquoted_nouns and noun not in words.policy_nouns:
+        return False        # a long modifier only before a programme noun (三大基层党建提升行动)
     counted = text[max(0, match.start() - 3):match.start()].endswith(words.count_verbs)
     arabic = match.group("n")[0] in "0123456789０１２３４５６７８９"
     if noun in words.policy_nouns:
