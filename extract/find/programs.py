@@ -46,6 +46,7 @@ MAX_BUNDLE_PREFIX = 8        # “人才强县六大工程”: the field named b
 MAX_SET_SUFFIX = 3            # “五化”, “三同步”, “六新产业”: N and a short suffix, no classifier
 MAX_MODIFIER = 4              # 五项重大人才工程: what may stand between the classifier and the noun
 MAX_STRONG_MODIFIER = 6       # …before a programme noun: 三大基层党建提升行动
+MAX_BIG_SET = 9               # N大 + any word: 十大… with a word no list holds is a top ten
 MAX_IDIOM_REACH = 4           # how far an idiom or place name (五大连池) may reach past N大
 MAX_QUOTED_SET_NAME = 10       # “三个同步”, “四个坚持”, “五型”: what follows N in a quoted set name
 MEMBER_WINDOW = 1500          # how far after a bundle its members are looked for
@@ -378,17 +379,25 @@ def is_set_word(text: str, match: re.Match) -> bool:
     word = match.group("noun")
     if NUMERAL_CHAR.search(word) or word.startswith(bundle_words().not_bundle_heads):
         return False
+    if parse_number(match.group("n")) > MAX_BIG_SET:
+        return False        # 十大杰出青年, 十大优秀党员: a top ten, not a set of programmes
     idiom = ambiguity_pattern().search(text, max(0, match.start() - MAX_IDIOM_REACH), match.end() + MAX_IDIOM_REACH)
     return idiom is None or not (idiom.start() < match.end() and match.start() < idiom.end())
+
+
+@lru_cache(maxsize=None)
+def noun_after_pattern() -> re.Pattern:
+    """A bundle noun a few characters on: 重点改革任务 → 任务."""
+    return re.compile(rf"[^\W\d]{{0,{MAX_MODIFIER - 2}}}?({_alternation(bundle_words().any_nouns)})")
 
 
 def extended_noun(text: str, match: re.Match) -> tuple[int, str]:
     """三项重点工作, 四项攻坚行动: a noun that also modifies (重点, 攻坚) takes the noun after it."""
     words = bundle_words()
     if match.group("noun") in words.modifying_nouns:
-        for noun in words.any_nouns:
-            if text.startswith(noun, match.end()):
-                return match.end() + len(noun), noun
+        after = noun_after_pattern().match(text, match.end(), match.end() + MAX_MODIFIER + 4)
+        if after is not None:
+            return match.end() + after.end(), after.group(1)
     return match.end(), match.group("noun")
 
 
