@@ -50,6 +50,7 @@ MAX_BIG_SET = 9               # N大 + any word: 十大… with a word no list h
 MAX_IDIOM_REACH = 4           # how far an idiom or place name (五大连池) may reach past N大
 MAX_QUOTED_SET_NAME = 10       # “三个同步”, “四个坚持”, “五型”: what follows N in a quoted set name
 MEMBER_WINDOW = 1500          # how far after a bundle its members are looked for
+LISTED_AFTER_REACH = 200      # 、-lists of the members named with the noun after them: the next sentences
 MEMBER_OCCURRENCES = 3        # members follow the intro or the section heading, not a late echo
 ANNOUNCED_AFTER_NAME = 6     # “三个同步”培养机制，即…: what may follow the bundle before 即 or a colon
 ENUMERATION_REACH = 4         # an enumeration (一是…) that declares a bundle starts right after it
@@ -266,6 +267,8 @@ def read_quoted(text: str, start: int, end: int) -> Mention | None:
         following = text[end + 1:end + 9]
         # any word after it is what it counts; a known noun is named whole (创建活动, not 创建)
         noun = next((n for n in bundle_words().any_nouns if following.startswith(n)), content[-1])
+        if noun in bundle_words().modifying_nouns and (after := noun_after_pattern().match(following, len(noun))):
+            noun = following[:after.end()]      # “两大”品牌活动
         kind = "program_count"
     if kind == "program_count":
         return Mention("program_count", start, end, content, value=value, unit=noun, label=content)
@@ -464,6 +467,9 @@ def find_members(text: str, bundle: Mention, occurrences: list[Mention], floor: 
         reading = members_announced(text, occurrence)
         if len(reading) == bundle.value:
             return reading
+    reading = listed_before_noun_after(text, bundle)
+    if reading:
+        return reading
     for occurrence in occurrences[:MEMBER_OCCURRENCES]:
         window_end = min(len(text), occurrence.end + MEMBER_WINDOW)
         if text.count(bundle.unit, occurrence.end, window_end) < bundle.value:
@@ -592,13 +598,25 @@ def clause_members_after(text: str, bundle: Mention, window_end: int) -> list[st
     return members
 
 
+def listed_before_noun_after(text: str, bundle: Mention) -> list[str]:
+    """要着眼“三大”创建活动，…广泛开展党建责任区、党员突击队、党员先锋岗创建活动: N names in a row
+    with 、 and the bundle's noun after the last one, in the sentences that follow it."""
+    count = int(bundle.value)
+    item = rf"[^\W\d]{{2,{MEMBER_MAX_CHARS}}}?"
+    pattern = re.compile(rf"(?<![^\W\d])({item}(?:、{item}){{{count - 1}}}){re.escape(bundle.unit)}")
+    for match in pattern.finditer(text, bundle.end, bundle.end + LISTED_AFTER_REACH):
+        items = match.group(1).split("、")
+        items[0] = strip_lead_verb(items[0])
+        return items
+    return []
+
+
 def strip_lead_verb(phrase: str, noun: str = "") -> str:
     """重点实施头雁领航 → 头雁领航; 聚焦产业发展 stays whole in a bundle of 聚焦."""
     words = bundle_words()
-    for adverb in words.lead_adverbs:
-        if phrase.startswith(adverb) and len(phrase) > len(adverb) + 2:
-            phrase = phrase[len(adverb):]
-            break
+    for _ in range(2):      # 年内深入开展…: a time word and an adverb
+        adverb = next((a for a in words.lead_adverbs if phrase.startswith(a) and len(phrase) > len(a) + 2), "")
+        phrase = phrase[len(adverb):]
     for verb in words.lead_verbs:
         if phrase.startswith(verb) and len(phrase) > len(verb) + 1 and not (noun and verb.startswith(noun)):
             return phrase[len(verb):]
