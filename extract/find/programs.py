@@ -50,6 +50,7 @@ MAX_BIG_SET = 9               # N大 + any word: 十大… with a word no list h
 MAX_IDIOM_REACH = 4           # how far an idiom or place name (五大连池) may reach past N大
 MAX_QUOTED_SET_NAME = 10       # “三个同步”, “四个坚持”, “五型”: what follows N in a quoted set name
 MEMBER_WINDOW = 1500          # how far after a bundle its members are looked for
+CLAUSE_BREAKS_AND_LIST = set("，,。；;：:！？!?\n、“”\"")
 LISTED_AFTER_REACH = 200      # 、-lists of the members named with the noun after them: the next sentences
 MEMBER_OCCURRENCES = 3        # members follow the intro or the section heading, not a late echo
 ANNOUNCED_AFTER_NAME = 6     # “三个同步”培养机制，即…: what may follow the bundle before 即 or a colon
@@ -601,23 +602,34 @@ def clause_members_after(text: str, bundle: Mention, window_end: int) -> list[st
 def listed_before_noun_after(text: str, bundle: Mention) -> list[str]:
     """要着眼“三大”创建活动，…广泛开展党建责任区、党员突击队、党员先锋岗创建活动: N names in a row
     with 、 and the bundle's noun after the last one, in the sentences that follow it."""
-    count = int(bundle.value)
-    item = rf"[^\W\d]{{2,{MEMBER_MAX_CHARS}}}?"
-    pattern = re.compile(rf"(?<![^\W\d])({item}(?:、{item}){{{count - 1}}}){re.escape(bundle.unit)}")
-    for match in pattern.finditer(text, bundle.end, bundle.end + LISTED_AFTER_REACH):
-        items = match.group(1).split("、")
-        items[0] = strip_lead_verb(items[0])
-        return items
+    noun, reach = bundle.unit, min(len(text), bundle.end + LISTED_AFTER_REACH)
+    at = text.find(noun, bundle.end + 1, reach)
+    while at >= 0:
+        if text[at - 1:at] not in CLAUSE_BREAKS_AND_LIST:     # a name runs into the noun
+            last_break = UP_TO_LAST_BREAK.match(text, bundle.end, at)
+            items = text[last_break.end() if last_break else bundle.end:at].split("、")
+            if len(items) == bundle.value and all(2 <= len(item) <= MEMBER_MAX_CHARS for item in items):
+                items[0] = strip_lead_verb(items[0])
+                return items
+        at = text.find(noun, at + len(noun), reach)
     return []
 
 
 def strip_lead_verb(phrase: str, noun: str = "") -> str:
     """重点实施头雁领航 → 头雁领航; 聚焦产业发展 stays whole in a bundle of 聚焦."""
-    words = bundle_words()
+    adverbs, verbs = lead_word_patterns()
     for _ in range(2):      # 年内深入开展…: a time word and an adverb
-        adverb = next((a for a in words.lead_adverbs if phrase.startswith(a) and len(phrase) > len(a) + 2), "")
-        phrase = phrase[len(adverb):]
-    for verb in words.lead_verbs:
-        if phrase.startswith(verb) and len(phrase) > len(verb) + 1 and not (noun and verb.startswith(noun)):
-            return phrase[len(verb):]
+        adverb = adverbs.match(phrase)
+        if adverb is not None and len(phrase) > adverb.end() + 2:
+            phrase = phrase[adverb.end():]
+    verb = verbs.match(phrase)
+    if verb is not None and len(phrase) > verb.end() + 1 and not (noun and verb.group().startswith(noun)):
+        return phrase[verb.end():]
     return phrase
+
+
+@lru_cache(maxsize=None)
+def lead_word_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """The lead adverbs and the lead verbs, each as one alternation, longest first."""
+    words = bundle_words()
+    return re.compile(_alternation(words.lead_adverbs)), re.compile(_alternation(words.lead_verbs))
