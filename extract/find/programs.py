@@ -74,6 +74,7 @@ class BundleWords:
     max_count: int
     lead_verbs: tuple[str, ...]
     announcers: tuple[str, ...]
+    package_words: tuple[str, ...]
     not_in_modifier: tuple[str, ...]
     set_head_followers: tuple[str, ...]
     modifying_nouns: frozenset[str]
@@ -103,6 +104,7 @@ def bundle_words() -> BundleWords:
         max_count=int(data["max_count"]),
         lead_verbs=listed("lead_verbs"),
         announcers=listed("announcers"),
+        package_words=listed("package_words"),
         not_in_modifier=listed("not_in_modifier"),
         set_head_followers=listed("set_head_followers"),
         modifying_nouns=frozenset(word_list("programs.yaml", "modifying_nouns")),
@@ -230,9 +232,10 @@ def find_programs(text: str, quoted: list[tuple[int, int]] | None = None) -> lis
         if mention is not None:
             (bundles if mention.kind == "program_count" else formulas).append(mention)
             taken.add(mention.start, mention.end)
-    for mention in find_unquoted_bundles(text, taken):
-        bundles.append(mention)
-        taken.add(mention.start, mention.end)
+    for find in (find_unquoted_bundles, find_unquoted_packages):   # 新政20条措施: the bundle stands
+        for mention in find(text, taken):
+            bundles.append(mention)
+            taken.add(mention.start, mention.end)
     for match in unquoted_formula_pattern().finditer(text):
         if not taken.overlaps(*match.span()):
             formulas.append(Mention("formula", match.start(), match.end(), match.group(), scope="local"))
@@ -374,6 +377,24 @@ def find_unquoted_bundles(text: str, taken: Intervals) -> list[Mention]:
         last_end = end
         found.append(Mention("program_count", match.start(), end, text[match.start():end],
                              value=value, unit=noun, label=text[match.start():end]))
+    return found
+
+
+@lru_cache(maxsize=None)
+def unquoted_package_pattern() -> re.Pattern:
+    """人才新政30条, 黄金十条 in running text: a package word right before N articles.
+    (After any other word N条 counts things: 收集意见建议20条.)"""
+    words = bundle_words()
+    return re.compile(rf"(?:{_alternation(words.package_words)})(?P<n>{CHINESE}|{ARABIC}){re.escape(words.article_noun)}")
+
+
+def find_unquoted_packages(text: str, taken: Intervals) -> list[Mention]:
+    found = []
+    for match in unquoted_package_pattern().finditer(text):
+        value = parse_number(match.group("n"))
+        if not taken.overlaps(*match.span()) and is_bundle_size(value, ""):
+            found.append(Mention("program_count", match.start(), match.end(), match.group(),
+                                 value=value, unit=bundle_words().article_noun, label=match.group()))
     return found
 
 
