@@ -75,3 +75,14 @@ def test_a_duplicate_word_is_reported_with_the_file(tmp_path, monkeypatch):
             word_map("broken.yaml", "mapping")
     finally:
         resources.load_yaml.cache_clear()
+
+
+def test_a_bundle_noun_is_either_strong_or_weak_and_no_set_word_is_a_time_or_level():
+    words = programs.bundle_words()
+    assert not set(words.unquoted_nouns) & set(words.weak_nouns)
+    assert not set(words.set_heads) & set(words.not_bundle_heads)
+    assert set(words.modifying_nouns) <= set(words.any_nouns)
+
+
+def test_local_names_are_not_national_slogans():
+    assert not set(word_list("formulas.yaml", "local_names")) & set(word_list("formulas.yaml", "national"))

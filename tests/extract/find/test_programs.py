@@ -15,6 +15,9 @@ def found_of(text: str, kind: str) -> list:
 def test_program_cases(case):
     programs = found_of(case["text"], "program_count")
     formulas = found_of(case["text"], "formula")
+    if "indicators" in case:
+        indicators = [m.text for m in found_of(case["text"], "indicator")]
+        assert all(text in indicators for text in case["indicators"]), indicators
     if case.get("none"):
         assert programs == []
         if not case.get("programs_only"):
@@ -26,7 +29,9 @@ def test_program_cases(case):
         for mention, expected in zip(programs, case["programs"]):
             if "members" in expected:
                 assert mention.members == expected["members"]
-                assert mention.members_mismatch is False
+                assert mention.members_mismatch is expected.get("members_mismatch", False)
+            else:
+                assert mention.members == []
     if "formulas" in case:
         assert [(m.text, m.scope) for m in formulas] == [(f["text"], f["scope"]) for f in case["formulas"]]
 
@@ -54,3 +59,17 @@ def test_member_list_of_the_wrong_length_is_flagged():
 def test_examples_are_not_members():
     [bundle] = found_of("策划汽车产业集群“上台阶”、招商引资提质等“九大工程”专题报道", "program_count")
     assert bundle.members == []
+
+
+def test_members_named_in_the_headings_after_the_bundle():
+    text = ("今年深入实施“三大行动”。\n一、实施“头雁领航”行动\n选优配强村党组织书记。\n"
+            "二、实施“干部淬炼”行动\n加强干部实践锻炼。\n三、实施“人才集聚”行动\n引进急需人才。")
+    [bundle] = found_of(text, "program_count")
+    assert bundle.members == ["头雁领航行动", "干部淬炼行动", "人才集聚行动"]
+
+
+def test_members_announced_at_a_later_mention():
+    text = ("全年扎实推进“四项工程”。\n加强机关自身建设，推动“四项工程”落地见效：政治铸魂工程、能力提升工程、"
+            "作风锻造工程、清廉机关工程。")
+    [bundle] = found_of(text, "program_count")
+    assert (bundle.start, bundle.members) == (7, ["政治铸魂工程", "能力提升工程", "作风锻造工程", "清廉机关工程"])
