@@ -12,6 +12,7 @@ from .attribute.dates import detect_date
 from .read.documents import Document, DocumentError, read_document
 from .find.indicators import find_indicators
 from .attribute.labels import assign_labels
+from .attribute.measures import assign_measures
 from .attribute.pillars import assign_pillars
 from .find.programs import find_programs
 from .attribute.regions import UNRECOGNISED_NAME, detect_region
@@ -30,7 +31,7 @@ class DocumentResult:
 
 
 def find_mentions(text: str) -> list:
-    """All mentions of a text, in document order, with sentence, label and pillar set."""
+    """All mentions of a text, in document order, with sentence, label, measure and pillar set."""
     layout = layout_of(text)
     quoted = quotations(text)
     programs = find_programs(text, quoted)
@@ -43,6 +44,7 @@ def find_mentions(text: str) -> list:
     for mention, sentence in zip(mentions, sentences):
         mention.sentence = sentence.text
     assign_labels(text, mentions)
+    assign_measures(text, mentions)
     assign_pillars(layout, mentions, sentences)
     return mentions
 
