@@ -39,6 +39,7 @@ MAX_LABEL_CHARS = 16
 OPENING_PLACE = re.compile(r"[^，,。；]{0,6}?在([^，,。；、在]{2,20}?)[，,]")
 COMPARISON = re.compile(r"(?:比|较|与)(?:上年|去年|上一年|年初|上年同期|同期|上届)(?:同期)?(?:相比)?|同比|环比")
 NOMINAL_TAGS = ("n", "j", "b", "a", "l", "i", "vn", "an", "nz", "eng", "x", "f")
+MORPHEME_NOUN_TAGS = ("ng", "zg")
 FUNCTION_TAGS = ("p", "c", "u", "d", "r", "m", "q", "s", "t", "y", "e", "o", "z", "ul", "uj")
 
 
@@ -101,6 +102,8 @@ def word_class(token: str) -> str:
         # Unknown words come as single characters (jieba runs without its HMM here):
         # alone they are a fragment; longer, mostly names of things (人才沙龙).
         return "function" if len(token) == 1 else "noun"
+    if tag in MORPHEME_NOUN_TAGS:
+        return "noun"               # 村 (zg), 区 (ng): one-character nouns
     if tag.startswith("v") and tag != "vn":
         return "act"
     if tag.startswith(NOMINAL_TAGS) or tag.startswith("n"):
