@@ -33,7 +33,7 @@ WORD_CHARACTER = re.compile(r"[\w\u4e00-\u9fff]")
 DIGIT = re.compile(r"[0-9０-９.%一二两三四五六七八九十百千万亿余多几]+$")
 REACH = 24                  # how far a stretch reaches from its number
 MAX_OBJECT_CHARS = 12
-UNSURE_CHARS = 6            # a longer phrase is checked with LAC's tagger (see tagged_tokens)
+UNSURE_CHARS = 7            # a longer phrase is checked with LAC's tagger (see unsure)
 DURATION = re.compile(r"为期[0-9一二两三四五六七八九十半]+(?:个月|年|天|周|月)")
 MAX_LABEL_CHARS = 16
 OPENING_PLACE = re.compile(r"[^，,。；]{0,6}?在([^，,。；、在]{2,20}?)[，,]")
@@ -168,13 +168,15 @@ def indicator_label(text: str, mention: Mention, previous_end: int = 0, next_sta
         stop = len(text)
     after = clause_piece(text[mention.end:min(mention.end + REACH, stop)], last=False)
     after = DURATION.sub("", after)
-    obj = object_after(tokens_of(after))
-    if len(obj) > UNSURE_CHARS:
+    after_tokens = tokens_of(after)
+    obj = object_after(after_tokens)
+    if unsure(obj, after_tokens):
         obj = object_after(tagged_tokens(after)) or obj     # a long run may hide a verb jieba tags as a noun
     if obj:
         return (act_before(tokens_of(before)) + obj)[:MAX_LABEL_CHARS]
-    label = phrase_before(tokens_of(before))
-    if len(label) > UNSURE_CHARS:
+    before_tokens = tokens_of(before)
+    label = phrase_before(before_tokens)
+    if unsure(label, before_tokens):
         label = phrase_before(tagged_tokens(before)) or label
     if label and any(cls == "noun" for _, cls in tokens_of(label)):
         return label
@@ -198,6 +200,12 @@ def placed(label: str, sentence: str) -> str:
     match = OPENING_PLACE.match(sentence)
     head = label[-2:] if label.endswith("活动") else label
     return (match.group(1) + head)[-MAX_LABEL_CHARS:] if match else label
+
+
+def unsure(phrase: str, tokens: list[tuple[str, str]]) -> bool:
+    """A long phrase that does not open with a known act may hide a verb the dictionary
+    tags as a noun (科研院企蓄积高科技人才): only then is LAC asked."""
+    return len(phrase) > UNSURE_CHARS and not (tokens and tokens[0][1] in ("act", "light"))
 
 
 def object_after(tokens: list[tuple[str, str]], skip_acts: bool = False) -> str:
