@@ -29,6 +29,7 @@ from ..find.mentions import Mention
 from ..resources import word_list
 
 CLAUSE_BREAK = re.compile(r"[，,。；;：:！？!?\n“”‘’（）()《》【】…—]")
+ASIDE = re.compile(r"[（(][^（）()]{1,8}[）)]")     # 村（社区）: a short aside in brackets is read over
 WORD_CHARACTER = re.compile(r"[\w\u4e00-\u9fff]")
 DIGIT = re.compile(r"[0-9０-９.%一二两三四五六七八九十百千万亿余多几]+$")
 REACH = 24                  # how far a stretch reaches from its number
@@ -161,12 +162,12 @@ def assign_labels(text: str, mentions: list[Mention]) -> None:
 def indicator_label(text: str, mention: Mention, previous_end: int = 0, next_start: int | None = None) -> str:
     """`previous_end`, `next_start`: the neighbouring numbers; a label never reaches past them,
     except a duration that only qualifies the act (20名干部为期6个月挂职 → 干部挂职)."""
-    before = clause_piece(text[max(0, mention.start - REACH, previous_end):mention.start], last=True)
+    before = clause_piece(ASIDE.sub("", text[max(0, mention.start - REACH, previous_end):mention.start]), last=True)
     before = COMPARISON.sub("", before)          # 比上年增加15个: the baseline is not what is counted
     stop = len(text) if next_start is None else next_start
     if text[max(0, stop - 2):stop] == "为期":
         stop = len(text)
-    after = clause_piece(text[mention.end:min(mention.end + REACH, stop)], last=False)
+    after = clause_piece(ASIDE.sub("", text[mention.end:min(mention.end + REACH, stop)]), last=False)
     after = DURATION.sub("", after)
     after_tokens = tokens_of(after)
     obj = object_after(after_tokens)
@@ -255,7 +256,8 @@ def act_before(tokens: list[tuple[str, str]]) -> str:
 
 
 def phrase_before(tokens: list[tuple[str, str]]) -> str:
-    """The act and noun phrase that end right before the number (选派第一书记420名, 平均年龄降低1岁)."""
+    """The act and noun phrase that end right before the number (选派第一书记420名,
+    平均年龄降低1岁, 跟班学习36人): the run of nouns and acts back to a function word."""
     end = len(tokens)
     while end and tokens[end - 1][1] in ("filler", "link", "function", "light", "number"):
         end -= 1
@@ -265,16 +267,11 @@ def phrase_before(tokens: list[tuple[str, str]]) -> str:
         end -= 1
         while end and tokens[end - 1][1] in ("filler", "function"):
             end -= 1           # 学历 整体 提升
-    start = end
-    while start and tokens[start - 1][1] == "noun":
+    start, length = end, 0
+    while start and tokens[start - 1][1] in ("noun", "act") and length + len(tokens[start - 1][0]) <= MAX_OBJECT_CHARS:
         start -= 1
-    noun = "".join(token for token, _ in tokens[start:end])[-MAX_OBJECT_CHARS:]
-    act = ""
-    if start and tokens[start - 1][1] == "act":
-        act = tokens[start - 1][0]
-    elif not noun and end and tokens[end - 1][1] == "act":
-        act = tokens[end - 1][0]
-    return act + noun + change
+        length += len(tokens[start][0])
+    return "".join(token for token, _ in tokens[start:end]) + change
 
 
 def clause_piece(window: str, last: bool) -> str:
