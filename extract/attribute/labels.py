@@ -33,7 +33,7 @@ ASIDE = re.compile(r"[（(][^（）()]{1,8}[）)]")     # 村（社区）: a sho
 WORD_CHARACTER = re.compile(r"[\w\u4e00-\u9fff]")
 DIGIT = re.compile(r"[0-9０-９.%一二两三四五六七八九十百千万亿余多几]+$")
 REACH = 24                  # how far a stretch reaches from its number
-MAX_OBJECT_CHARS = 12
+MAX_OBJECT_CHARS = 14
 UNSURE_CHARS = 7            # a longer phrase is checked with LAC's tagger (see unsure)
 DURATION = re.compile(r"为期[0-9一二两三四五六七八九十半]+(?:个月|年|天|周|月)")
 MAX_LABEL_CHARS = 16
@@ -54,6 +54,7 @@ class LabelWords:
     prefixes: frozenset[str]
     generic: frozenset[str]
     attributes: frozenset[str]
+    persons: frozenset[str]
 
 
 @lru_cache(maxsize=None)
@@ -84,7 +85,7 @@ def label_words() -> LabelWords:
         return frozenset(word_list("labels.yaml", key))
     return LabelWords(words("link_verbs"), words("light_verbs"), words("act_verbs"),
                       words("fillers"), words("change_verbs"), words("act_prefixes"), words("generic_heads"),
-                      words("attribute_nouns"))
+                      words("attribute_nouns"), words("person_heads"))
 
 
 def word_class(token: str) -> str:
@@ -172,7 +173,7 @@ def indicator_label(text: str, mention: Mention, previous_end: int = 0, next_sta
     after_tokens = tokens_of(after)
     obj = object_after(after_tokens)
     if unsure(obj, after_tokens):
-        obj = object_after(tagged_tokens(after)) or obj     # a long run may hide a verb jieba tags as a noun
+        obj = object_after(tagged_tokens(after), sure_tags=True) or obj     # a long run may hide a verb jieba tags as a noun
     if obj:
         return (act_before(tokens_of(before)) + obj)[:MAX_LABEL_CHARS]
     before_tokens = tokens_of(before)
@@ -188,12 +189,22 @@ def indicator_label(text: str, mention: Mention, previous_end: int = 0, next_sta
 
 
 def owned(label: str, previous_label: str) -> str:
-    """An attribute with no owner (平均年龄降低) takes the topic of the clause before (干部)."""
+    """An attribute with no owner (平均年龄降低) takes the topic of the clause before (干部);
+    a bare change (…村63个，比上年增加18个) is a change of what the clause before counted."""
+    if not label or label in label_words().changes:
+        return (strip_change(previous_label) + label)[:MAX_LABEL_CHARS]
     if not label.startswith(tuple(label_words().attributes)):
         return label
     tokens = tokens_of(previous_label)
     owner = tokens[0][0] if tokens and tokens[0][1] == "noun" and tokens[0][0] not in label_words().attributes else ""
     return (owner + label)[:MAX_LABEL_CHARS]
+
+
+def strip_change(label: str) -> str:
+    for change in label_words().changes:
+        if label.endswith(change):
+            return label[:-len(change)]
+    return label
 
 
 def placed(label: str, sentence: str) -> str:
@@ -209,8 +220,10 @@ def unsure(phrase: str, tokens: list[tuple[str, str]]) -> bool:
     return len(phrase) > UNSURE_CHARS and not (tokens and tokens[0][1] in ("act", "light"))
 
 
-def object_after(tokens: list[tuple[str, str]], skip_acts: bool = False) -> str:
-    """The noun phrase the number counts, read after it; a link verb reads on (干部接受轮训)."""
+def object_after(tokens: list[tuple[str, str]], skip_acts: bool = False, sure_tags: bool = False) -> str:
+    """The noun phrase the number counts, read after it; a link verb reads on (干部接受轮训),
+    and a bare person head reads on to what the persons did (3名同志获得…称号)."""
+    words = label_words()
     picked: list[str] = []
     index = 0
     while index < len(tokens) and not skip_acts and tokens[index][1] in ("act", "light"):
@@ -220,8 +233,12 @@ def object_after(tokens: list[tuple[str, str]], skip_acts: bool = False) -> str:
     while index < len(tokens):
         token, cls = tokens[index]
         index += 1
-        if cls == "noun" or (cls == "act" and token in label_words().acts and not _nominal_next(tokens, index)):
+        if picked and "".join(picked) in words.persons and cls in ("act", "link"):
+            picked = [token]                 # 同志 获得 …称号: the act names them
+        elif cls == "noun" or (cls == "act" and token in words.acts and not _nominal_next(tokens, index)):
             picked.append(token)             # 6个月 轮岗 交流: an activity is what is counted
+        elif cls == "act" and picked and not sure_tags and token not in words.acts and _nominal_next(tokens, index):
+            picked.append(token)             # 农村 实用 人才: a verb inside a noun phrase modifies it
         elif cls in ("filler", "function", "number", "light") and len(picked) == acts_only:
             continue
         elif cls in ("act", "link", "change") and not picked and skip_acts:
@@ -230,11 +247,12 @@ def object_after(tokens: list[tuple[str, str]], skip_acts: bool = False) -> str:
             continue                         # 干部 接受 轮训, 社区 打造 示范点: read on
         else:
             break
-        if sum(map(len, picked)) >= MAX_OBJECT_CHARS:
+        if sum(map(len, picked)) > MAX_OBJECT_CHARS:
+            picked.pop()                     # cut at a word, never inside one
             break
-    if all(token in label_words().light for token in picked):
+    if all(token in words.light for token in picked):
         return ""                            # 举办 alone says nothing of what is counted
-    return "".join(picked)[:MAX_OBJECT_CHARS]
+    return "".join(picked)
 
 
 def _nominal_next(tokens: list[tuple[str, str]], index: int) -> bool:
