@@ -41,7 +41,7 @@ OPENING_PLACE = re.compile(r"[^，,。；]{0,6}?在([^，,。；、在]{2,20}?)[
 COMPARISON = re.compile(r"(?:比|较|与)(?:上年|去年|上一年|年初|上年同期|同期|上届)(?:同期)?(?:相比)?|同比|环比")
 NOMINAL_TAGS = ("n", "j", "b", "a", "l", "i", "vn", "an", "nz", "eng", "x", "f")
 MORPHEME_NOUN_TAGS = ("ng", "zg")
-FUNCTION_TAGS = ("p", "c", "u", "d", "r", "m", "q", "s", "t", "y", "e", "o", "z", "ul", "uj")
+FUNCTION_TAGS = ("p", "c", "u", "d", "r", "m", "q", "s", "y", "e", "o", "z", "ul", "uj")   # not t: 青年 is one
 
 
 @dataclass(frozen=True)
@@ -172,14 +172,14 @@ def indicator_label(text: str, mention: Mention, previous_end: int = 0, next_sta
     after = DURATION.sub("", after)
     after_tokens = tokens_of(after)
     obj = object_after(after_tokens)
-    if unsure(obj, after_tokens):
-        obj = object_after(tagged_tokens(after), sure_tags=True) or obj     # a long run may hide a verb jieba tags as a noun
+    if unsure(obj):     # a long run may hide a verb jieba tags as a noun
+        obj = trimmed_by_tagger(obj, object_after(tagged_tokens(after), sure_tags=True), keep_start=True)
     if obj:
         return (act_before(tokens_of(before)) + obj)[:MAX_LABEL_CHARS]
     before_tokens = tokens_of(before)
     label = phrase_before(before_tokens)
-    if unsure(label, before_tokens):
-        label = phrase_before(tagged_tokens(before)) or label
+    if unsure(label):
+        label = trimmed_by_tagger(label, phrase_before(tagged_tokens(before)), keep_start=False)
     if label and any(cls == "noun" for _, cls in tokens_of(label)):
         return label
     # A bare act (投资37亿元建设7430套人才公寓): its object lies further on in the clause.
@@ -214,10 +214,20 @@ def placed(label: str, sentence: str) -> str:
     return (match.group(1) + head)[-MAX_LABEL_CHARS:] if match else label
 
 
-def unsure(phrase: str, tokens: list[tuple[str, str]]) -> bool:
+def unsure(phrase: str) -> bool:
     """A long phrase that does not open with a known act may hide a verb the dictionary
     tags as a noun (科研院企蓄积高科技人才): only then is LAC asked."""
-    return len(phrase) > UNSURE_CHARS and not (tokens and tokens[0][1] in ("act", "light"))
+    if len(phrase) <= UNSURE_CHARS:
+        return False
+    first = tokens_of(phrase)[:1]
+    return not (first and first[0][1] in ("act", "light"))
+
+
+def trimmed_by_tagger(phrase: str, tagged: str, keep_start: bool) -> str:
+    """LAC's reading when it only cuts the dictionary's phrase short (at a verb it recognised)."""
+    if len(tagged) >= 2 and (phrase.startswith(tagged) if keep_start else phrase.endswith(tagged)):
+        return tagged
+    return phrase
 
 
 def object_after(tokens: list[tuple[str, str]], skip_acts: bool = False, sure_tags: bool = False) -> str:
@@ -230,11 +240,14 @@ def object_after(tokens: list[tuple[str, str]], skip_acts: bool = False, sure_ta
         picked.append(tokens[index][0])      # 9年 举办 技能大赛: the number measures the act
         index += 1
     acts_only = len(picked)
+    after_link = False
     while index < len(tokens):
         token, cls = tokens[index]
         index += 1
         if picked and "".join(picked) in words.persons and cls in ("act", "link"):
             picked = [token]                 # 同志 获得 …称号: the act names them
+        elif after_link and cls == "act":
+            picked.append(token)             # 党员 接受 集中 培训: what they took part in
         elif cls == "noun" or (cls == "act" and token in words.acts and not _nominal_next(tokens, index)):
             picked.append(token)             # 6个月 轮岗 交流: an activity is what is counted
         elif cls == "act" and picked and not sure_tags and token not in words.acts and _nominal_next(tokens, index):
@@ -244,7 +257,7 @@ def object_after(tokens: list[tuple[str, str]], skip_acts: bool = False, sure_ta
         elif cls in ("act", "link", "change") and not picked and skip_acts:
             continue
         elif cls in ("link", "light") and picked:
-            continue                         # 干部 接受 轮训, 社区 打造 示范点: read on
+            after_link = cls == "link"       # 干部 接受 轮训, 社区 打造 示范点: read on
         else:
             break
         if sum(map(len, picked)) > MAX_OBJECT_CHARS:
@@ -289,6 +302,8 @@ def phrase_before(tokens: list[tuple[str, str]]) -> str:
     while start and tokens[start - 1][1] in ("noun", "act") and length + len(tokens[start - 1][0]) <= MAX_OBJECT_CHARS:
         start -= 1
         length += len(tokens[start][0])
+    if start < end and start and tokens[start - 1][0] in label_words().prefixes:
+        start -= 1                           # 累计 引进人才
     return "".join(token for token, _ in tokens[start:end]) + change
 
 
