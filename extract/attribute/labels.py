@@ -33,6 +33,7 @@ ASIDE = re.compile(r"[（(][^（）()]{1,8}[）)]")     # 村（社区）: a sho
 WORD_CHARACTER = re.compile(r"[\w\u4e00-\u9fff]")
 DIGIT = re.compile(r"[0-9０-９.%一二两三四五六七八九十百千万亿余多几]+$")
 REACH = 24                  # how far a stretch reaches from its number
+ACT_REACH = 8               # the act before a number and its object: 累计培养, 新设立 …
 MAX_OBJECT_CHARS = 14
 UNSURE_CHARS = 7            # a longer phrase is checked with LAC's tagger (see unsure)
 DURATION = re.compile(r"为期[0-9一二两三四五六七八九十半]+(?:个月|年|天|周|月)")
@@ -88,6 +89,7 @@ def label_words() -> LabelWords:
                       words("attribute_nouns"), words("person_heads"))
 
 
+@lru_cache(maxsize=1 << 16)
 def word_class(token: str) -> str:
     """One of: number, break, filler, link, light, change, act, noun, function."""
     words = label_words()
@@ -185,12 +187,11 @@ def indicator_label(text: str, mention: Mention, previous_end: int = 0, next_sta
     if unsure(obj):     # a long run may hide a verb jieba tags as a noun
         obj = trimmed_by_tagger(obj, object_after(tagged_tokens(after), sure_tags=True), keep_start=True)
     if obj:
-        return (act_before(tokens_of(before)) + obj)[:MAX_LABEL_CHARS]
-    before_tokens = tokens_of(before)
-    label = phrase_before(before_tokens)
+        return (act_before(tokens_of(before[-ACT_REACH:])) + obj)[:MAX_LABEL_CHARS]
+    label, named = phrase_before(tokens_of(before))
     if unsure(label):
-        label = trimmed_by_tagger(label, phrase_before(tagged_tokens(before)), keep_start=False)
-    if label and any(cls == "noun" for _, cls in tokens_of(label)):
+        label = trimmed_by_tagger(label, phrase_before(tagged_tokens(before))[0], keep_start=False)
+    if named:
         return label
     # A bare act (投资37亿元建设7430套人才公寓): its object lies further on in the clause.
     rest = clause_piece(text[mention.end:mention.end + REACH], last=False)
@@ -296,9 +297,10 @@ def act_before(tokens: list[tuple[str, str]]) -> str:
     return ""
 
 
-def phrase_before(tokens: list[tuple[str, str]]) -> str:
+def phrase_before(tokens: list[tuple[str, str]]) -> tuple[str, bool]:
     """The act and noun phrase that end right before the number (选派第一书记420名,
-    平均年龄降低1岁, 跟班学习36人): the run of nouns and acts back to a function word."""
+    平均年龄降低1岁, 跟班学习36人): the run of nouns and acts back to a function word;
+    and whether it holds a noun (a bare act names nothing)."""
     end = len(tokens)
     while end and tokens[end - 1][1] in ("filler", "link", "function", "light", "number"):
         end -= 1
@@ -312,9 +314,10 @@ def phrase_before(tokens: list[tuple[str, str]]) -> str:
     while start and tokens[start - 1][1] in ("noun", "act") and length + len(tokens[start - 1][0]) <= MAX_OBJECT_CHARS:
         start -= 1
         length += len(tokens[start][0])
+    named = any(cls == "noun" for _, cls in tokens[start:end])
     if start < end and start and tokens[start - 1][0] in label_words().prefixes:
         start -= 1                           # 累计 引进人才
-    return "".join(token for token, _ in tokens[start:end]) + change
+    return "".join(token for token, _ in tokens[start:end]) + change, named
 
 
 def clause_piece(window: str, last: bool) -> str:

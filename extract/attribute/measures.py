@@ -19,6 +19,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+import ahocorasick_rs
+
 from ..find.mentions import Mention
 from ..resources import ResourceError, load_yaml, pillar_names, resource_path, word_list
 
@@ -44,18 +46,19 @@ class Measure:
 @dataclass(frozen=True)
 class CueRule:
     code: str
-    objects: tuple[str, ...]
-    also: tuple[str, ...] = ()
-    acts: tuple[str, ...] = ()
-    topic: tuple[str, ...] = ()
-    exclude: tuple[str, ...] = ()
+    objects: frozenset[str]
+    also: frozenset[str] = frozenset()
+    acts: frozenset[str] = frozenset()
+    topic: frozenset[str] = frozenset()
+    exclude: frozenset[str] = frozenset()
 
-    def holds(self, scope: str, clause: str, sentence: str) -> bool:
-        return (any(word in scope for word in self.objects)
-                and (not self.also or any(word in scope for word in self.also))
-                and (not self.acts or any(word in clause for word in self.acts))
-                and (not self.topic or any(word in sentence for word in self.topic))
-                and not any(word in clause for word in self.exclude))
+    def holds(self, scope: frozenset[str], clause: frozenset[str], sentence: frozenset[str]) -> bool:
+        """Each argument: the cue words found in that stretch of text."""
+        return (not self.objects.isdisjoint(scope)
+                and (not self.also or not self.also.isdisjoint(scope))
+                and (not self.acts or not self.acts.isdisjoint(clause))
+                and (not self.topic or not self.topic.isdisjoint(sentence))
+                and self.exclude.isdisjoint(clause))
 
 
 @dataclass(frozen=True)
@@ -65,6 +68,11 @@ class CueRules:
     baselines: tuple[str, ...]
     bounds: tuple[str, ...]
     breakdown_openers: tuple[str, ...]
+    matcher: ahocorasick_rs.AhoCorasick      # every cue word of every rule, found in one pass
+
+    def found(self, text: str) -> frozenset[str]:
+        """The cue words that occur in `text` (overlapping: 女党员 holds 党员 too)."""
+        return frozenset(self.matcher.find_matches_as_strings(text, overlapping=True)) if text else frozenset()
 
 
 @lru_cache(maxsize=None)
@@ -110,11 +118,14 @@ def cue_rules() -> CueRules:
             words = entry.get(name, [])
             if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
                 raise ResourceError(f"{path}: {code}.{name} must be a list of words")
-            fields["exclude" if name == "not" else name] = tuple(words)
+            fields["exclude" if name == "not" else name] = frozenset(words)
         rules.append(CueRule(code, **fields))
     lists = {key: tuple(word_list("measure_cues.yaml", key))
              for key in ("change_words", "baselines", "bounds", "breakdown_openers")}
-    return CueRules(tuple(rules), **lists)
+    words = sorted({word for rule in rules for name in ("objects", "also", "acts", "topic", "exclude")
+                    for word in getattr(rule, name)})
+    matcher = ahocorasick_rs.AhoCorasick(words, matchkind=ahocorasick_rs.MatchKind.Standard)
+    return CueRules(tuple(rules), **lists, matcher=matcher)
 
 
 def measure_zh(code: str) -> str:
@@ -151,24 +162,21 @@ def classify(text: str, mention: Mention, previous_end: int = 0, next_start: int
     before = text[stretch_start:mention.start]
     if is_change(before, cues.change_words) or any(word in before for word in cues.baselines):
         return OTHER, True
-    clause = text[clause_start:clause_end]
-    parent = parent_clause(text, clause_start, cues.breakdown_openers)
-    context = clause + "|" + parent if parent else clause
-    sentence = mention.sentence or clause
-    for scope in (text[stretch_start:stretch_end], clause):
-        scope = scope + "|" + parent if parent else scope
+    clause = cues.found(text[clause_start:clause_end])
+    parent = cues.found(parent_clause(text, clause_start, cues.breakdown_openers))
+    context = clause | parent
+    sentence = cues.found(mention.sentence) if mention.sentence else clause
+    for scope in (cues.found(text[stretch_start:stretch_end]) | parent, context):
         for rule in rules:
             if rule.holds(scope, context, sentence):
                 return rule.code, True
-    if not parent and not any(word in clause for rule in rules for word in rule.objects):
+    if not parent and all(rule.objects.isdisjoint(clause) for rule in rules):
         # A clause that names nothing shares the topic of the clause before it
         # (举办干部培训班16期，培训3200人次): try the two together.
-        before_clause = previous_clause(text, clause_start)
-        if before_clause:
-            joined = clause + "|" + before_clause
-            for rule in rules:
-                if rule.holds(joined, joined, sentence):
-                    return rule.code, True
+        joined = clause | cues.found(previous_clause(text, clause_start))
+        for rule in rules:
+            if rule.holds(joined, joined, sentence):
+                return rule.code, True
     return OTHER, False
 
 
