@@ -28,7 +28,8 @@ import jieba
 from ..find.mentions import Mention
 from ..resources import ResourceError, load_yaml, resource_path, word_list
 
-CLAUSE_BREAK = re.compile(r"[，,。；;：:！？!?\n“”‘’（）()《》【】…—]")
+CLAUSE_BREAK = re.compile(r"[，,。；;：:！？!?\n（）()《》【】…—]")
+QUOTES = re.compile(r"[“”‘’\"]")     # 选聘“乡村振兴专员”200名: a quoted name is part of the phrase
 ASIDE = re.compile(r"[（(][^（）()]{1,8}[）)]")     # 村（社区）: a short aside in brackets is read over
 WORD_CHARACTER = re.compile(r"[\w\u4e00-\u9fff]")
 DIGIT = re.compile(r"[0-9０-９.%一二两三四五六七八九十百千万亿余多几]+$")
@@ -155,12 +156,12 @@ def assign_labels(text: str, mentions: list[Mention]) -> None:
 def indicator_label(text: str, mention: Mention, previous_end: int = 0, next_start: int | None = None) -> str:
     """`previous_end`, `next_start`: the neighbouring numbers; a label never reaches past them,
     except a duration that only qualifies the act (20名干部为期6个月挂职 → 干部挂职)."""
-    before = clause_piece(ASIDE.sub("", text[max(0, mention.start - REACH, previous_end):mention.start]), last=True)
+    before = clause_piece(QUOTES.sub("", ASIDE.sub("", text[max(0, mention.start - REACH, previous_end):mention.start])), last=True)
     before = COMPARISON.sub("", before)          # 比上年增加15个: the baseline is not what is counted
     stop = len(text) if next_start is None else next_start
     if text[max(0, stop - 2):stop] == "为期":
         stop = len(text)
-    after = clause_piece(ASIDE.sub("", text[mention.end:min(mention.end + REACH, stop)]), last=False)
+    after = clause_piece(QUOTES.sub("", ASIDE.sub("", text[mention.end:min(mention.end + REACH, stop)])), last=False)
     after = DURATION.sub("", after)
     obj = object_after(tokens_of(after), unit=mention.unit)
     if obj and before.endswith(TERM_OPENER) and mention.unit in DURATION_UNITS:

@@ -31,6 +31,7 @@ CLAUSE_REACH = 60          # a clause with no break nearer than this is cut here
 PARENT_REACH = 120         # how far back a breakdown looks for its parent clause
 LEADING_NOISE = "了达约近超逾共计有"   # between a change word and its number (降低了1岁)
 RULE_FIELDS = ("objects", "also", "acts", "topic", "not")
+BARE_CLAUSE_CHARS = 4      # 培训3200人次, 期限为2年: a clause that is little more than its number
 REPEATED_FIGURE_MIN = 10   # small numbers (2个, 3名) repeat by chance, not as the same figure
 
 
@@ -53,12 +54,13 @@ class CueRule:
     exclude: frozenset[str] = frozenset()
 
     def holds(self, scope: frozenset[str], clause: frozenset[str], sentence: frozenset[str]) -> bool:
-        """Each argument: the cue words found in that stretch of text."""
+        """Each argument: the cue words found in that stretch of text. Exclusions are read
+        where the object is (党员2.3万名、基层党组织1260个: 党员 does not exclude the second)."""
         return (not self.objects.isdisjoint(scope)
                 and (not self.also or not self.also.isdisjoint(scope))
                 and (not self.acts or not self.acts.isdisjoint(clause))
                 and (not self.topic or not self.topic.isdisjoint(sentence))
-                and self.exclude.isdisjoint(clause))
+                and self.exclude.isdisjoint(scope))
 
 
 @dataclass(frozen=True)
@@ -170,7 +172,8 @@ def classify(text: str, mention: Mention, previous_end: int = 0, next_start: int
         for rule in rules:
             if rule.holds(scope, context, sentence):
                 return rule.code, True
-    if not parent and all(rule.objects.isdisjoint(clause) for rule in rules):
+    bare = len(text[clause_start:clause_end]) - len(mention.text) <= BARE_CLAUSE_CHARS
+    if not parent and bare and all(rule.objects.isdisjoint(clause) for rule in rules):
         # A clause that names nothing shares the topic of the clause before it
         # (举办干部培训班16期，培训3200人次): try the two together.
         joined = clause | cues.found(previous_clause(text, clause_start))
