@@ -72,15 +72,31 @@ def tokenizer() -> jieba.Tokenizer:
 
 @lru_cache(maxsize=None)
 def dictionary_tags() -> dict[str, str]:
-    """Word → part-of-speech tag, as jieba's dictionary (dict.txt: word, frequency, tag) lists it."""
+    """Word → part-of-speech class, from jieba's dictionary (dict.txt: word, frequency, tag).
+
+    Only what differs from the default is kept (an unknown word of two or more characters
+    reads as a noun): a third of the entries, so the table loads faster and takes less memory.
+    """
     path = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
-    tags: dict[str, str] = {}
+    classes: dict[str, str] = {}
     with open(path, encoding="utf-8") as lines:
         for line in lines:
             parts = line.split()
             if len(parts) == 3:
-                tags[parts[0]] = parts[2]
-    return tags
+                cls = class_of_tag(parts[2])
+                if cls != "noun" or len(parts[0]) == 1:
+                    classes[parts[0]] = cls
+    return classes
+
+
+def class_of_tag(tag: str) -> str:
+    if tag in MORPHEME_NOUN_TAGS:
+        return "noun"               # 村 (zg), 区 (ng): one-character nouns
+    if tag.startswith("v") and tag != "vn":
+        return "act"
+    if tag.startswith(NOMINAL_TAGS) or tag.startswith("n"):
+        return "noun"
+    return "function" if tag.startswith(FUNCTION_TAGS) else "noun"
 
 
 @lru_cache(maxsize=None)
@@ -118,18 +134,12 @@ def word_class(token: str) -> str:
                           ("light", words.light), ("act", words.acts)):
         if token in members:
             return name
-    tag = dictionary_tags().get(token)
-    if tag is None:
+    cls = dictionary_tags().get(token)
+    if cls is None:
         # Unknown words come as single characters (jieba runs without its HMM here):
         # alone they are a fragment; longer, mostly names of things (人才沙龙).
         return "function" if len(token) == 1 else "noun"
-    if tag in MORPHEME_NOUN_TAGS:
-        return "noun"               # 村 (zg), 区 (ng): one-character nouns
-    if tag.startswith("v") and tag != "vn":
-        return "act"
-    if tag.startswith(NOMINAL_TAGS) or tag.startswith("n"):
-        return "noun"
-    return "function" if tag.startswith(FUNCTION_TAGS) else "noun"
+    return cls
 
 
 def tokens_of(piece: str) -> list[tuple[str, str]]:
