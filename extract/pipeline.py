@@ -13,6 +13,7 @@ from .read.documents import Document, DocumentError, read_document
 from .read.metadata import document_fields
 from .find.indicators import find_indicators
 from .attribute.labels import assign_labels
+from .attribute.measures import assign_measures
 from .attribute.pillars import assign_pillars
 from .find.programs import find_programs
 from .attribute.regions import UNRECOGNISED_NAME, choose_region
@@ -36,7 +37,7 @@ class DocumentResult:
 
 
 def find_mentions(text: str) -> list:
-    """All mentions of a text, in document order, with sentence, label and pillar set."""
+    """All mentions of a text, in document order, with sentence, label, measure and pillar set."""
     return [mention for mention, _ in mentions_with_sentences(text)]
 
 
@@ -57,6 +58,7 @@ def mentions_with_sentences(text: str) -> list[tuple]:
     for mention, window in zip(mentions, windows):
         mention.sentence = window.text
     assign_labels(text, mentions)
+    assign_measures(text, mentions)
     assign_pillars(layout, mentions, sentences)
     return list(zip(mentions, windows))
 

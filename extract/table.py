@@ -13,6 +13,7 @@ from typing import Iterable
 
 import pandas as pd
 
+from .attribute.measures import measure_zh
 from .find.mentions import Mention
 from .resources import pillar_names
 from .spreadsheet import restore_frame, safe_frame
@@ -56,7 +57,7 @@ def mention_row(doc_fields: dict, mention: Mention) -> dict:
         "sentence": mention.sentence, "scope": mention.scope,
         "members": MEMBER_SEPARATOR.join(mention.members),
         "members_mismatch": mention.members_mismatch,
-        "pillar_en": en, "pillar_zh": zh,
+        "pillar_en": en, "pillar_zh": zh, "measure_zh": measure_zh(mention.measure),
     }
 
 

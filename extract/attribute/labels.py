@@ -1,28 +1,64 @@
-"""Label each mention with what it measures, in Chinese.
+"""Label each mention with what it counts, in Chinese: the act and its object.
 
-For an indicator the label is the noun phrase the number counts, read after it
-(7430套人才公寓 → 人才公寓; 1.2万余人次干部接受轮训 → 干部轮训) or, when the
-number closes its clause, the phrase before it (干部学历整体提升8个百分点 → 干部学历提升).
-jieba segments only these short windows, never the whole text: segmentation
-is the slowest step of the pipeline, and a label needs a dozen characters.
-A bundle or formula is labelled by its own name.
+An indicator's label is read from its own stretch of its clause (from the break or
+the previous number before it to the break or the next number after it):
+
+- the object is the noun phrase right after the number (7430套人才公寓 → 人才公寓),
+  or, when the number closes its phrase, the one right before it (其中女党员2.7万名 →
+  女党员; 平均年龄降低1岁 → 平均年龄降低);
+- the act is the verb that governs the number (选派420名第一书记 → 选派第一书记),
+  unless it is a light verb that says only that something was done (举办, 开展);
+- a link verb after the object reads on to what was taken part in (干部接受轮训 → 干部轮训);
+- a comparison baseline (比上年) is never part of it.
+
+Words get their part of speech from jieba's own dictionary (a lookup, no tagger
+run) corrected by resources/labels.yaml. jieba segments only these short stretches,
+never the whole text. A bundle or formula is labelled by its own name.
 """
 from __future__ import annotations
 
 import logging
+import os
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 import jieba
 
 from ..find.mentions import Mention
-from ..resources import word_list
+from ..resources import ResourceError, load_yaml, resource_path, word_list
 
-WINDOW = 14
-CLAUSE_BREAK = re.compile(r"[，,。；;：:、！？!?\n“”‘’（）()《》…—]")
-DIGIT = re.compile(r"[0-9０-９一二两三四五六七八九十百千万亿]")
-MAX_LABEL_CHARS = 12
-COMPARISON = re.compile(r"(?:比|较|与)(?:上年|去年|上一年|年初|上年同期|同期)(?:同期)?(?:相比)?|同比|环比")
+CLAUSE_BREAK = re.compile(r"[，,。；;：:！？!?\n（）()《》【】…—]")
+QUOTES = re.compile(r"[“”‘’\"]")     # 选聘“乡村振兴专员”200名: a quoted name is part of the phrase
+ASIDE = re.compile(r"[（(][^（）()]{1,8}[）)]")     # 村（社区）: a short aside in brackets is read over
+WORD_CHARACTER = re.compile(r"[\w\u4e00-\u9fff]")
+DIGIT = re.compile(r"[0-9０-９.%一二两三四五六七八九十百千万亿余多几]+$")
+REACH = 24                  # how far a stretch reaches from its number
+ACT_REACH = 8               # the act before a number and its object: 累计培养, 新设立 …
+MAX_OBJECT_CHARS = 14
+TERM_OPENER, RUN_OPENER = "为期", "连续"
+DURATION_UNITS = frozenset({"年", "个月", "月", "天", "周"})
+MAX_PLACE_CHARS = 8         # 在环五邑华侨广场商圈党群服务中心 → 商圈党群服务中心: a place's head
+DURATION = re.compile(r"为期[0-9一二两三四五六七八九十半]+(?:个月|年|天|周|月)")
+MAX_LABEL_CHARS = 16
+OPENING_PLACE = re.compile(r"[^，,。；]{0,6}?在([^，,。；、在]{2,20}?)[，,]")
+COMPARISON = re.compile(r"(?:比|较|与)(?:上年|去年|上一年|年初|上年同期|同期|上届)(?:同期)?(?:相比)?|同比|环比")
+NOMINAL_TAGS = ("n", "j", "b", "a", "l", "i", "vn", "an", "nz", "eng", "x", "f")
+MORPHEME_NOUN_TAGS = ("ng", "zg")
+FUNCTION_TAGS = ("p", "c", "u", "d", "r", "m", "q", "s", "y", "e", "o", "z", "ul", "uj")   # not t: 青年 is one
+
+
+@dataclass(frozen=True)
+class LabelWords:
+    link: frozenset[str]
+    light: frozenset[str]
+    acts: frozenset[str]
+    fillers: frozenset[str]
+    changes: frozenset[str]
+    prefixes: frozenset[str]
+    generic: frozenset[str]
+    attributes: frozenset[str]
+    persons: frozenset[str]
 
 
 @lru_cache(maxsize=None)
@@ -35,66 +71,239 @@ def tokenizer() -> jieba.Tokenizer:
 
 
 @lru_cache(maxsize=None)
-def label_words() -> dict[str, frozenset[str]]:
-    return {key: frozenset(word_list("labels.yaml", key))
-            for key in ("link_verbs", "action_verbs", "fillers", "change_verbs")}
+def dictionary_tags() -> dict[str, str]:
+    """Word → part-of-speech class, from jieba's dictionary (dict.txt: word, frequency, tag).
+
+    Only what differs from the default is kept (an unknown word of two or more characters
+    reads as a noun): a third of the entries, so the table loads faster and takes less memory.
+    """
+    path = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
+    classes: dict[str, str] = {}
+    with open(path, encoding="utf-8") as lines:
+        for line in lines:
+            parts = line.split()
+            if len(parts) == 3:
+                cls = class_of_tag(parts[2])
+                if cls != "noun" or len(parts[0]) == 1:
+                    classes[parts[0]] = cls
+    return classes
+
+
+def class_of_tag(tag: str) -> str:
+    if tag in MORPHEME_NOUN_TAGS:
+        return "noun"               # 村 (zg), 区 (ng): one-character nouns
+    if tag.startswith("v") and tag != "vn":
+        return "act"
+    if tag.startswith(NOMINAL_TAGS) or tag.startswith("n"):
+        return "noun"
+    return "function" if tag.startswith(FUNCTION_TAGS) else "noun"
+
+
+@lru_cache(maxsize=None)
+def label_words() -> LabelWords:
+    def words(key: str) -> frozenset[str]:
+        return frozenset(word_list("labels.yaml", key))
+    return LabelWords(words("link_verbs"), words("light_verbs"), words("act_verbs"),
+                      words("fillers"), words("change_verbs"), words("act_prefixes"), words("generic_heads"),
+                      words("attribute_nouns"), words("person_heads"))
+
+
+@lru_cache(maxsize=None)
+def classifier_heads() -> dict[str, tuple[str, ...]]:
+    heads = load_yaml("labels.yaml").get("classifier_heads")
+    if not isinstance(heads, dict) or not all(isinstance(v, list) and v for v in heads.values()):
+        raise ResourceError(f"{resource_path('labels.yaml')}: 'classifier_heads' must map a unit to nouns")
+    return {str(unit): tuple(nouns) for unit, nouns in heads.items()}
+
+
+def at_head(picked: list[str], unit: str, next_token: str) -> bool:
+    """The object after N家/N所 has reached the noun the classifier counts."""
+    heads = classifier_heads().get(unit)
+    return bool(heads) and "".join(picked).endswith(heads) and "党" not in next_token
+
+
+@lru_cache(maxsize=1 << 16)
+def word_class(token: str) -> str:
+    """One of: number, break, filler, link, light, change, act, noun, function."""
+    words = label_words()
+    if DIGIT.match(token):
+        return "number"
+    if not WORD_CHARACTER.match(token):
+        return "break"              # 、 and other punctuation end a phrase
+    for name, members in (("filler", words.fillers), ("link", words.link), ("change", words.changes),
+                          ("light", words.light), ("act", words.acts)):
+        if token in members:
+            return name
+    cls = dictionary_tags().get(token)
+    if cls is None:
+        # Unknown words come as single characters (jieba runs without its HMM here):
+        # alone they are a fragment; longer, mostly names of things (人才沙龙).
+        return "function" if len(token) == 1 else "noun"
+    return cls
+
+
+def tokens_of(piece: str) -> list[tuple[str, str]]:
+    return [(token, word_class(token)) for token in tokenizer().lcut(piece, HMM=False) if token.strip()]
 
 
 def assign_labels(text: str, mentions: list[Mention]) -> None:
     """Label mentions in place; `mentions` in document order."""
-    previous_end = 0
+    indicators = [m for m in mentions if m.kind == "indicator"]
+    for index, mention in enumerate(indicators):
+        previous_end = indicators[index - 1].end if index else 0
+        next_start = indicators[index + 1].start if index + 1 < len(indicators) else len(text)
+        label = indicator_label(text, mention, previous_end, next_start)
+        if label in label_words().generic:
+            label = placed(label, mention.sentence)
+        elif index and indicators[index - 1].sentence == mention.sentence:
+            label = owned(label, indicators[index - 1].label)
+        mention.label = label
     for mention in mentions:
-        if mention.kind == "indicator":
-            mention.label = indicator_label(text, mention, previous_end)
-        elif not mention.label:
+        if mention.kind != "indicator" and not mention.label:
             mention.label = mention.text
-        previous_end = max(previous_end, mention.end)
 
 
-def indicator_label(text: str, mention: Mention, previous_end: int = 0) -> str:
-    """`previous_end`: where the mention before it ends; a label never reaches back past it."""
-    return label_after(text, mention.end) or label_before(text, mention.start, previous_end)
+def indicator_label(text: str, mention: Mention, previous_end: int = 0, next_start: int | None = None) -> str:
+    """`previous_end`, `next_start`: the neighbouring numbers; a label never reaches past them,
+    except a duration that only qualifies the act (20名干部为期6个月挂职 → 干部挂职)."""
+    before = clause_piece(QUOTES.sub("", ASIDE.sub("", text[max(0, mention.start - REACH, previous_end):mention.start])), last=True)
+    before = COMPARISON.sub("", before)          # 比上年增加15个: the baseline is not what is counted
+    stop = len(text) if next_start is None else next_start
+    if text[max(0, stop - 2):stop] == "为期":
+        stop = len(text)
+    after = clause_piece(QUOTES.sub("", ASIDE.sub("", text[mention.end:min(mention.end + REACH, stop)])), last=False)
+    after = DURATION.sub("", after)
+    obj = object_after(tokens_of(after), unit=mention.unit)
+    if obj and before.endswith(TERM_OPENER) and mention.unit in DURATION_UNITS:
+        return (obj + "期限")[:MAX_LABEL_CHARS]     # 为期6个月轮岗交流: the term of a posting
+    if obj and before.endswith(RUN_OPENER):
+        return (RUN_OPENER + obj)[:MAX_LABEL_CHARS]  # 连续9年举办大赛: the years it has run
+    if obj:
+        return (act_before(tokens_of(before[-ACT_REACH:])) + obj)[:MAX_LABEL_CHARS]
+    label, named = phrase_before(tokens_of(before))
+    if named:
+        return label
+    # A bare act (投资37亿元建设7430套人才公寓): its object lies further on in the clause.
+    rest = clause_piece(text[mention.end:mention.end + REACH], last=False)
+    further = object_after([t for t in tokens_of(rest) if t[1] != "number"], skip_acts=True)
+    return (label + further)[:MAX_LABEL_CHARS] or label
 
 
-def label_after(text: str, end: int) -> str:
-    window = _clause_piece(text[end:end + WINDOW], from_start=True)
-    if not window:
-        return ""           # the clause ends at the number (…提升8个百分点。): nothing to segment
+def owned(label: str, previous_label: str) -> str:
+    """An attribute with no owner (平均年龄降低) takes the topic of the clause before (干部);
+    a bare change (…村63个，比上年增加18个) is a change of what the clause before counted."""
+    if not label or label in label_words().changes:
+        return (strip_change(previous_label) + label)[:MAX_LABEL_CHARS]
+    if not label.startswith(tuple(label_words().attributes)):
+        return label
+    tokens = tokens_of(previous_label)
+    owner = tokens[0][0] if tokens and tokens[0][1] == "noun" and tokens[0][0] not in label_words().attributes else ""
+    return (owner + label)[:MAX_LABEL_CHARS]
+
+
+def strip_change(label: str) -> str:
+    for change in label_words().changes:
+        if label.endswith(change):
+            return label[:-len(change)]
+    return label
+
+
+def placed(label: str, sentence: str) -> str:
+    """A generic head (活动) named by the place its sentence opens with: 在X，…举办活动20场 → X活动."""
+    match = OPENING_PLACE.match(sentence)
+    if not match:
+        return label
+    head = label[-2:] if label.endswith("活动") else label
+    place = ""
+    for token, _ in reversed(tokens_of(match.group(1))):     # names are head-final: keep the end
+        if len(place) + len(token) > MAX_PLACE_CHARS:
+            break
+        place = token + place
+    return place + head
+
+
+def object_after(tokens: list[tuple[str, str]], skip_acts: bool = False, unit: str = "") -> str:
+    """The noun phrase the number counts, read after it; a link verb reads on (干部接受轮训),
+    and a bare person head reads on to what the persons did (3名同志获得…称号)."""
     words = label_words()
-    tokens = [t for t in tokenizer().lcut(window, HMM=False) if t.strip()]
-    if tokens and tokens[0] in words["action_verbs"]:
-        tokens = tokens[1:]
     picked: list[str] = []
-    for token in tokens:
-        if DIGIT.match(token):
-            break
-        if token in words["link_verbs"] and picked:
+    index = 0
+    while index < len(tokens) and not skip_acts and tokens[index][1] in ("act", "light"):
+        picked.append(tokens[index][0])      # 9年 举办 技能大赛: the number measures the act
+        index += 1
+    acts_only = len(picked)
+    after_link = False
+    while index < len(tokens):
+        token, cls = tokens[index]
+        index += 1
+        if picked and "".join(picked) in words.persons and cls in ("act", "link"):
+            picked = [token]                 # 同志 获得 …称号: the act names them
+        elif after_link and cls == "act":
+            picked.append(token)             # 党员 接受 集中 培训: what they took part in
+        elif cls == "noun" or (cls == "act" and token in words.acts and not _nominal_next(tokens, index)):
+            picked.append(token)             # 6个月 轮岗 交流: an activity is what is counted
+        elif cls == "act" and picked and token not in words.acts and _nominal_next(tokens, index):
+            picked.append(token)             # 农村 实用 人才: a verb inside a noun phrase modifies it
+        elif cls in ("filler", "function", "number", "light") and len(picked) == acts_only:
             continue
-        if token in words["fillers"] or token in words["action_verbs"]:
-            if picked:
-                break
+        elif cls in ("act", "link", "change") and not picked and skip_acts:
             continue
-        picked.append(token)
-        if sum(map(len, picked)) >= MAX_LABEL_CHARS:
+        elif cls in ("link", "light") and picked:
+            after_link = cls == "link"       # 干部 接受 轮训, 社区 打造 示范点: read on
+        else:
             break
+        if sum(map(len, picked)) > MAX_OBJECT_CHARS:
+            picked.pop()                     # cut at a word, never inside one
+            break
+        if at_head(picked, unit, tokens[index][0] if index < len(tokens) else ""):
+            break
+    if all(token in words.light for token in picked):
+        return ""                            # 举办 alone says nothing of what is counted
     return "".join(picked)
 
 
-def label_before(text: str, start: int, previous_end: int = 0) -> str:
-    window = _clause_piece(text[max(0, start - WINDOW, previous_end):start], from_start=False)
-    window = COMPARISON.sub("", window)     # 比上年增加15个: the baseline is not what is counted
-    if not window:
-        return ""
-    words = label_words()
-    tokens = [t for t in tokenizer().lcut(window, HMM=False) if t.strip() and not DIGIT.match(t)]
-    while len(tokens) > 1 and tokens[0] in words["action_verbs"]:
-        tokens = tokens[1:]     # 开展专题培训班86期 → 专题培训班; a lone 培训 stays
-    kept = [t for t in tokens if t not in words["fillers"] or t in words["change_verbs"]]
-    label = "".join(kept)
-    return label[-MAX_LABEL_CHARS:]
+def _nominal_next(tokens: list[tuple[str, str]], index: int) -> bool:
+    """An act followed by a noun starts a new verb phrase (龙头企业 组团 远赴…), it does not end the object."""
+    return index < len(tokens) and tokens[index][1] == "noun"
 
 
-def _clause_piece(window: str, from_start: bool) -> str:
+def act_before(tokens: list[tuple[str, str]]) -> str:
+    """The act governing the number, when it stands right before it (fillers aside): 选派420名 → 选派."""
+    for index in range(len(tokens) - 1, -1, -1):
+        token, cls = tokens[index]
+        if cls in ("filler", "function", "number", "light"):
+            continue
+        if cls == "act":
+            prefix = tokens[index - 1][0] if index else ""
+            return prefix + token if prefix in label_words().prefixes else token    # 新 设立, 累计 培养
+        break
+    return ""
+
+
+def phrase_before(tokens: list[tuple[str, str]]) -> tuple[str, bool]:
+    """The act and noun phrase that end right before the number (选派第一书记420名,
+    平均年龄降低1岁, 跟班学习36人): the run of nouns and acts back to a function word;
+    and whether it holds a noun (a bare act names nothing)."""
+    end = len(tokens)
+    while end and tokens[end - 1][1] in ("filler", "link", "function", "light", "number"):
+        end -= 1
+    change = ""
+    if end and tokens[end - 1][1] == "change":
+        change = tokens[end - 1][0]
+        end -= 1
+        while end and tokens[end - 1][1] in ("filler", "function"):
+            end -= 1           # 学历 整体 提升
+    start, length = end, 0
+    while start and tokens[start - 1][1] in ("noun", "act") and length + len(tokens[start - 1][0]) <= MAX_OBJECT_CHARS:
+        start -= 1
+        length += len(tokens[start][0])
+    named = any(cls == "noun" for _, cls in tokens[start:end])
+    if start < end and start and tokens[start - 1][0] in label_words().prefixes:
+        start -= 1                           # 累计 引进人才
+    return "".join(token for token, _ in tokens[start:end]) + change, named
+
+
+def clause_piece(window: str, last: bool) -> str:
     """The part of `window` inside the mention's clause."""
     pieces = CLAUSE_BREAK.split(window)
-    return pieces[0] if from_start else pieces[-1]
+    return pieces[-1] if last else pieces[0]

@@ -20,14 +20,15 @@ from functools import lru_cache
 import ahocorasick_rs
 
 from ..find.mentions import Mention
-from ..resources import ResourceError, load_yaml, pillar_names, resource_path
+from .measures import OTHER, measure_table
+from ..resources import ResourceError, load_yaml, pillar_names, resource_path, word_list
 from ..read.structure import Layout, Span
 
 GENERAL = "general"
 CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?\n]")
 UP_TO_LAST_BREAK = re.compile(r".*[，,；;：:。！？!?\n]", re.DOTALL)    # greedy: ends after the last one
 CLAUSE_REACH = 60         # a clause with no break nearer than this is cut here
-WEIGHTS = {"clause": 4.0, "sentence": 1.5, "lead": 1.5, "heading": 2.5}
+WEIGHTS = {"clause": 4.0, "sentence": 1.5, "lead": 1.5, "heading": 2.5, "measure": 3.0}
 
 
 @dataclass(frozen=True)
@@ -109,6 +110,7 @@ class Context:
         self.layout, self.cues = layout, cues
         self._of_sentence: dict[int, dict[str, float]] = {}
         self._of_headings: dict[int, dict[str, float]] = {}
+        self.conclusion_start = conclusion_start(layout)
 
     def votes(self, sentence: Span) -> dict[str, float]:
         votes = self._of_sentence.get(sentence.start)
@@ -126,7 +128,8 @@ class Context:
         lead = layout.lead_of(index)
         if not layout.paragraphs[index].is_heading and lead.text != sentence.text:
             add_votes(votes, cues.scores(lead.start, lead.end), WEIGHTS["lead"])
-        add_votes(votes, self._heading_votes(index), 1.0)
+        if index < self.conclusion_start:
+            add_votes(votes, self._heading_votes(index), 1.0)
         return votes
 
     def _heading_votes(self, paragraph_index: int) -> dict[str, float]:
@@ -137,6 +140,25 @@ class Context:
             for distance, heading in enumerate(headings):
                 add_votes(votes, self.cues.scores(heading.start, heading.end), WEIGHTS["heading"] / (1 + distance))
         return votes
+
+
+@lru_cache(maxsize=None)
+def conclusion_cues() -> tuple[str, ...]:
+    return tuple(word_list("pillars.yaml", "conclusion_cues"))
+
+
+def conclusion_start(layout: Layout) -> int:
+    """Index of the first paragraph of the report's conclusion, or len(paragraphs) when it has none:
+    after the last heading, the first paragraph opening with 下一步, 今后, 总之 … and all after it."""
+    paragraphs = layout.paragraphs
+    last_heading = max((i for i, p in enumerate(paragraphs) if p.is_heading), default=-1)
+    if last_heading < 0:
+        return len(paragraphs)      # no sections, so no section pillar to leak into a conclusion
+    cues = conclusion_cues()
+    for index in range(last_heading + 1, len(paragraphs)):
+        if paragraphs[index].text.lstrip().startswith(cues):
+            return index
+    return len(paragraphs)
 
 
 def top_pillar(votes: dict[str, float]) -> str:
@@ -164,4 +186,8 @@ def assign_pillars(layout: Layout, mentions: list[Mention], sentences: list[Span
         if clause:
             votes = dict(votes)
             add_votes(votes, clause, WEIGHTS["clause"])
+        elif mention.measure and mention.measure != OTHER:
+            # The clause is silent, but what it counts has a line of work (第一书记 → grassroots).
+            votes = dict(votes)
+            add_votes(votes, {measure_table()[mention.measure].pillar: 1.0}, WEIGHTS["measure"])
         mention.pillar = top_pillar(votes)

@@ -20,6 +20,7 @@ BARS = {
     "indicator_f1": 0.95, "program_f1": 0.95, "indicator_value_acc": 1.0, "indicator_unit_acc": 1.0,
     "region_acc": 1.0, "province_acc": 1.0, "indicator_pillar_acc": 0.9, "program_pillar_acc": 0.9,
     "indicator_qualifier_acc": 1.0, "program_value_acc": 1.0,
+    "indicator_measure_acc": 1.0, "indicator_label_f1": 0.9,      # issue 9: what each number measures
 }
 
 

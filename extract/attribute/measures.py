@@ -1,0 +1,235 @@
+"""Say which comparable quantity each indicator is: a code of ../shared/spec/measures.yaml, or `other`.
+
+The list of measures (codes, names, units, pillars) is resources/measures.yaml, a
+copy of the shared spec; how each is recognised is resources/measure_cues.yaml.
+Per indicator the rules of MEASURES.md are applied in this order:
+
+1. the unit family is a hard limit: only measures listing the indicator's unit compete;
+2. a change (降低1岁, 提升8个百分点, 比上年多15个) or a bound (35岁以下) is `other` (R6);
+3. the cue entries, narrowest first, are tried on the number's own stretch of its
+   clause and then on the whole clause; a breakdown (其中…) adds its parent clause (R3);
+4. nothing holding means `other`: a wrong code is worse than none.
+
+Finally a figure repeated in the document (a headline and the body) takes the code
+its most explicit mention got (R10).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import ahocorasick_rs
+
+from ..find.mentions import Mention
+from ..resources import ResourceError, load_yaml, pillar_names, resource_path, word_list
+
+OTHER = "other"
+CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?\n]")
+SENTENCE_BREAK = re.compile(r"[。！？!?；;\n]")
+CLAUSE_REACH = 60          # a clause with no break nearer than this is cut here
+PARENT_REACH = 120         # how far back a breakdown looks for its parent clause
+LEADING_NOISE = "了达约近超逾共计有"   # between a change word and its number (降低了1岁)
+RULE_FIELDS = ("objects", "also", "acts", "topic", "not")
+BARE_CLAUSE_CHARS = 4      # 培训3200人次, 期限为2年: a clause that is little more than its number
+REPEATED_FIGURE_MIN = 10   # small numbers (2个, 3名) repeat by chance, not as the same figure
+
+
+@dataclass(frozen=True)
+class Measure:
+    code: str
+    zh: str
+    en: str
+    pillar: str
+    units: frozenset[str]
+
+
+@dataclass(frozen=True)
+class CueRule:
+    code: str
+    objects: frozenset[str]
+    also: frozenset[str] = frozenset()
+    acts: frozenset[str] = frozenset()
+    topic: frozenset[str] = frozenset()
+    exclude: frozenset[str] = frozenset()
+
+    def holds(self, scope: frozenset[str], clause: frozenset[str], sentence: frozenset[str]) -> bool:
+        """Each argument: the cue words found in that stretch of text. Exclusions are read
+        where the object is (党员2.3万名、基层党组织1260个: 党员 does not exclude the second)."""
+        return (not self.objects.isdisjoint(scope)
+                and (not self.also or not self.also.isdisjoint(scope))
+                and (not self.acts or not self.acts.isdisjoint(clause))
+                and (not self.topic or not self.topic.isdisjoint(sentence))
+                and self.exclude.isdisjoint(scope))
+
+
+@dataclass(frozen=True)
+class CueRules:
+    rules: tuple[CueRule, ...]
+    change_words: tuple[str, ...]
+    baselines: tuple[str, ...]
+    bounds: tuple[str, ...]
+    breakdown_openers: tuple[str, ...]
+    matcher: ahocorasick_rs.AhoCorasick      # every cue word of every rule, found in one pass
+
+    def found(self, text: str) -> frozenset[str]:
+        """The cue words that occur in `text` (overlapping: 女党员 holds 党员 too)."""
+        return frozenset(self.matcher.find_matches_as_strings(text, overlapping=True)) if text else frozenset()
+
+
+@lru_cache(maxsize=None)
+def measure_table() -> dict[str, Measure]:
+    """Code → Measure, in the order of measures.yaml; `other` included, with no units."""
+    path = resource_path("measures.yaml")
+    entries = load_yaml("measures.yaml").get("measures")
+    if not isinstance(entries, list):
+        raise ResourceError(f"{path}: 'measures' must be a list")
+    table: dict[str, Measure] = {}
+    for entry in entries:
+        code = entry.get("code") if isinstance(entry, dict) else None
+        if not code or code in table:
+            raise ResourceError(f"{path}: a measure without a code, or a code listed twice: {entry!r:.80}")
+        units = entry.get("units") or []
+        if entry.get("pillar") not in pillar_names() or not isinstance(units, list) or not entry.get("zh"):
+            raise ResourceError(f"{path}: measure {code!r} needs zh, a known pillar and a list of units")
+        if code != OTHER and not units:
+            raise ResourceError(f"{path}: measure {code!r} lists no units")
+        table[code] = Measure(code, entry["zh"], entry.get("en", ""), entry["pillar"], frozenset(map(str, units)))
+    if OTHER not in table:
+        raise ResourceError(f"{path}: the catch-all {OTHER!r} is missing")
+    return table
+
+
+@lru_cache(maxsize=None)
+def cue_rules() -> CueRules:
+    path = resource_path("measure_cues.yaml")
+    entries = load_yaml("measure_cues.yaml").get("measures")
+    if not isinstance(entries, list):
+        raise ResourceError(f"{path}: 'measures' must be a list of cue entries")
+    known = measure_table()
+    rules = []
+    for entry in entries:
+        code = entry.get("code") if isinstance(entry, dict) else None
+        if code not in known or code == OTHER:
+            raise ResourceError(f"{path}: {code!r} is not a measure of measures.yaml")
+        unknown = set(entry) - {"code", *RULE_FIELDS}
+        if unknown or not entry.get("objects"):
+            raise ResourceError(f"{path}: entry {code!r} needs objects and knows only {RULE_FIELDS} ({sorted(unknown)})")
+        fields = {}
+        for name in RULE_FIELDS:
+            words = entry.get(name, [])
+            if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
+                raise ResourceError(f"{path}: {code}.{name} must be a list of words")
+            fields["exclude" if name == "not" else name] = frozenset(words)
+        rules.append(CueRule(code, **fields))
+    lists = {key: tuple(word_list("measure_cues.yaml", key))
+             for key in ("change_words", "baselines", "bounds", "breakdown_openers")}
+    words = sorted({word for rule in rules for name in ("objects", "also", "acts", "topic", "exclude")
+                    for word in getattr(rule, name)})
+    matcher = ahocorasick_rs.AhoCorasick(words, matchkind=ahocorasick_rs.MatchKind.Standard)
+    return CueRules(tuple(rules), **lists, matcher=matcher)
+
+
+def measure_zh(code: str) -> str:
+    """The Chinese name of a measure code; empty for no code."""
+    return measure_table()[code].zh if code else ""
+
+
+def assign_measures(text: str, mentions: list[Mention]) -> None:
+    """Set `measure` on every indicator (a code or `other`) and clear it on the rest; document order."""
+    indicators = [m for m in mentions if m.kind == "indicator"]
+    for mention in mentions:
+        if mention.kind != "indicator":
+            mention.measure = ""
+    decided: list[bool] = []
+    for index, mention in enumerate(indicators):
+        previous_end = indicators[index - 1].end if index else 0
+        next_start = indicators[index + 1].start if index + 1 < len(indicators) else len(text)
+        mention.measure, by_rule = classify(text, mention, previous_end, next_start)
+        decided.append(by_rule)
+    agree_repetitions(indicators, decided)
+
+
+def classify(text: str, mention: Mention, previous_end: int = 0, next_start: int | None = None) -> tuple[str, bool]:
+    """(code, decided): `decided` is False when the code is `other` only for want of evidence."""
+    cues = cue_rules()
+    rules = [rule for rule in cues.rules if mention.unit in measure_table()[rule.code].units]
+    if not rules:
+        return OTHER, True
+    if mention.text.endswith(cues.bounds):
+        return OTHER, True
+    clause_start, clause_end = clause_around(text, mention.start, mention.end)
+    stretch_start = max(clause_start, previous_end)
+    stretch_end = min(clause_end, len(text) if next_start is None else next_start)
+    before = text[stretch_start:mention.start]
+    if is_change(before, cues.change_words) or any(word in before for word in cues.baselines):
+        return OTHER, True
+    clause = cues.found(text[clause_start:clause_end])
+    parent = cues.found(parent_clause(text, clause_start, cues.breakdown_openers))
+    context = clause | parent
+    sentence = cues.found(mention.sentence) if mention.sentence else clause
+    for scope in (cues.found(text[stretch_start:stretch_end]) | parent, context):
+        for rule in rules:
+            if rule.holds(scope, context, sentence):
+                return rule.code, True
+    bare = len(text[clause_start:clause_end]) - len(mention.text) <= BARE_CLAUSE_CHARS
+    if not parent and bare and all(rule.objects.isdisjoint(clause) for rule in rules):
+        # A clause that names nothing shares the topic of the clause before it
+        # (举办干部培训班16期，培训3200人次): try the two together.
+        joined = clause | cues.found(previous_clause(text, clause_start))
+        for rule in rules:
+            if rule.holds(joined, joined, sentence):
+                return rule.code, True
+    return OTHER, False
+
+
+def is_change(before: str, change_words: tuple[str, ...]) -> bool:
+    """降低1岁, 提升了8个百分点, 增长近12%: a change word right before the number."""
+    return before.rstrip(LEADING_NOISE).endswith(change_words)
+
+
+def clause_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """From the break before text[start:end] to the break after it, at most CLAUSE_REACH either way."""
+    left = max(0, start - CLAUSE_REACH)
+    breaks = [m.end() for m in CLAUSE_BREAK.finditer(text, left, start)]
+    after = CLAUSE_BREAK.search(text, end, end + CLAUSE_REACH)
+    return (breaks[-1] if breaks else left), (after.start() if after else min(len(text), end + CLAUSE_REACH))
+
+
+def parent_clause(text: str, clause_start: int, openers: tuple[str, ...]) -> str:
+    """For a breakdown (…，其中女党员2.7万名，少数民族党员…) the clause it breaks down, else ''.
+
+    Walks back through the clauses of the same sentence: the nearest one opening with
+    其中 (or the mention's own) marks the breakdown, and the clause before it is the parent.
+    """
+    left = max(0, clause_start - PARENT_REACH)
+    sentence_breaks = [m.end() for m in SENTENCE_BREAK.finditer(text, left, clause_start)]
+    sentence_start = sentence_breaks[-1] if sentence_breaks else left
+    own_end = CLAUSE_BREAK.search(text, clause_start)
+    clauses = CLAUSE_BREAK.split(text[sentence_start:own_end.start() if own_end else len(text)])
+    for index in range(len(clauses) - 1, 0, -1):
+        if clauses[index].lstrip().startswith(openers):
+            return clauses[index - 1]
+    return ""
+
+
+def previous_clause(text: str, clause_start: int) -> str:
+    """The clause before the one starting at `clause_start`, when both are in one sentence."""
+    if clause_start < 1 or SENTENCE_BREAK.match(text, clause_start - 1):
+        return ""
+    left = max(0, clause_start - CLAUSE_REACH)
+    breaks = [m.end() for m in CLAUSE_BREAK.finditer(text, left, clause_start - 1)]
+    return text[breaks[-1] if breaks else left:clause_start - 1]
+
+
+def agree_repetitions(indicators: list[Mention], decided: list[bool]) -> None:
+    """R10: a figure written the same way again gets the code its explicit mention got,
+    where the repetition alone gave no evidence."""
+    codes_of: dict[str, set[str]] = {}
+    for mention in indicators:
+        if mention.measure != OTHER and (mention.value or 0) >= REPEATED_FIGURE_MIN:
+            codes_of.setdefault(mention.text, set()).add(mention.measure)
+    for mention, by_rule in zip(indicators, decided):
+        codes = codes_of.get(mention.text, set())
+        if not by_rule and len(codes) == 1:
+            mention.measure = next(iter(codes))

@@ -1,0 +1,56 @@
+"""Pillars: the clause and sentence first, then the paragraph lead and the headings above; a
+measure speaks where the text is silent; a report's conclusion does not take its last heading's pillar."""
+from __future__ import annotations
+
+import pytest
+
+from extract.pipeline import find_mentions
+from extract.read.structure import layout_of
+from extract.attribute.pillars import conclusion_start
+
+
+def pillars_of(text: str) -> dict[str, str]:
+    return {m.text: m.pillar for m in find_mentions(text) if m.kind == "indicator"}
+
+
+REPORT = (
+    "某县组织工作总结\n"
+    "一、锻造过硬干部队伍\n"
+    "全年调训科级干部900人次，新引进人才公寓200套。\n"
+    "二、夯实基层组织建设\n"
+    "新建党群服务中心15个，其中村级12个。\n"
+    "三、聚焦人才引育\n"
+    "举办人才沙龙6期。\n"
+    "下一步，我们将坚持守正创新，完成年度任务12项。\n"
+    "总之，全县将再接再厉，完成8项重点工作。\n"
+)
+
+CASES = [
+    ("900人次", "cadres", "heading and clause agree"),
+    ("200套", "talent", "the clause beats the heading"),
+    ("15个", "grassroots", "heading and clause agree again"),
+    ("6期", "talent", "a talent heading"),
+    ("12项", "general", "a conclusion after the last heading is general"),
+    ("8项", "general", "the paragraphs after a conclusion's first are conclusion too"),
+]
+
+
+@pytest.mark.parametrize("number,pillar,why", CASES, ids=[c[2] for c in CASES])
+def test_pillar_in_a_report(number, pillar, why):
+    assert pillars_of(REPORT)[number] == pillar
+
+
+def test_a_measure_speaks_where_the_clause_is_silent():
+    # No cue in the clause 其中省直机关36人, none in the heading: first secretaries are grassroots work.
+    text = "总体情况\n全年选派420名干部任第一书记，其中省直机关36人。"
+    assert pillars_of(text)["36人"] == "grassroots"
+
+
+def test_a_closing_word_inside_a_section_is_not_a_conclusion():
+    text = "一、聚焦人才引育\n今后三年，引进博士80名。\n二、加强干部培训\n调训干部500人次。\n"
+    assert pillars_of(text)["80名"] == "talent"
+
+
+def test_a_report_without_headings_has_no_conclusion_to_find():
+    layout = layout_of("全年新建党支部12个。\n下一步，继续发展党员30名。\n")
+    assert conclusion_start(layout) == len(layout.paragraphs)
