@@ -37,7 +37,9 @@ as the annotation guideline defines it, among all the places a report names:
      themselves in more detail (cue ``most_named``);
   7. a township (乡, 镇, 街道, 苏木) of the chosen county, or of a county of the chosen city, is the
      locality when it has a line cue of its own or the text calls itself 我镇/本街道 and names it in
-     its title lines; with no county chosen, only a township whose name no other county has;
+     its title lines; with no county chosen, only a township whose name no other county has; and
+     where the county was only the most named place, a township named more often than the county
+     and than its other townships together (the county's name then just places the township);
   8. too little evidence, split cues, a tie between provinces, a township name several counties
      share, or only 我县/我市 → UNRECOGNISED with the candidates weighed, never a guess.
 """
@@ -583,6 +585,8 @@ def choose_region(text: str) -> RegionChoice:
     ev = _Evidence(resolved, own, total, count, cued, self_level)
     chosen, cue, candidates = _choose(gaz, ev)
     township = find_township(gaz, text, chosen, ev.self_level, zones)
+    if township is None and cue == "most_named":
+        township = most_named_township(gaz, text, chosen, ev.count.get(chosen, 0))
     if township is not None:
         return township
     if chosen is None:
@@ -655,6 +659,36 @@ def find_township(gaz: Gazetteer, text: str, chosen: int | None, self_level: str
         return None
     _, county, name, start, end, cue = best
     return RegionChoice(gaz.township(county, name), start, end, cue)
+
+
+# A township the report is about outnumbers its county's own name and the other townships named.
+TOWNSHIP_MIN_MENTIONS = 2
+TOWNSHIP_SHARE = 2 / 3
+
+
+def most_named_township(gaz: Gazetteer, text: str, chosen: int | None, county_mentions: int) -> RegionChoice | None:
+    """A township of the chosen county (or city) that the text names more often than the county
+    itself and than all its other townships together (正阳县袁寨镇开展… 袁寨镇党委… 袁寨镇将…).
+
+    Only for a county chosen as the most named place: an author, a source or 我县 speaks for the
+    county, whose report may well dwell on one township."""
+    if chosen is None:
+        return None
+    holders = set(_counties_within(gaz, chosen))
+    counts: dict[tuple[int, str], list[tuple[int, int]]] = defaultdict(list)
+    for start, end, name in _townships_named(gaz, text, ((0, len(text)),)):
+        counties = [c for c in gaz.township_counties[name] if c in holders]
+        if len(counties) == 1:
+            counts[(counties[0], name)].append((start, end))
+    if not counts:
+        return None
+    (county, name), spans = max(counts.items(), key=lambda item: len(item[1]))
+    all_mentions = sum(len(found) for found in counts.values())
+    if (len(spans) < TOWNSHIP_MIN_MENTIONS or len(spans) <= county_mentions
+            or len(spans) < TOWNSHIP_SHARE * all_mentions):
+        return None
+    start, end = spans[0]
+    return RegionChoice(gaz.township(county, name), start, end, "most_named")
 
 
 def _townships_named(gaz: Gazetteer, text: str, zones: tuple[tuple[int, int], ...]) -> list[tuple[int, int, str]]:

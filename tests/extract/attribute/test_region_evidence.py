@@ -150,6 +150,18 @@ TOWNSHIPS = [
          "杜阮镇", "title", "杜阮镇", "township", "江门市", "蓬江区"),
     Case("a township name many counties share, without its county", "城关镇：党建引领乡村振兴\n我镇召开党员大会。",
          UNRECOGNISED_NAME),
+    Case("a news item on one township, its county named once to place it",
+         "近日，蓬江区棠下镇召开村党组织书记座谈会。棠下镇各村书记参加。\n棠下镇党委书记讲话，要求抓好换届。棠下镇将继续推进。",
+         "棠下镇", "most_named", "棠下镇", "township", "江门市", "蓬江区"),
+    Case("a county named as often as its township keeps the report",
+         "蓬江区召开组织工作会议，棠下镇作交流发言。\n会议要求，蓬江区各级党组织抓好落实，棠下镇经验值得推广。",
+         "蓬江区", "most_named", "蓬江区", "district"),
+    Case("several townships of one county share the mentions",
+         "蓬江区杜阮镇、棠下镇、荷塘镇开展党员轮训。杜阮镇培训党员200人，棠下镇培训300人，荷塘镇培训150人。",
+         "蓬江区", "most_named", "蓬江区", "district"),
+    Case("a township dwelt on in its county's authored report stays the county's",
+         "中共蓬江区委组织部\n棠下镇探索网格党建。棠下镇建成网格党支部。棠下镇经验在全区推广。",
+         "蓬江区", "author", "蓬江区", "district"),
 ]
 
 GROUPS = {
