@@ -589,6 +589,9 @@ def choose_region(text: str) -> RegionChoice:
         township = most_named_township(gaz, text, chosen, ev.count.get(chosen, 0))
     if township is not None:
         return township
+    zone = zone_by_its_body(gaz, text, chosen, zones)
+    if zone is not None:
+        return zone
     if chosen is None:
         head = (0, zones.byline_head)
         shared = dict.fromkeys(name for _, _, name in _townships_named(gaz, text, (head,))
@@ -659,6 +662,41 @@ def find_township(gaz: Gazetteer, text: str, chosen: int | None, self_level: str
         return None
     _, county, name, start, end, cue = best
     return RegionChoice(gaz.township(county, name), start, end, cue)
+
+
+# --- Zones the gazetteer does not list -------------------------------------------------------
+
+# Characters that end a place name: a zone's own name starts after the last of them (深圳市大鹏新区).
+_PLACE_ENDS = "省市县区州盟旗镇乡"
+
+
+@lru_cache(maxsize=1)
+def _zone_by_body_pattern() -> re.Pattern:
+    zone_words = sorted(word_list("region_cues.yaml", "zone_words"), key=len, reverse=True)
+    bodies = sorted(word_list("region_cues.yaml", "zone_bodies"), key=len, reverse=True)
+    return re.compile(rf"(?P<prefix>[\u4e00-\u9fff]{{2,6}}?)(?:{'|'.join(zone_words)})(?=(?:{'|'.join(bodies)}))")
+
+
+def zone_by_its_body(gaz: Gazetteer, text: str, chosen: int | None, zones: Zones) -> RegionChoice | None:
+    """A development zone or new area of the chosen city that the title lines name with its own
+    administration (大鹏新区组织人事局, X开发区党工委): the zone reports, not its city.
+
+    The gazetteer knows zones named by their city (X经开区) and the listed ones; a functional zone
+    with a name of its own is known only by how the report presents itself."""
+    if chosen is None or gaz.places[chosen].level not in ("city", "district"):
+        return None
+    city = gaz.places[chosen] if gaz.places[chosen].level == "city" else gaz.places[gaz.places[chosen].parent]
+    for match in _zone_by_body_pattern().finditer(text, 0, zones.header_end):
+        prefix = match.group("prefix")
+        cut = max(prefix.rfind(end) for end in _PLACE_ENDS) + 1       # 深圳市大鹏新区 → 大鹏新区
+        name, start = match.group()[cut:], match.start() + cut
+        if len(prefix) - cut < 2 or name in gaz.by_name or name in gaz.names:
+            continue              # too short to be a zone's name, or a place the index already weighed
+        above = city.region
+        region = Region(name, above.province, above.name, "development_zone", latitude=above.latitude,
+                        longitude=above.longitude, coordinates_of=above.coordinates_of)
+        return RegionChoice(region, start, start + len(name), "author")
+    return None
 
 
 # A township the report is about outnumbers its county's own name and the other townships named.

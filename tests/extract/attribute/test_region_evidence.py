@@ -207,3 +207,18 @@ def test_unrecognised_warning_names_candidates():
     assert result.rows and result.rows[0]["region"] == UNRECOGNISED_NAME
     assert result.rows[0]["region_start"] is None
     assert any("城关镇" in warning for warning in result.warnings)
+
+
+ZONES_BY_THEIR_BODY = [
+    Case("a new area of a city named by its own department", "2023年，大鹏新区组织人事局坚持党建引领。\n" + BODY + "\n深圳市委部署，新区党工委落实。",
+         "大鹏新区", "author", "大鹏新区", "development_zone", "深圳市"),
+    Case("a zone's working committee with its city's full name before it", "深圳市大鹏新区党工委召开会议\n" + BODY + "\n深圳市委要求。",
+         "大鹏新区", "author", "大鹏新区", "development_zone", "深圳市"),
+    Case("a zone named in passing further down stays its city's report", "中共江门市委组织部\n" + BODY + "\n某某新区管委会作交流发言。",
+         "江门市", "author", "江门市", "city"),
+]
+
+
+@pytest.mark.parametrize("case", params(ZONES_BY_THEIR_BODY))
+def test_zone_named_by_its_body(case):
+    run(case)
