@@ -153,7 +153,7 @@ def assign_measures(text: str, mentions: list[Mention]) -> None:
 def classify(text: str, mention: Mention, previous_end: int = 0, next_start: int | None = None) -> tuple[str, bool]:
     """(code, decided): `decided` is False when the code is `other` only for want of evidence."""
     cues = cue_rules()
-    rules = [rule for rule in cues.rules if mention.unit in measure_table()[rule.code].units]
+    rules = rules_for_unit(mention.unit)
     if not rules:
         return OTHER, True
     if mention.text.endswith(cues.bounds):
@@ -181,6 +181,13 @@ def classify(text: str, mention: Mention, previous_end: int = 0, next_start: int
             if rule.holds(joined, joined, sentence):
                 return rule.code, True
     return OTHER, False
+
+
+@lru_cache(maxsize=None)
+def rules_for_unit(unit: str) -> tuple:
+    """The cue rules whose measure is counted in `unit`, in MEASURES.md's order (static data:
+    filtered once per unit, not once per indicator)."""
+    return tuple(rule for rule in cue_rules().rules if unit in measure_table()[rule.code].units)
 
 
 def is_change(before: str, change_words: tuple[str, ...]) -> bool:

@@ -65,6 +65,8 @@ def document_publisher(text: str) -> str:
     byline = _cues()[0]
     tail = text[-2000:].splitlines()[-LINES_TO_SCAN:]
     for line in _top_lines(text) + [line.strip() for line in tail]:
+        if ":" not in line and "：" not in line:
+            continue        # a byline always has its colon: skip the regex on the other lines
         match = byline.search(line)
         if match:
             return match.group(1)
