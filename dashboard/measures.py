@@ -1,36 +1,17 @@
 """The measures a number can be compared under: their names, pillar and units.
 
-Read from `extract/resources/measures.yaml` (a byte-identical copy of
-../shared/spec/measures.yaml, see MEASURES.md) through importlib.resources, as
-the extraction reads its resources; written down once, used by the pickers,
-titles and hovers.
+The extraction's table of `extract/resources/measures.yaml` (a byte-identical
+copy of ../shared/spec/measures.yaml, see MEASURES.md), loaded and checked once
+there; here only how the pickers, titles and hovers name a measure.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import lru_cache
-
-from extract.resources import load_yaml
-
-OTHER = "other"
+from extract.attribute.measures import OTHER, Measure, measure_table  # noqa: F401 (re-exported)
 
 
-@dataclass(frozen=True)
-class Measure:
-    code: str
-    zh: str
-    en: str
-    pillar: str
-    units: tuple[str, ...]
-    definition: str
-
-
-@lru_cache(maxsize=1)
 def measures() -> dict[str, Measure]:
-    """code → Measure, in the file's order (grouped by pillar)."""
-    return {entry["code"]: Measure(entry["code"], entry["zh"], entry["en"], entry["pillar"],
-                                   tuple(entry.get("units") or ()), entry.get("definition", ""))
-            for entry in load_yaml("measures.yaml")["measures"]}
+    """code → Measure, in the file's order (grouped by pillar): the extraction's own table."""
+    return measure_table()
 
 
 def measure_label(code: str) -> str:
