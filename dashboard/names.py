@@ -25,6 +25,7 @@ LEVEL_NAMES = {
     "city": ("市", "city"),
     "district": ("区", "district"),
     "county": ("县", "county"),
+    "township": ("乡镇街道", "township"),
     "development_zone": ("开发区", "development zone"),
     "corps_division": ("兵团师", "corps division"),
 }

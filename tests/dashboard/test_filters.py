@@ -54,3 +54,10 @@ def test_selection_describes_itself():
     assert Selection().is_everything and Selection().describe() == ""
     assert Selection(regions=("吉林市", "蓬江区"), kinds=("indicator",)).describe() == \
         "regions: 吉林市、蓬江区; kinds: indicator"
+
+
+def test_every_level_of_the_gazetteer_has_a_display_name():
+    from dashboard.names import LEVEL_NAMES
+    from extract.attribute.regions import LEVELS
+
+    assert set(LEVELS) <= set(LEVEL_NAMES)
