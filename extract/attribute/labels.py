@@ -12,21 +12,19 @@ the previous number before it to the break or the next number after it):
 - a comparison baseline (比上年) is never part of it.
 
 Words get their part of speech from jieba's own dictionary (a lookup, no tagger
-run) corrected by resources/labels.yaml. jieba segments only these short stretches,
-never the whole text. A bundle or formula is labelled by its own name.
+run) corrected by resources/labels.yaml. Only these short stretches are segmented,
+never the whole text, by lexicon.py: jieba's dictionary and segmentation, quicker to
+load. A bundle or formula is labelled by its own name.
 """
 from __future__ import annotations
 
-import logging
-import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-import jieba
-
 from ..find.mentions import Mention
 from ..resources import ResourceError, load_yaml, resource_path, word_list
+from .lexicon import lexicon
 
 CLAUSE_BREAK = re.compile(r"[，,。；;：:！？!?\n（）()《》【】…—]")
 QUOTES = re.compile(r"[“”‘’\"]")     # 选聘“乡村振兴专员”200名: a quoted name is part of the phrase
@@ -43,9 +41,6 @@ DURATION = re.compile(r"为期[0-9一二两三四五六七八九十半]+(?:个�
 MAX_LABEL_CHARS = 16
 OPENING_PLACE = re.compile(r"[^，,。；]{0,6}?在([^，,。；、在]{2,20}?)[，,]")
 COMPARISON = re.compile(r"(?:比|较|与)(?:上年|去年|上一年|年初|上年同期|同期|上届)(?:同期)?(?:相比)?|同比|环比")
-NOMINAL_TAGS = ("n", "j", "b", "a", "l", "i", "vn", "an", "nz", "eng", "x", "f")
-MORPHEME_NOUN_TAGS = ("ng", "zg")
-FUNCTION_TAGS = ("p", "c", "u", "d", "r", "m", "q", "s", "y", "e", "o", "z", "ul", "uj")   # not t: 青年 is one
 
 
 @dataclass(frozen=True)
@@ -59,44 +54,6 @@ class LabelWords:
     generic: frozenset[str]
     attributes: frozenset[str]
     persons: frozenset[str]
-
-
-@lru_cache(maxsize=None)
-def tokenizer() -> jieba.Tokenizer:
-    """Our own jieba instance, so the global one (and its log noise) stays untouched."""
-    jieba.setLogLevel(logging.WARNING)
-    instance = jieba.Tokenizer()
-    instance.initialize()
-    return instance
-
-
-@lru_cache(maxsize=None)
-def dictionary_tags() -> dict[str, str]:
-    """Word → part-of-speech class, from jieba's dictionary (dict.txt: word, frequency, tag).
-
-    Only what differs from the default is kept (an unknown word of two or more characters
-    reads as a noun): a third of the entries, so the table loads faster and takes less memory.
-    """
-    path = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
-    classes: dict[str, str] = {}
-    with open(path, encoding="utf-8") as lines:
-        for line in lines:
-            parts = line.split()
-            if len(parts) == 3:
-                cls = class_of_tag(parts[2])
-                if cls != "noun" or len(parts[0]) == 1:
-                    classes[parts[0]] = cls
-    return classes
-
-
-def class_of_tag(tag: str) -> str:
-    if tag in MORPHEME_NOUN_TAGS:
-        return "noun"               # 村 (zg), 区 (ng): one-character nouns
-    if tag.startswith("v") and tag != "vn":
-        return "act"
-    if tag.startswith(NOMINAL_TAGS) or tag.startswith("n"):
-        return "noun"
-    return "function" if tag.startswith(FUNCTION_TAGS) else "noun"
 
 
 @lru_cache(maxsize=None)
@@ -134,7 +91,7 @@ def word_class(token: str) -> str:
                           ("light", words.light), ("act", words.acts)):
         if token in members:
             return name
-    cls = dictionary_tags().get(token)
+    cls = lexicon().word_class(token)
     if cls is None:
         # Unknown words come as single characters (jieba runs without its HMM here):
         # alone they are a fragment; longer, mostly names of things (人才沙龙).
@@ -143,7 +100,7 @@ def word_class(token: str) -> str:
 
 
 def tokens_of(piece: str) -> list[tuple[str, str]]:
-    return [(token, word_class(token)) for token in tokenizer().lcut(piece, HMM=False) if token.strip()]
+    return [(token, word_class(token)) for token in lexicon().cut(piece) if token.strip()]
 
 
 def assign_labels(text: str, mentions: list[Mention]) -> None:

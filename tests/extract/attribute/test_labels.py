@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from extract.attribute.labels import dictionary_tags, label_words, word_class
+from extract.attribute.labels import label_words, word_class
+from extract.attribute.lexicon import lexicon
 from extract.pipeline import find_mentions
 from tests.extract.spec_cases import spec_params
 
@@ -15,9 +16,10 @@ def test_label(case):
 
 
 def test_parts_of_speech_come_from_jiebas_dictionary():
-    classes = dictionary_tags()
-    assert len(classes) > 50_000 and classes["举办"] == "act" and classes["的"] == "function"
-    assert "干部" not in classes and word_class("干部") == "noun", "nouns are the default, not stored"
+    words = lexicon()
+    assert words.word_class("举办") == "act" and words.word_class("的") == "function"
+    assert words.word_class("干部") == "noun" and word_class("干部") == "noun"
+    assert words.word_class("蓬江区某某镇") is None and word_class("蓬江区某某镇") == "noun", "unknown: a name"
 
 
 @pytest.mark.parametrize("word,cls", [

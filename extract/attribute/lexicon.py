@@ -1,0 +1,198 @@
+"""jieba's dictionary, loaded in a twentieth of the time, and segmenting exactly as jieba does.
+
+Labels segment short stretches of a clause with jieba's dictionary and no HMM, and read each
+word's part of speech from the same dictionary. `jieba.Tokenizer` builds a Python dict of
+half a million words and prefixes before its first cut (0.6–0.9 s, most of a one-report run);
+here the words live in one Aho–Corasick automaton whose values pack each word's frequency,
+length and word class into an int, so the automaton pickles into a cache file that loads in
+about 0.05 s. The first run builds it (about 1.5 s) and writes the cache; a changed
+dictionary (its SHA-256 is part of the cache's name) or an unwritable cache folder only
+means building it again in memory.
+
+`cut` reproduces `jieba.Tokenizer.cut(sentence, HMM=False)` of jieba 0.42.1 token for token:
+the same blocks, the same word graph (every dictionary word of non-zero frequency that
+occurs), the same route (maximum sum of log frequencies, ties to the longer word), the same
+runs of single Latin letters and digits. tests/extract/attribute/test_lexicon.py checks it
+against jieba itself.
+"""
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import logging
+import os
+import pickle
+import re
+import tempfile
+from dataclasses import dataclass
+from functools import lru_cache
+from math import inf, log
+from pathlib import Path
+
+import ahocorasick
+
+CACHE_VERSION = 2
+CACHE_ENV = "ORGWORK_CACHE_DIR"
+# jieba 0.42.1's own patterns (jieba/__init__.py: re_han_default, re_skip_default, re_eng).
+HAN_BLOCK = re.compile("([\u4E00-\u9FD5a-zA-Z0-9+#&\\._%\\-]+)", re.U)
+SKIP = re.compile("(\r\n|\\s)", re.U)
+LATIN = re.compile("[a-zA-Z0-9]", re.U)
+CLASSES = ("noun", "act", "function")
+CLASS_BITS, LENGTH_BITS = 2, 6
+LENGTH_MASK = (1 << LENGTH_BITS) - 1
+MORPHEME_NOUN_TAGS = ("ng", "zg")
+NOMINAL_TAGS = ("n", "j", "b", "a", "l", "i", "vn", "an", "nz", "eng", "x", "f")
+FUNCTION_TAGS = ("p", "c", "u", "d", "r", "m", "q", "s", "y", "e", "o", "z", "ul", "uj")   # not t: 青年 is one
+
+logger = logging.getLogger(__name__)
+
+
+def class_of_tag(tag: str) -> str:
+    """jieba's part-of-speech tag → the word class labels read: noun, act or function."""
+    if tag in MORPHEME_NOUN_TAGS:
+        return "noun"               # 村 (zg), 区 (ng): one-character nouns
+    if tag.startswith("v") and tag != "vn":
+        return "act"
+    if tag.startswith(NOMINAL_TAGS) or tag.startswith("n"):
+        return "noun"
+    return "function" if tag.startswith(FUNCTION_TAGS) else "noun"
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    words: ahocorasick.Automaton      # words of two or more characters → packed frequency, length, class
+    characters: dict[str, int]        # one-character words → packed frequency, class
+    log_total: float
+
+    def word_class(self, word: str) -> str | None:
+        """The dictionary's class of `word`, or None if the dictionary lacks it."""
+        packed = self.characters.get(word) if len(word) == 1 else self.words.get(word, None)
+        return None if packed is None else CLASSES[packed & 3]
+
+    def cut(self, sentence: str) -> list[str]:
+        """`jieba.Tokenizer().lcut(sentence, HMM=False)`, the same tokens."""
+        tokens: list[str] = []
+        for block in HAN_BLOCK.split(sentence):
+            if not block:
+                continue
+            if HAN_BLOCK.match(block):
+                self._cut_block(block, tokens)
+            else:
+                for piece in SKIP.split(block):
+                    if SKIP.match(piece):
+                        tokens.append(piece)
+                    else:
+                        tokens.extend(piece)
+        return tokens
+
+    def _cut_block(self, block: str, tokens: list[str]) -> None:
+        choice = self._route(block)
+        start, size, latin = 0, len(block), ""
+        while start < size:
+            stop = choice[start] + 1
+            word = block[start:stop]
+            if len(word) == 1 and LATIN.match(word):
+                latin += word
+            else:
+                if latin:
+                    tokens.append(latin)
+                    latin = ""
+                tokens.append(word)
+            start = stop
+        if latin:
+            tokens.append(latin)
+
+    def _route(self, block: str) -> list[int]:
+        """For each start, the end of the word the best segmentation takes there (jieba's calc)."""
+        log_total, characters = self.log_total, self.characters
+        longer: dict[int, list[tuple[int, float]]] = {}
+        for last, packed in self.words.iter(block):
+            frequency = packed >> (CLASS_BITS + LENGTH_BITS)
+            if frequency:
+                start = last - ((packed >> CLASS_BITS) & LENGTH_MASK) + 1
+                longer.setdefault(start, []).append((last, log(frequency) - log_total))
+        best = [0.0] * (len(block) + 1)
+        choice = list(range(len(block)))
+        for start in range(len(block) - 1, -1, -1):
+            frequency = characters.get(block[start], 0) >> (CLASS_BITS + LENGTH_BITS)
+            options = longer.get(start)
+            # A character jieba lacks weighs as frequency 1 (its `FREQ.get(w) or 1`), but only
+            # where no longer word starts; max() over (score, end) pairs, unrolled: ties go to
+            # the longer word, as in jieba.
+            score, end = ((log(frequency or 1) - log_total) + best[start + 1], start) \
+                if frequency or not options else (-inf, start)
+            for last, weight in options or ():
+                candidate = weight + best[last + 1]
+                if candidate > score or (candidate == score and last > end):
+                    score, end = candidate, last
+            best[start], choice[start] = score, end
+        return choice
+
+
+def dictionary_path() -> Path:
+    """jieba's own dict.txt, found without importing jieba (0.15 s)."""
+    spec = importlib.util.find_spec("jieba")
+    if spec is None or spec.origin is None:
+        raise ModuleNotFoundError("jieba is not installed; its dictionary is what labels are read with")
+    return Path(spec.origin).parent / "dict.txt"
+
+
+def build(dictionary: Path) -> Lexicon:
+    """The automaton from jieba's dict.txt (word, frequency, tag per line), as jieba reads it:
+    a word listed twice keeps its last frequency, and the total counts every line."""
+    words = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+    characters: dict[str, int] = {}
+    total = 0
+    with open(dictionary, encoding="utf-8") as lines:
+        for line in lines:
+            word, frequency, *tag = line.strip().split(" ")
+            total += int(frequency)
+            packed = ((int(frequency) << LENGTH_BITS | len(word)) << CLASS_BITS
+                      | CLASSES.index(class_of_tag(tag[0] if tag else "n")))
+            if len(word) == 1:
+                characters[word] = packed
+            else:
+                words.add_word(word, packed)
+    words.make_automaton()
+    return Lexicon(words, characters, log(total))
+
+
+def cache_folder() -> Path:
+    base = os.environ.get(CACHE_ENV) or os.environ.get("XDG_CACHE_HOME") or os.path.join(Path.home(), ".cache")
+    return Path(base) / "orgwork-extract"
+
+
+def cache_file(dictionary: Path) -> Path:
+    digest = hashlib.sha256(dictionary.read_bytes()).hexdigest()[:16]
+    return cache_folder() / f"lexicon-v{CACHE_VERSION}-{digest}.pickle"
+
+
+@lru_cache(maxsize=None)
+def lexicon() -> Lexicon:
+    """The cached lexicon, built and cached on first use."""
+    dictionary = dictionary_path()
+    path = cache_file(dictionary)
+    try:
+        with open(path, "rb") as stream:
+            return pickle.load(stream)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
+        pass
+    built = build(dictionary)
+    try:
+        write_atomically(path, pickle.dumps(built, protocol=pickle.HIGHEST_PROTOCOL))
+    except OSError as error:
+        logger.info("lexicon cache not written (%s); built in memory", error)
+    return built
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """A parallel run reads the whole file or none of it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.replace(temporary, path)
+    except BaseException:
+        os.unlink(temporary)
+        raise

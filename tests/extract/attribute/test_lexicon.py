@@ -1,0 +1,107 @@
+"""The lexicon segments exactly as jieba does (HMM off), and its cache is checked and optional."""
+from __future__ import annotations
+
+import pickle
+import random
+from pathlib import Path
+
+import jieba
+import pytest
+
+from extract.attribute import lexicon as lexicon_module
+from extract.attribute.lexicon import build, cache_file, dictionary_path, lexicon
+
+REPO = Path(__file__).resolve().parents[3]
+
+
+@pytest.fixture(scope="module")
+def jieba_tokenizer():
+    jieba.setLogLevel(60)
+    tokenizer = jieba.Tokenizer()
+    tokenizer.initialize()
+    return tokenizer
+
+
+@pytest.mark.parametrize("text", [
+    "选派优秀干部到村担任第一书记",
+    "累计培养高素质技能人才1.2万余人次",
+    "投资37亿元建设7430套人才公寓",
+    "开展AI+党建培训3期，覆盖Party members 200人",
+    "村（社区）党组织书记\r\n集中轮训　全覆盖",
+    "B超室和abc123混排",
+    "",
+    "。。。",
+], ids=lambda text: text[:8] or "empty")
+def test_cuts_like_jieba(jieba_tokenizer, text):
+    assert lexicon().cut(text) == jieba_tokenizer.lcut(text, HMM=False)
+
+
+def test_cuts_like_jieba_on_random_stretches_of_the_seed_reports(jieba_tokenizer):
+    rng = random.Random(15)
+    texts = [path.read_text(encoding="utf-8") for path in sorted((REPO / "data" / "raw").glob("*.txt"))]
+    for _ in range(2000):
+        text = rng.choice(texts)
+        start = rng.randrange(len(text))
+        piece = text[start:start + rng.randrange(1, 40)]
+        assert lexicon().cut(piece) == jieba_tokenizer.lcut(piece, HMM=False), piece
+
+
+def test_a_word_listed_twice_keeps_its_last_frequency_as_in_jieba(jieba_tokenizer):
+    packed = lexicon().words.get("B超")
+    assert packed >> 8 == jieba_tokenizer.FREQ["B超"]
+
+
+def test_the_cache_is_named_by_the_dictionarys_content(tmp_path, monkeypatch):
+    monkeypatch.setenv(lexicon_module.CACHE_ENV, str(tmp_path))
+    dictionary = tmp_path / "dict.txt"
+    dictionary.write_text("党建 30 n\n党 20 n\n建 10 v\n", encoding="utf-8")
+    first = cache_file(dictionary)
+    dictionary.write_text("党建 30 n\n党 20 n\n建 11 v\n", encoding="utf-8")
+    assert cache_file(dictionary) != first and cache_file(dictionary).parent == tmp_path / "orgwork-extract"
+
+
+def test_the_cache_is_written_once_and_read_back(tmp_path, monkeypatch):
+    monkeypatch.setenv(lexicon_module.CACHE_ENV, str(tmp_path))
+    lexicon_module.lexicon.cache_clear()
+    try:
+        built = lexicon()
+        cached = cache_file(dictionary_path())
+        assert cached.exists()
+        with open(cached, "rb") as stream:
+            assert pickle.load(stream).log_total == built.log_total
+    finally:
+        lexicon_module.lexicon.cache_clear()
+
+
+def test_an_unwritable_cache_folder_only_means_building_in_memory(tmp_path, monkeypatch):
+    blocked = tmp_path / "file-not-folder"
+    blocked.write_text("", encoding="utf-8")
+    monkeypatch.setenv(lexicon_module.CACHE_ENV, str(blocked))
+    lexicon_module.lexicon.cache_clear()
+    try:
+        assert lexicon().cut("党建引领") == ["党建", "引领"]
+    finally:
+        lexicon_module.lexicon.cache_clear()
+
+
+def test_a_corrupt_cache_file_is_rebuilt(tmp_path, monkeypatch):
+    monkeypatch.setenv(lexicon_module.CACHE_ENV, str(tmp_path))
+    cached = cache_file(dictionary_path())
+    cached.parent.mkdir(parents=True)
+    cached.write_bytes(b"not a pickle")
+    lexicon_module.lexicon.cache_clear()
+    try:
+        assert lexicon().cut("党建引领") == ["党建", "引领"]
+        with open(cached, "rb") as stream:
+            assert pickle.load(stream).word_class("党建") is not None
+    finally:
+        lexicon_module.lexicon.cache_clear()
+
+
+def test_build_reads_words_classes_and_the_total(tmp_path):
+    dictionary = tmp_path / "dict.txt"
+    dictionary.write_text("党建 30 n\n党 20 n\n建 10 v\n的 5 uj\n", encoding="utf-8")
+    words = build(dictionary)
+    assert (words.word_class("党建"), words.word_class("建"), words.word_class("的")) == ("noun", "act", "function")
+    assert words.word_class("引领") is None
+    assert words.cut("党建的") == ["党建", "的"]
