@@ -25,7 +25,7 @@ import pickle
 import re
 import tempfile
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from math import inf, log
 from pathlib import Path
 
@@ -63,6 +63,13 @@ class Lexicon:
     words: ahocorasick.Automaton      # words of two or more characters → packed frequency, length, class
     characters: dict[str, int]        # one-character words → packed frequency, class
     log_total: float
+
+    @cached_property
+    def character_weights(self) -> dict[str, float]:
+        """log(frequency / total) of every one-character word of non-zero frequency."""
+        shift = CLASS_BITS + LENGTH_BITS
+        return {character: log(packed >> shift) - self.log_total
+                for character, packed in self.characters.items() if packed >> shift}
 
     def word_class(self, word: str) -> str | None:
         """The dictionary's class of `word`, or None if the dictionary lacks it."""
@@ -104,7 +111,7 @@ class Lexicon:
 
     def _route(self, block: str) -> list[int]:
         """For each start, the end of the word the best segmentation takes there (jieba's calc)."""
-        log_total, characters = self.log_total, self.characters
+        log_total = self.log_total
         longer: dict[int, list[tuple[int, float]]] = {}
         for last, packed in self.words.iter(block):
             frequency = packed >> (CLASS_BITS + LENGTH_BITS)
@@ -113,15 +120,18 @@ class Lexicon:
                 longer.setdefault(start, []).append((last, log(frequency) - log_total))
         best = [0.0] * (len(block) + 1)
         choice = list(range(len(block)))
+        character_weights = self.character_weights
+        unknown = log(1) - log_total    # jieba weighs a character it lacks as frequency 1 (`FREQ.get(w) or 1`)
         for start in range(len(block) - 1, -1, -1):
-            frequency = characters.get(block[start], 0) >> (CLASS_BITS + LENGTH_BITS)
+            weight = character_weights.get(block[start])
             options = longer.get(start)
-            # A character jieba lacks weighs as frequency 1 (its `FREQ.get(w) or 1`), but only
-            # where no longer word starts; max() over (score, end) pairs, unrolled: ties go to
-            # the longer word, as in jieba.
-            score, end = ((log(frequency or 1) - log_total) + best[start + 1], start) \
-                if frequency or not options else (-inf, start)
-            for last, weight in options or ():
+            if options is None:
+                best[start] = (unknown if weight is None else weight) + best[start + 1]
+                continue
+            # The character alone is an option only if it is a word; max() over (score, end)
+            # pairs, unrolled: ties go to the longer word, as in jieba.
+            score, end = (-inf, start) if weight is None else (weight + best[start + 1], start)
+            for last, weight in options:
                 candidate = weight + best[last + 1]
                 if candidate > score or (candidate == score and last > end):
                     score, end = candidate, last
