@@ -43,6 +43,12 @@ def cn2an_transform(path: str | Path) -> int:
         return len(cn2an.transform(read(path)))
 
 
+def chinese2digits_take(path: str | Path) -> int:
+    """chinese2digits' bare call: every numeral of the text found and converted, nothing else."""
+    import chinese2digits
+    return len(chinese2digits.takeNumberFromString(read(path))["digitsStringList"])
+
+
 def numeral_regex(path: str | Path) -> int:
     return sum(1 for _ in NUMERAL.finditer(read(path)))
 
@@ -52,6 +58,7 @@ METHODS = {
     "jieba.cut": jieba_cut,
     "jieba.posseg": jieba_posseg,
     "cn2an.transform": cn2an_transform,
+    "chinese2digits": chinese2digits_take,
     "numeral regex": numeral_regex,
 }
 
@@ -68,6 +75,9 @@ def warm_up(name: str) -> None:
         jieba.setLogLevel(60)
         jieba.initialize()
         list(jieba.posseg.cut(WARM_UP_TEXT))
+    if name == "chinese2digits":
+        import chinese2digits
+        chinese2digits.takeNumberFromString(WARM_UP_TEXT)
     if name == "cn2an.transform":
         import cn2an
         with warnings.catch_warnings():

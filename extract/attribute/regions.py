@@ -301,8 +301,10 @@ def _is_word_not_place(text: str, m: Mention, strength: str, corps_text: bool) -
 def _drop_words(text: str, mentions: list[Mention]) -> list[Mention]:
     """Keep only the readings that may be places; mentions left with none are dropped."""
     # The Corps context: 兵团 named anywhere, or a bare division with its own body (十一师党委).
-    corps_text = any(word in text for word in cues().corps_context) or any(
-        m.org_cue for m in mentions if any(s == DIVISION for _, s in m.readings))
+    # Only a division reading asks, so most texts are never scanned for it.
+    divisions = [m for m in mentions if any(s == DIVISION for _, s in m.readings)]
+    corps_text = bool(divisions) and (any(word in text for word in cues().corps_context)
+                                      or any(m.org_cue for m in divisions))
     kept = []
     for m in mentions:
         readings = tuple((k, s) for k, s in m.readings if not _is_word_not_place(text, m, s, corps_text))
