@@ -17,7 +17,7 @@ def corpus(tmp_path_factory):
     return folder
 
 
-@pytest.mark.parametrize("method", ["extraction", "numeral regex", "cn2an.transform"])
+@pytest.mark.parametrize("method", ["extraction", "numeral regex", "cn2an.transform", "chinese2digits"])
 def test_measure_reports_speed_and_memory(corpus, method):
     result = measure(method, corpus, workers=1)
     assert result["docs"] == 6 and result["chars"] > 0 and result["items"] > 0
@@ -38,7 +38,7 @@ def fake(method, workers, size, chars_per_s, peak=200.0):
 
 RESULTS = [fake(m, w, s, v) for s in (1, 10) for m, w, v in [
     ("extraction", 1, 1_000_000), ("extraction", 2, 1_800_000), ("jieba.cut", 1, 150_000),
-    ("cn2an.transform", 1, 600_000), (WRITE_PARQUET, 1, 900_000)]]
+    ("cn2an.transform", 1, 600_000), ("chinese2digits", 1, 1_250_000), (WRITE_PARQUET, 1, 900_000)]]
 
 
 def test_the_report_has_a_table_per_size_the_scaling_and_the_bars():
@@ -53,8 +53,9 @@ def test_bars_say_which_are_met():
     lines = bars(RESULTS, [1, 10]).splitlines()
     assert "extraction ÷ jieba.cut: 6.67 (bar ≥ 5) ✔" in lines[2]
     assert "extraction ÷ cn2an.transform: 1.67 (bar ≥ 2) ✘" in lines[3]
-    assert "2 workers ÷ 1 worker on 10 MB: 1.80 (bar ≥ 1.7) ✔" in lines[4]
-    assert "✔" in lines[5]
+    assert "extraction ÷ chinese2digits: 0.80 (bar ≥ 1) ✘" in lines[4]
+    assert "2 workers ÷ 1 worker on 10 MB: 1.80 (bar ≥ 1.7) ✔" in lines[5]
+    assert "✔" in lines[6]
 
 
 def test_repeated_rounds_keep_the_fastest_run_of_each_and_list_them_all(monkeypatch):
