@@ -17,6 +17,7 @@ from .attribute.measures import assign_measures
 from .attribute.pillars import assign_pillars
 from .find.programs import find_programs
 from .attribute.regions import UNRECOGNISED_NAME, choose_region
+from .read.script import simplified_view
 from .read.structure import Span, layout_of, window_around
 from .table import mention_row
 from .find.textspans import protected_spans, quotations
@@ -64,9 +65,12 @@ def mentions_with_sentences(text: str) -> list[tuple]:
 
 
 def extract_text(text: str, doc_id: str, path: str = "", url: str = "") -> DocumentResult:
-    choice = choose_region(text)
+    # A text in traditional characters is read through its simplified twin (same offsets);
+    # rows and the document's title still quote its own characters.
+    view = simplified_view(text)
+    choice = choose_region(view)
     region = choice.region
-    year, doc_date = detect_date(text)
+    year, doc_date = detect_date(view)
     doc_fields = {
         "doc_id": doc_id, "region": region.name, "province": region.province,
         "region_level": region.level, "county": region.county, "city": region.city,
@@ -80,8 +84,19 @@ def extract_text(text: str, doc_id: str, path: str = "", url: str = "") -> Docum
         weighed = f" (candidates weighed: {'、'.join(choice.candidates)})" if choice.candidates else ""
         result.warnings.append(f"{result.path}: no locality named clearly enough in the text; "
                                f"region left as {UNRECOGNISED_NAME}{weighed}")
-    result.rows = [sentence_row(doc_fields, m, window) for m, window in mentions_with_sentences(text)]
+    found = mentions_with_sentences(view)
+    if view is not text:
+        found = [quoting(mention, window, text) for mention, window in found]
+    result.rows = [sentence_row(doc_fields, m, window) for m, window in found]
     return result
+
+
+def quoting(mention, window: Span, text: str) -> tuple:
+    """The mention and its stored sentence with the characters of `text` (same offsets as the view)."""
+    mention.text = text[mention.start:mention.end]
+    window = Span(window.start, window.end, text[window.start:window.end])
+    mention.sentence = window.text
+    return mention, window
 
 
 def sentence_row(doc_fields: dict, mention, window: Span) -> dict:
