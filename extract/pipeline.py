@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .attribute.dates import detect_date
 from .read.documents import Document, DocumentError, read_document
-from .read.metadata import document_fields
+from .read.metadata import SidecarError, document_fields
 from .find.indicators import find_indicators
 from .attribute.labels import assign_labels
 from .attribute.measures import assign_measures
@@ -71,15 +71,20 @@ def extract_text(text: str, doc_id: str, path: str = "", url: str = "") -> Docum
     choice = choose_region(view)
     region = choice.region
     year, doc_date = detect_date(view)
+    result = DocumentResult(doc_id, path or doc_id)
+    try:
+        described = document_fields(text, path, url)
+    except SidecarError as error:
+        result.warnings.append(str(error))
+        described = document_fields(text, "", url)
     doc_fields = {
         "doc_id": doc_id, "region": region.name, "province": region.province,
         "region_level": region.level, "county": region.county, "city": region.city,
         "region_start": choice.start, "region_end": choice.end, "region_cue": choice.cue,
         "latitude": region.latitude, "longitude": region.longitude,
         "year": year, "doc_date": doc_date,
-        **document_fields(text, path, url),
+        **described,
     }
-    result = DocumentResult(doc_id, path or doc_id)
     if region.name == UNRECOGNISED_NAME:
         weighed = f" (candidates weighed: {'、'.join(choice.candidates)})" if choice.candidates else ""
         result.warnings.append(f"{result.path}: no locality named clearly enough in the text; "

@@ -90,8 +90,14 @@ def page_url(html: bytes) -> str:
     return found.get("canonical") or found.get("og", "")
 
 
+class SidecarError(ValueError):
+    """A sources.csv that cannot be used: its documents are extracted without it."""
+
+
 def sidecar_entry(path: str | Path) -> dict[str, str]:
-    """The row for this file in a `sources.csv` beside it (title, url, publisher, date), or {}."""
+    """The row for this file in a `sources.csv` beside it (title, url, publisher, date), or {}.
+
+    Raises SidecarError for a sources.csv that cannot be read or lacks its key column."""
     path = Path(path)
     sidecar = path.parent / SIDECAR_NAME
     if not sidecar.is_file():
@@ -101,19 +107,32 @@ def sidecar_entry(path: str | Path) -> dict[str, str]:
 
 @lru_cache(maxsize=16)
 def _read_sidecar(path: str, modified: float) -> dict[str, dict[str, str]]:
-    """doc_id → its non-empty fields; read once per change of the file."""
-    with open(path, encoding="utf-8-sig", newline="") as handle:
-        reader = csv.DictReader(handle)
-        if "doc_id" not in (reader.fieldnames or []):
-            raise ValueError(f"{path}: a sources.csv needs a doc_id column (doc_id,title,url,publisher,date)")
-        return {row["doc_id"].strip(): {k: (row.get(k) or "").strip() for k in SIDECAR_FIELDS if (row.get(k) or "").strip()}
-                for row in reader if (row.get("doc_id") or "").strip()}
+    """doc_id → its non-empty fields; read once per change of the file. The key column is
+    `doc_id` (the file name without its extension) or `file` (the file name)."""
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as handle:
+            reader = csv.DictReader(handle)
+            key = next((name for name in ("doc_id", "file") if name in (reader.fieldnames or [])), None)
+            if key is None:
+                raise SidecarError(f"{path}: not used, it needs a doc_id or file column "
+                                   "(doc_id,title,url,publisher,date)")
+            rows = list(reader)
+    except (OSError, UnicodeDecodeError, csv.Error) as error:
+        raise SidecarError(f"{path}: not used, it cannot be read as UTF-8 CSV ({error})") from error
+    entries = {}
+    for row in rows:
+        doc_id = (row.get(key) or "").strip()
+        if key == "file":
+            doc_id = Path(doc_id).stem
+        if doc_id:
+            entries[doc_id] = {k: (row.get(k) or "").strip() for k in SIDECAR_FIELDS if (row.get(k) or "").strip()}
+    return entries
 
 
 def document_fields(text: str, path: str = "", url: str = "") -> dict[str, str]:
     """The table's doc_title, doc_publisher and doc_url, with a sidecar's entries taking precedence;
     `doc_date` and `year` only when the sidecar gives a date."""
-    listed = sidecar_entry(path) if path else {}
+    listed = sidecar_entry(path) if path else {}      # SidecarError: the caller warns and goes on
     fields = {"doc_title": listed.get("title") or document_title(text),
               "doc_publisher": listed.get("publisher") or document_publisher(text),
               "doc_url": listed.get("url") or url}

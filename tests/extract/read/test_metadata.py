@@ -6,8 +6,9 @@ import doctest
 import pytest
 
 from extract.read import metadata
+from extract.pipeline import extract_file
 from extract.read.documents import read_document
-from extract.read.metadata import document_fields, document_publisher, document_title, page_url
+from extract.read.metadata import SidecarError, document_fields, document_publisher, document_title, page_url
 
 # (id, text, expected title)
 TITLE_CASES = [
@@ -78,8 +79,24 @@ def test_a_sidecar_names_title_url_publisher_and_date(tmp_path):
 
 def test_a_sidecar_without_doc_id_is_named(tmp_path):
     (tmp_path / "sources.csv").write_text("title,url\nx,y\n", encoding="utf-8")
-    with pytest.raises(ValueError, match="sources.csv needs a doc_id column"):
+    with pytest.raises(SidecarError, match="sources.csv: not used, it needs a doc_id or file column"):
         document_fields("t", str(tmp_path / "a.txt"))
+
+
+def test_a_sidecar_may_key_its_rows_by_file_name(tmp_path):
+    (tmp_path / "sources.csv").write_text("file,url\nr1.txt,https://x.cn/r1\n", encoding="utf-8")
+    assert document_fields("某县组织工作", str(tmp_path / "r1.txt"))["doc_url"] == "https://x.cn/r1"
+
+
+@pytest.mark.parametrize("content", [b"title,url\nx,y\n", b"doc_id,url\n\xff\xfe\x00bad,\x81\n"],
+                         ids=["no key column", "not UTF-8"])
+def test_an_unusable_sidecar_is_a_warning_and_every_row_is_still_extracted(tmp_path, content):
+    (tmp_path / "r1.txt").write_text("某县组织工作\n全年培训干部300人次，发展党员120名。", encoding="utf-8")
+    (tmp_path / "sources.csv").write_bytes(content)
+    result = extract_file(tmp_path / "r1.txt")
+    assert result.error is None and len(result.rows) == 2
+    assert any("sources.csv: not used" in warning for warning in result.warnings)
+    assert result.rows[0]["doc_title"] == "某县组织工作"
 
 
 def test_docstring_examples():
