@@ -98,7 +98,10 @@ SELF_LEVELS = {
 SELF_WEAK_FACTOR = 0.5     # 全县 says less than 我县: 全市 in a district's report is its city
 # How much a line cue says (step 5): an author, a dateline or a title prefix more than a publisher.
 CUE_STRENGTH = {"author": 3.0, "dateline": 3.0, "title": 3.0, "source": 2.0, "byline": 2.0}
-PUBLISHER_CUES = ("source", "byline")   # a city's media may publish its district's news
+# A city's media may publish its district's news, and a dateline names where the reporter
+# files (本报西安电 on a 榆林 story, 浙江在线阿克苏讯 on a county of 阿克苏): below such a place,
+# the place 我区 stands for or a clearly dominant child is the locality.
+PUBLISHER_CUES = ("source", "byline", "dateline")
 _TOWNSHIP_END = re.compile(r"镇|乡|街道|苏木")
 MAX_TOWNSHIP_CHARS = 8
 
@@ -254,6 +257,8 @@ def line_cue(text: str, start: int, end: int, starts_line: bool, in_head: bool, 
     before = text[max(line_start, start - 14):start]
     if starts_line and c.department_line.match(text, end, line_end):
         return "author"
+    if in_head and before.endswith(c.dateline_before):
+        return "dateline"       # 特约撰稿 苏念发自北京: the marker next to the name says what it is
     if c.author_marker.search(before):
         return "author"
     if c.source_marker.search(before):
@@ -456,7 +461,8 @@ def _on_chain(gaz: Gazetteer, a: int, b: int) -> bool:
 def _anchor(gaz: Gazetteer, ev: _Evidence, heaviest_province: int | None) -> tuple[int | None, tuple[str, ...]]:
     """The place the line cues point at (step 5): the one whose chain of places has the most cue
     strength, deepest first. Returns (key, candidates); key None with candidates when they split."""
-    strong = [m for m in ev.mentions if m.cue and not m.elsewhere]
+    strong = [m for m in ev.mentions if m.cue and not m.elsewhere
+              and (m.cue != "dateline" or _named_again(gaz, ev, m))]
     keys = {m.key for m in strong}
     support = {k: sum(CUE_STRENGTH[m.cue] for m in strong if m.key == k or m.key in gaz.ancestors(k)) for k in keys}
     ranked = sorted(keys, key=lambda k: (support[k], len(gaz.ancestors(k)), ev.total[k]), reverse=True)
@@ -474,6 +480,13 @@ def _anchor(gaz: Gazetteer, ev: _Evidence, heaviest_province: int | None) -> tup
             and ev.count[province] <= sum(1 for m in strong if province in (m.key, *gaz.ancestors(m.key)))):
         return None, ()
     return best, ()
+
+
+def _named_again(gaz: Gazetteer, ev: _Evidence, cued: Mention) -> bool:
+    """The text names the place of a dateline, or a place in it, again, or speaks of itself at its
+    level (我县): a correspondent's bureau (本报南京电 on a report by 江苏省委组织部) is named only there."""
+    return (any(m is not cued and (m.key == cued.key or cued.key in gaz.ancestors(m.key)) for m in ev.mentions)
+            or (bool(ev.self_level) and _fits_level(gaz.places[cued.key], ev.self_level)))
 
 
 def _heaviest_province(gaz: Gazetteer, ev: _Evidence) -> int | None:

@@ -67,10 +67,21 @@ BYLINE_VS_MOST_NAMED = [
          "蓬江区", "source", "蓬江"),
     Case("a web page's publication line", "首页 > 新闻中心 > 部门动态\n抓党建促发展\n发布时间：2023-05-01 来源：安吉县人民政府\n"
          + BODY + "\n湖州市委组织部要求，湖州市委部署，浙江省委要求。", "安吉县", "source", "安吉县"),
-    Case("dateline 本报X讯", "本报安吉讯\n" + BODY + "\n湖州市委部署，湖州市召开会议，湖州市委组织部要求。",
+    Case("dateline 本报X讯, the text speaks of 我县", "本报安吉讯\n" + BODY + "\n湖州市委部署，我县召开会议，湖州市委组织部要求。",
          "安吉县", "dateline", "安吉"),
-    Case("dateline with a date", "长春6月1日电（记者 王明）\n" + BODY + "\n吉林省委要求，吉林省委组织部部署，吉林省各地落实。",
-         "长春市", "dateline", "长春"),
+    Case("dateline with a date, the place named again", "长春6月1日电（记者 王明）\n" + BODY
+         + "\n吉林省委要求，吉林省委组织部部署，长春市各地落实。", "长春市", "dateline", "长春"),
+    Case("a national paper's bureau in the dateline, a sibling city reported on",
+         "陕西强化农村基层党组织建设\n本报西安11月8日电（记者 王明）\n" + BODY
+         + "\n榆林市实施村干部培养工程，榆林市委组织部牵头，榆林市各县落实。", "榆林市", "most_named"),
+    Case("the provincial capital's bureau, the province's own department reports",
+         "本报南京11月8日电 记者王明报道：江苏省委组织部紧紧围绕中心工作。\n" + BODY + "\n江苏省各地落实。",
+         "江苏省"),
+    Case("a prefecture's bureau, its county reported on",
+         "浙江在线阿克苏6月11日讯（通讯员 王剑）阿瓦提县基层干部轮训。\n" + BODY
+         + "\n阿瓦提县委组织部部署，阿瓦提县各乡镇落实，阿瓦提县干部参训。", "阿瓦提县", "most_named"),
+    Case("发自 next to the name is a dateline, not the author line before it",
+         "特约撰稿 王明发自北京\n" + BODY + "\n沂源县委组织部部署，沂源县各乡镇落实，沂源县干部参训。", "沂源县"),
     Case("local medium as byline", "安吉县融媒体中心\n" + BODY + "\n湖州市委部署，湖州市召开会议，湖州市委组织部要求。",
          "安吉县", "byline", "安吉县"),
     Case("a city's medium, the district it reports on", "来源：江门日报\n" + BODY + "\n我区召开会议，蓬江区委书记讲话，蓬江区各镇街参加。",
