@@ -416,6 +416,7 @@ class _Evidence:
     count: dict[int, int]
     cued: set[int]
     self_level: str
+    anaphor: int | None = None     # the place 该县 points back to, when the text never says 我县/本县/全县
 
 
 def _subtree_weights(gaz: Gazetteer, resolved: list[Mention]) -> tuple[dict[int, float], dict[int, float], dict[int, int], set[int]]:
@@ -441,6 +442,31 @@ def self_reference_level(text: str) -> str:
         return ""
     best = max(votes, key=votes.get)
     return best if votes[best] >= 1.0 and list(votes.values()).count(votes[best]) == 1 else ""
+
+
+ANAPHORIC_PREFIX = "该"
+
+
+def _anaphora_target(gaz: Gazetteer, text: str, resolved: list[Mention], self_level: str) -> int | None:
+    """The place 该县/该区 points back to, in a text that never calls itself 我县/本县/全县: a writer
+    from outside (a newspaper's feature) names a county and goes on with 该县. The nearest place of
+    that level named before each 该X gets its vote; the one with most votes, if one has most."""
+    if not self_level:
+        return None
+    references = [(match.start(), prefix) for match in cues().self_reference.finditer(text)
+                  for prefix, level_word in [match.groups()] if level_word == self_level]
+    if not references or any(prefix != ANAPHORIC_PREFIX for _, prefix in references):
+        return None
+    fitting = [m for m in resolved if not m.elsewhere and _fits_level(gaz.places[m.key], self_level)]
+    votes: dict[int, int] = defaultdict(int)
+    for start, _ in references:
+        before = [m for m in fitting if m.end <= start]
+        if before:
+            votes[before[-1].key] += 1
+    ranked = sorted(votes.values(), reverse=True)
+    if not ranked or (len(ranked) > 1 and ranked[0] == ranked[1]):
+        return None
+    return max(votes, key=votes.get)
 
 
 @lru_cache(maxsize=1)
@@ -499,6 +525,8 @@ def _self_referenced(gaz: Gazetteer, ev: _Evidence, within: int | None) -> int |
     in the title lines or else clearly the most named."""
     if not ev.self_level:
         return None
+    if ev.anaphor is not None and (within is None or ev.anaphor == within or within in gaz.ancestors(ev.anaphor)):
+        return ev.anaphor
     fits = [k for k in ev.own if _fits_level(gaz.places[k], ev.self_level)
             and (within is None or within in gaz.ancestors(k))]
     if not fits:
@@ -597,7 +625,7 @@ def choose_region(text: str) -> RegionChoice:
     zones = Zones.of(text)
     resolved = resolved_mentions(text, self_level, zones)
     own, total, count, cued = _subtree_weights(gaz, resolved)
-    ev = _Evidence(resolved, own, total, count, cued, self_level)
+    ev = _Evidence(resolved, own, total, count, cued, self_level, _anaphora_target(gaz, text, resolved, self_level))
     chosen, cue, candidates = _choose(gaz, ev)
     township = find_township(gaz, text, chosen, ev.self_level, zones)
     if township is None and cue == "most_named":

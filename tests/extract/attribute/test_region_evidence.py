@@ -112,6 +112,13 @@ SELF_REFERENCE = [
     Case("a short form in the body and 我区 is not enough", "夜校开新课\n" + BODY + "\n我区年轻干部踊跃参加，蓬江干部组织学习。",
          UNRECOGNISED_NAME),
     Case("only 我县: no name, no guess", "我县召开组织工作会议，县委书记讲话，我县干部参加。", UNRECOGNISED_NAME),
+    Case("该县 points back to the county named before it, not to one in a photo caption above",
+         "人才回乡记\n剑阁县干部到小区宣讲（受访者供图）\n" + BODY
+         + "\n山东沂源县推出新政，沂源县委组织部负责人说，该县鼓励年轻人回乡，该县已回引300人。",
+         "沂源县", "self_reference", "沂源县"),
+    Case("该县 after two counties: the nearer one each time",
+         "人才回乡记\n" + BODY + "\n剑阁县也有办法。山东沂源县推出新政，该县鼓励年轻人回乡。沂源县委组织部说，该县已回引300人。",
+         "沂源县", "self_reference"),
 ]
 
 CITY_AND_DISTRICT = [
