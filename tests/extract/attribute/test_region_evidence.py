@@ -57,6 +57,9 @@ AUTHOR_VS_PARTNER = [
          "\n来源：蓬江组工", "蓬江区", "source", "蓬江"),
     Case("paired counties, the author's one", "东西部协作结硕果\n浙江省安吉县与四川省青川县结对帮扶。青川县委组织部、青川县各乡镇、"
          "青川县干部到安吉县挂职。\n（作者单位：青川县委组织部）", "青川县", "author", "青川县"),
+    Case("a prefecture's own committee (地委), its seat city only a train's destination",
+         "援疆专列学员归来\n809名干部乘专列返回伊犁。专列从沈阳直达伊宁市。\n" + BODY
+         + "\n伊犁地委组织部统筹，伊犁地委部署，伊犁各县落实。", "伊犁哈萨克自治州", "most_named"),
     Case("visiting delegation from another province",
          "蓬江区召开人才工作会议，蓬江区委部署。\n北京市海淀区考察团、北京市海淀区代表团、北京市海淀区调研组来访。",
          "蓬江区", "", "", "district"),
