@@ -627,6 +627,10 @@ def choose_region(text: str) -> RegionChoice:
     own, total, count, cued = _subtree_weights(gaz, resolved)
     ev = _Evidence(resolved, own, total, count, cued, self_level, _anaphora_target(gaz, text, resolved, self_level))
     chosen, cue, candidates = _choose(gaz, ev)
+    if cue in ("most_named", "") and ev.self_level and (chosen is None or not _fits_level(gaz.places[chosen], ev.self_level)):
+        county = county_of_its_townships(gaz, text, ev.self_level)
+        if county is not None:
+            return county
     township = find_township(gaz, text, chosen, ev.self_level, zones)
     if township is None and cue == "most_named":
         township = most_named_township(gaz, text, chosen, ev.count.get(chosen, 0))
@@ -740,6 +744,22 @@ def zone_by_its_body(gaz: Gazetteer, text: str, chosen: int | None, zones: Zones
                         longitude=above.longitude, coordinates_of=above.coordinates_of)
         return RegionChoice(region, start, start + len(name), "author")
     return None
+
+
+def county_of_its_townships(gaz: Gazetteer, text: str, self_level: str) -> RegionChoice | None:
+    """The county 我县 stands for when the text never names it but names its townships (在我县开班 …
+    在高官镇党群服务中心): the one county, of the level 我县/我区 says, that the townships named
+    belong to, each township name belonging to that county alone. The deciding mention is the
+    first such township."""
+    votes: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for start, end, name in _townships_named(gaz, text, ((0, len(text)),)):
+        counties = gaz.township_counties[name]
+        if len(counties) == 1 and _fits_level(gaz.places[counties[0]], self_level):
+            votes[counties[0]].append((start, end))
+    if len(votes) != 1:
+        return None       # none, or townships of several counties: no guess
+    (county, spans), = votes.items()
+    return RegionChoice(gaz.places[county].region, spans[0][0], spans[0][1], "self_reference")
 
 
 # A township the report is about outnumbers its county's own name and the other townships named.

@@ -119,6 +119,13 @@ SELF_REFERENCE = [
          "人才回乡记\n剑阁县干部到小区宣讲（受访者供图）\n" + BODY
          + "\n山东沂源县推出新政，沂源县委组织部负责人说，该县鼓励年轻人回乡，该县已回引300人。",
          "沂源县", "self_reference", "沂源县"),
+    Case("我县 hosts a prefecture's delegation and names only its own townships",
+         "新疆塔城地区干部培训班在我县开班\n来自新疆塔城地区的学员到我县学习。\n" + BODY
+         + "\n学员在鲁史镇党群服务中心现场教学，在小湾镇参观，我县组织部长讲话。",
+         "凤庆县", "self_reference", "鲁史镇", "county", "临沧市"),
+    Case("我县 and townships of two counties: the township rule does not guess, the most named stays",
+         "新疆塔城地区干部培训班在我县开班\n" + BODY + "\n学员在鲁史镇现场教学，在涌宝镇参观，我县组织部长讲话。",
+         "塔城地区"),
     Case("该县 after two counties: the nearer one each time",
          "人才回乡记\n" + BODY + "\n剑阁县也有办法。山东沂源县推出新政，该县鼓励年轻人回乡。沂源县委组织部说，该县已回引300人。",
          "沂源县", "self_reference"),
