@@ -31,6 +31,7 @@ REGION_CUES = {
     "byline": "发布媒体 byline",
     "dateline": "电头 dateline",
     "title": "标题 title prefix",
+    "subject": "开篇主体 opening subject",
     "self_reference": "我县/本区 所指 self-reference",
     "most_named": "提及最多 most named",
 }

@@ -27,17 +27,21 @@ as the annotation guideline defines it, among all the places a report names:
      is helped by (赴, 来自, 对口支援, …考察团);
   5. the line cues decide: the place whose chain of places has the most cue strength (an author,
      a dateline or a title 3, a source or a medium 2), the deepest one; cues in different branches
-     with equal strength → UNRECOGNISED. A publisher (source, byline) may be its district's: below it,
-     the place 我区/本县 stands for, or a child that clearly dominates, is the locality. A publisher
-     whose province the text names nowhere else, while it names another, is set aside (a reprint);
-  6. without line cues, the place 我县/本区/该县 (全县 at half weight) stands for: the first one of
-     that level in the title lines, else the clearly most named; otherwise start at the province
+     with equal strength → UNRECOGNISED. A publisher (source, byline) or a dateline may be its
+     district's: below it, the place 我区/本县 stands for, or a child that clearly dominates, is the
+     locality. A dateline names where the reporter files (本报西安电 on a 榆林 story): it counts only
+     when the text names its place again or speaks of itself at its level. A publisher whose
+     province the text names nowhere else, while it names another, is set aside (a reprint);
+  6. without line cues, the place 我县/本区/该县 (全县 at half weight) stands for: in a text that
+     only says 该县 (a writer from outside), the county named last before it; else the first one of
+     that level in the title lines, else the clearly most named; a text that says 我县 and names no
+     county but townships of one county is that county; otherwise start at the province
      with the most weight and step down to a city, district or zone inside it while that child
      clearly dominates its siblings, because reports name their superiors often (省委, 吉林省) and
      themselves in more detail (cue ``most_named``);
   7. a township (乡, 镇, 街道, 苏木) of the chosen county, or of a county of the chosen city, is the
-     locality when it has a line cue of its own or the text calls itself 我镇/本街道 and names it in
-     its title lines; with no county chosen, only a township whose name no other county has; and
+     locality when it has a line cue of its own, its own body opens a first line (新泰市西张庄镇党委
+     深入…, cue ``subject``), or the text calls itself 我镇/本街道 and names it in its title lines; with no county chosen, only a township whose name no other county has; and
      where the county was only the most named place, a township named more often than the county
      and than its other townships together (the county's name then just places the township);
   8. too little evidence, split cues, a tie between provinces, a township name several counties
@@ -97,7 +101,7 @@ SELF_LEVELS = {
 }
 SELF_WEAK_FACTOR = 0.5     # 全县 says less than 我县: 全市 in a district's report is its city
 # How much a line cue says (step 5): an author, a dateline or a title prefix more than a publisher.
-CUE_STRENGTH = {"author": 3.0, "dateline": 3.0, "title": 3.0, "source": 2.0, "byline": 2.0}
+CUE_STRENGTH = {"author": 3.0, "dateline": 3.0, "title": 3.0, "source": 2.0, "byline": 2.0, "subject": 2.0}
 # A city's media may publish its district's news, and a dateline names where the reporter
 # files (本报西安电 on a 榆林 story, 浙江在线阿克苏讯 on a county of 阿克苏): below such a place,
 # the place 我区 stands for or a clearly dominant child is the locality.
@@ -238,6 +242,16 @@ def find_mentions(text: str, zones: Zones | None = None) -> list[Mention]:
     for m, after in zip(reversed(mentions[:-1]), reversed(mentions[1:])):
         m.elsewhere = m.elsewhere or (after.elsewhere and m.end == after.start)
     return mentions
+
+
+def _only_names(before: str) -> bool:
+    """Nothing but place names (and what _bare_line_start allows) before a name on its line:
+    新泰市 in 新泰市西张庄镇党委."""
+    stripped = before.strip().lstrip("【[（(《〔")
+    stripped = stripped[2:] if stripped.startswith("中共") else stripped
+    names = find_names(stripped)
+    return bool(names) and names[0][0] == 0 and names[-1][1] == len(stripped) and all(
+        a[1] == b[0] for a, b in zip(names, names[1:]))
 
 
 def _bare_line_start(before: str) -> bool:
@@ -700,9 +714,12 @@ def find_township(gaz: Gazetteer, text: str, chosen: int | None, self_level: str
         if len(counties) != 1:
             continue          # not in the chosen place, or a name several counties share: no guess
         line_start = text.rfind("\n", 0, start) + 1
-        cue = line_cue(text, start, end, _bare_line_start(text[line_start:start]), start < byline_head, start < header_end)
+        starts_line = _bare_line_start(text[line_start:start]) or _only_names(text[line_start:start])
+        cue = line_cue(text, start, end, starts_line, start < byline_head, start < header_end)
         if not cue and township_self and start < header_end:
             cue = "self_reference"
+        if not cue and starts_line and start < byline_head and text.startswith(cues().org_suffixes, end):
+            cue = "subject"     # 新泰市西张庄镇党委深入贯彻…: its own body opens the report
         if cue and (best is None or CUE_STRENGTH.get(cue, 1.0) > best[0]):
             best = (CUE_STRENGTH.get(cue, 1.0), counties[0], name, start, end, cue)
     if best is None:

@@ -38,6 +38,6 @@ def test_no_evidence_when_unrecognised_or_missing_or_out_of_the_text():
 
 def test_every_cue_the_extraction_gives_has_a_label():
     from extract.attribute import regions
-    cues = {"author", "source", "byline", "dateline", "title", "self_reference", "most_named"}
+    cues = {"author", "source", "byline", "dateline", "title", "subject", "self_reference", "most_named"}
     assert cues <= set(sources.REGION_CUES)
     assert set(regions.CUE_STRENGTH) <= cues
