@@ -22,11 +22,14 @@ from functools import lru_cache
 import ahocorasick_rs
 
 from ..find.mentions import Mention
+from .labels import tokens_of
 from ..resources import ResourceError, load_yaml, pillar_names, resource_path, word_list
 
 OTHER = "other"
 CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?\n]")
 SENTENCE_BREAK = re.compile(r"[。！？!?；;\n]")
+SHARED_BY_NEXT = ("和", "及", "与", "或", "、", "为期")     # …and N more: what follows is theirs too
+LIST_ITEM = re.compile(r"^\s*[0-9０-９]|[0-9０-９][^0-9０-９]{0,3}$")     # an item that is a number and its noun
 CLAUSE_REACH = 60          # a clause with no break nearer than this is cut here
 PARENT_REACH = 120         # how far back a breakdown looks for its parent clause
 LEADING_NOISE = "了达约近超逾共计有"   # between a change word and its number (降低了1岁)
@@ -168,7 +171,22 @@ def classify(text: str, mention: Mention, previous_end: int = 0, next_start: int
     parent = cues.found(parent_clause(text, clause_start, cues.breakdown_openers))
     context = clause | parent
     sentence = cues.found(mention.sentence) if mention.sentence else clause
-    for scope in (cues.found(text[stretch_start:stretch_end]) | parent, context):
+    own_end = clause_end
+    between = text[mention.end:next_start] if next_start is not None and next_start < clause_end else ""
+    if between and not between.endswith(SHARED_BY_NEXT) and names_a_thing(between):
+        # 13个涉农区县的182个乡镇完成党委换届: 党委 is the 182's, not the 13's (but in 100名村干部和
+        # 60名机关干部参加培训班 both took part, and in 20名干部为期6个月轮岗交流 the term qualifies the act)
+        own_end = next_start
+    if own_end < clause_end or "、" in text[clause_start:clause_end]:
+        # 农民代表7346名、工人代表1845名、大学生村官代表130名: the other items of a list
+        # are not what this number counts.
+        # Objects are each item's own; an act before the list (共设立…) still governs them all.
+        own = cues.found(own_item(text, clause_start, clause_end, mention, own_end)) | parent
+    else:
+        own = context
+    item_end = text.find("、", mention.end, stretch_end)      # …1845名、大学生村官代表130名: not its noun
+    stretch_end = stretch_end if item_end == -1 else item_end
+    for scope in (cues.found(text[stretch_start:stretch_end]) | parent, own):
         for rule in rules:
             if rule.holds(scope, context, sentence):
                 return rule.code, True
@@ -181,6 +199,23 @@ def classify(text: str, mention: Mention, previous_end: int = 0, next_start: int
             if rule.holds(joined, joined, sentence):
                 return rule.code, True
     return OTHER, False
+
+
+def names_a_thing(stretch: str) -> bool:
+    """A noun stands in `stretch` (涉农区县的), not only acts and little words (、改建)."""
+    return any(cls == "noun" for _, cls in tokens_of(stretch))
+
+
+def own_item(text: str, clause_start: int, clause_end: int, mention: Mention, own_end: int) -> str:
+    """The clause up to `own_end` without the other items of a 、-list, items that begin or end
+    with a number of their own (农民代表7346名、工人代表1845名), so that 乡、村基层干部 stays whole."""
+    kept, start = [], clause_start
+    for end in [*(i for i in range(clause_start, clause_end) if text[i] == "、"), clause_end]:
+        holds_mention = start <= mention.start < end or start < mention.end <= end
+        if start < own_end and (holds_mention or not LIST_ITEM.search(text[start:end])):
+            kept.append(text[start:min(end, own_end)])
+        start = end + 1
+    return "、".join(kept)
 
 
 @lru_cache(maxsize=None)
