@@ -35,6 +35,7 @@ REACH = 24                  # how far a stretch reaches from its number
 ACT_REACH = 8               # the act before a number and its object: 累计培养, 新设立 …
 MAX_OBJECT_CHARS = 14
 TERM_OPENER, RUN_OPENER = "为期", "连续"
+SHARE = "占比"
 DURATION_UNITS = frozenset({"年", "个月", "月", "天", "周"})
 MAX_PLACE_CHARS = 8         # 在环五邑华侨广场商圈党群服务中心 → 商圈党群服务中心: a place's head
 DURATION = re.compile(r"为期[0-9一二两三四五六七八九十半]+(?:个月|年|天|周|月)")
@@ -50,6 +51,7 @@ class LabelWords:
     acts: frozenset[str]
     fillers: frozenset[str]
     changes: frozenset[str]
+    shares: frozenset[str]
     prefixes: frozenset[str]
     generic: frozenset[str]
     attributes: frozenset[str]
@@ -61,7 +63,7 @@ def label_words() -> LabelWords:
     def words(key: str) -> frozenset[str]:
         return frozenset(word_list("labels.yaml", key))
     return LabelWords(words("link_verbs"), words("light_verbs"), words("act_verbs"),
-                      words("fillers"), words("change_verbs"), words("act_prefixes"), words("generic_heads"),
+                      words("fillers"), words("change_verbs"), words("share_verbs"), words("act_prefixes"), words("generic_heads"),
                       words("attribute_nouns"), words("person_heads"))
 
 
@@ -151,6 +153,8 @@ def owned(label: str, previous_label: str) -> str:
     a bare change (…村63个，比上年增加18个) is a change of what the clause before counted."""
     if not label or label in label_words().changes:
         return (strip_change(previous_label) + label)[:MAX_LABEL_CHARS]
+    if label in label_words().shares:
+        return (strip_change(previous_label) + SHARE)[:MAX_LABEL_CHARS]
     if not label.startswith(tuple(label_words().attributes)):
         return label
     tokens = tokens_of(previous_label)
