@@ -89,6 +89,8 @@ BYLINE_HEAD_LINES, BYLINE_HEAD_CHARS, BYLINE_TAIL_LINES = 10, 800, 3
 MIN_SUPPORT = 1.0          # at least one plain full-name mention, or two short ones
 DOMINANCE = 0.6            # a child is "the" place only with this share of its siblings' weight
 PARENT_SHARE = 0.35        # ... and with at least this share of the weight its parent has itself
+PROVINCE_SHARE = 0.5       # without cues, the heaviest province needs half the weight of all provinces named
+                           # (一些地方… round-ups cite one example from each of many provinces)
 
 
 # The level words of a self-reference (我县, 本区, 该镇) and the places each may stand for:
@@ -569,8 +571,9 @@ def _descend(gaz: Gazetteer, ev: _Evidence, node: int | None = None) -> int | No
     while children[node]:
         ranked = sorted(children[node], key=lambda k: total[k], reverse=True)
         best = ranked[0]
-        if node is None and len(ranked) > 1 and total[ranked[1]] >= total[best]:
-            return None                                   # two provinces tie: no guess
+        if node is None and len(ranked) > 1 and (total[ranked[1]] >= total[best]
+                                                 or total[best] < PROVINCE_SHARE * sum(total[k] for k in ranked)):
+            return None         # two provinces tie, or a round-up of many places: no guess
         siblings = sum(total[k] for k in ranked)
         if node is not None and (total[best] < DOMINANCE * siblings
                                  or total[best] < PARENT_SHARE * own[node]
