@@ -649,8 +649,8 @@ def choose_region(text: str) -> RegionChoice:
         if county is not None:
             return county
     township = find_township(gaz, text, chosen, ev.self_level, zones)
-    if township is None and cue == "most_named":
-        township = most_named_township(gaz, text, chosen, ev.count.get(chosen, 0))
+    if township is None and (cue == "most_named" or chosen is None):
+        township = most_named_township(gaz, text, chosen, ev.count.get(chosen, 0) if chosen is not None else 0)
     if township is not None:
         return township
     zone = zone_by_its_body(gaz, text, chosen, zones)
@@ -792,13 +792,12 @@ def most_named_township(gaz: Gazetteer, text: str, chosen: int | None, county_me
     itself and than all its other townships together (正阳县袁寨镇开展… 袁寨镇党委… 袁寨镇将…).
 
     Only for a county chosen as the most named place: an author, a source or 我县 speaks for the
-    county, whose report may well dwell on one township."""
-    if chosen is None:
-        return None
-    holders = set(_counties_within(gaz, chosen))
+    county, whose report may well dwell on one township. With no place chosen at all, a township
+    whose name no other county has, named that often (中方镇 in a text that names no county)."""
+    holders = set(_counties_within(gaz, chosen)) if chosen is not None else None
     counts: dict[tuple[int, str], list[tuple[int, int]]] = defaultdict(list)
     for start, end, name in _townships_named(gaz, text, ((0, len(text)),)):
-        counties = [c for c in gaz.township_counties[name] if c in holders]
+        counties = [c for c in gaz.township_counties[name] if holders is None or c in holders]
         if len(counties) == 1:
             counts[(counties[0], name)].append((start, end))
     if not counts:

@@ -185,6 +185,11 @@ TOWNSHIPS = [
          "杜阮镇", "title", "杜阮镇", "township", "江门市", "蓬江区"),
     Case("a township name many counties share, without its county", "城关镇：党建引领乡村振兴\n我镇召开党员大会。",
          UNRECOGNISED_NAME),
+    Case("a township named often, no county, no cue: its name is its own", "村级换届工作总结\n" + BODY
+         + "\n鲁史镇积极做好换届工作，全镇18个党支部完成换届。鲁史镇共有党员620名。", "鲁史镇", "most_named", "鲁史镇",
+         "township", "临沧市", "凤庆县"),
+    Case("a township name many counties share, named often, no county: no guess", "村级换届工作总结\n" + BODY
+         + "\n城关镇积极做好换届工作，全镇18个党支部完成换届。城关镇共有党员620名。", UNRECOGNISED_NAME),
     Case("a news item on one township, its county named once to place it",
          "近日，蓬江区棠下镇召开村党组织书记座谈会。棠下镇各村书记参加。\n棠下镇党委书记讲话，要求抓好换届。棠下镇将继续推进。",
          "棠下镇", "subject", "棠下镇", "township", "江门市", "蓬江区"),
