@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .mentions import Mention
-from .numerals import (NUMERAL, is_arabic, is_bare_article, is_bare_round, is_year_numeral,
+from .numerals import (CHINESE_DIGIT, NUMERAL, is_arabic, is_bare_article, is_bare_round, is_year_numeral,
                        longest_number_prefix, parse_number)
 from ..resources import ResourceError, load_yaml, word_list, word_map
 from .textspans import Intervals, protected_spans
@@ -26,7 +26,7 @@ from .textspans import Intervals, protected_spans
 CJK = re.compile(r"[\u4e00-\u9fff]")
 CODE_NEIGHBOURS = set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz+＋-－_/#.．:：~～×*")
 IMPLIED_UNIT = "个"           # 万余终端: no measure word, the guideline's implied one
-NUMERAL_CHARACTERS = frozenset("0123456789０１２３４５６７８９零〇一二两三四五六七八九十百千万亿")
+NUMERAL_CHARACTERS = frozenset("0123456789０１２３４５６７８９零〇一二两兩三四五六七八九十百千万亿萬億")
 DURATION_AFTER_NUMERAL = re.compile(r"[余多]?(?:个半月|个半小时|个月|个小时|小时|周年|年|月|天|周|日)[余多半]?")
 # An explicit sign right before the number: 负3.9%, -22.2%, +5%. A dash after a digit
 # or a letter is a range or a code instead (5-20%, A-3).
@@ -42,8 +42,9 @@ LIST_CLAUSE_ENDS = ("，", ",", "。", "；", ";", "")
 LIST_ITEM = re.compile(r"[^、，,。；;：:\n]{1,20}")
 CLAUSE_MARKS = re.compile(r"[，,。；;：:\n]")
 ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
-SCALE_AFTER_APPROX = {"万": 10_000, "亿": 100_000_000, "千": 1_000, "百": 100}
+SCALE_AFTER_APPROX = {"万": 10_000, "亿": 100_000_000, "千": 1_000, "百": 100, "萬": 10_000, "億": 100_000_000}
 OPENING_QUOTES = "“‘「\""
+CHINESE_DIGITS = frozenset(CHINESE_DIGIT)
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,7 @@ class UnitTable:
     factors: dict[str, float]      # surface form → what its number is multiplied by (八成 → 80 %)
     fraction_words: dict[str, float]   # 百分之, 千分之 … → factor to per cent
     minor_units: dict[str, dict[str, float]]   # 元 → {角: 0.1, 分: 0.01}: parts of one amount
+    currency_signs: dict[str, str]     # ￥ → 元, $ → 美元: a sign before an Arabic amount
 
 
 @lru_cache(maxsize=None)
@@ -78,7 +80,16 @@ def unit_table() -> UnitTable:
     return UnitTable(canonical, durations, forms, tuple(word_list("units.yaml", "not_units")),
                      takes_half, tuple(word_list("units.yaml", "half_words")),
                      frozenset(word_list("units.yaml", "terms_after_chinese_numeral")),
-                     number_map("factors", canonical), number_map("fraction_words"), minor_unit_map(canonical))
+                     number_map("factors", canonical), number_map("fraction_words"), minor_unit_map(canonical),
+                     currency_sign_map(canonical))
+
+
+def currency_sign_map(canonical: dict[str, str]) -> dict[str, str]:
+    signs = load_yaml("units.yaml").get("currency_signs")
+    money = set(word_map("units.yaml", "money").values())
+    if not isinstance(signs, dict) or not all(isinstance(unit, str) and unit in money for unit in signs.values()):
+        raise ResourceError("units.yaml: 'currency_signs' must map signs to units listed under money")
+    return dict(signs)
 
 
 def minor_unit_map(canonical: dict[str, str]) -> dict[str, dict[str, float]]:
@@ -174,7 +185,7 @@ def candidate_pattern() -> re.Pattern:
     an in-span prefix (近, 约, 超) is looked for behind the match instead.
     """
     forms = "|".join(map(re.escape, unit_table().forms_longest_first))
-    unit_ahead = rf"(?=[余多几]?[万亿千百]?(?:{forms})|[余多几]|(?<=[万亿]))"
+    unit_ahead = rf"(?=[余多几]?[万亿千百萬億]?(?:{forms})|[余多几]|(?<=[万亿萬億]))"
     return re.compile(rf"{NUMERAL}{unit_ahead}")
 
 
@@ -211,6 +222,7 @@ def find_indicators(text: str, protected: Intervals | None = None) -> list[Menti
         found += listed_counts_before(text, mention, protected)
         found.append(mention)
     found += find_percent_words(text, protected)
+    found += find_signed_amounts(text, protected, found)
     return sorted(found, key=lambda m: m.start)
 
 
@@ -453,7 +465,7 @@ def implies_count(numeral: str, approx: str) -> bool:
 
     Only with an Arabic digit or an approximation (余/多): 千万, 万万 are adverbs.
     """
-    return any(ch in numeral for ch in "万亿") and (is_arabic(numeral) or bool(approx))
+    return any(ch in numeral for ch in "万亿萬億") and (is_arabic(numeral) or bool(approx))
 
 
 def is_excluded(text: str, start: int, numeral_start: int, numeral: str, numeral_end: int,
@@ -498,10 +510,11 @@ def outside_qualifier(text: str, start: int) -> str:
 
 
 def find_percent_words(text: str, protected: Intervals) -> list[Mention]:
-    """百分之八十 → 80 %; 百分之七十五点五 → 75.5 %; 千分之三 → 0.3 %.
+    """百分之八十 → 80 %; 百分之七十五点五 → 75.5 %; 千分之三 → 0.3 %; 万分之三 → 0.03 %.
 
     A numeral right before 百分之 (五百分之2.2) makes it no percentage; a numeral
-    after it that runs into the next word (百分之七十百分位) keeps its number part.
+    after it that runs into the next word (百分之七十百分位) keeps its number part,
+    but digits read out in a row (百分之二三十, twenty or thirty) give no number.
     """
     found = []
     factors = unit_table().fraction_words
@@ -509,15 +522,52 @@ def find_percent_words(text: str, protected: Intervals) -> list[Mention]:
         if match.start() > 0 and text[match.start() - 1] in NUMERAL_CHARACTERS:
             continue
         numeral = longest_number_prefix(match.group("numeral"))
+        rest = match.group("numeral")[len(numeral):]
+        if not numeral or rest[:1] in CHINESE_DIGITS:
+            continue                                    # 百分之二三十: an estimate, not 2 %
         end = match.start("numeral") + len(numeral)
         prefix, qualifier = qualifier_words()["prefix_in_span"].ending_at(text, match.start(), 2)
         start = match.start() - len(prefix)            # 约百分之九十: 约 belongs to the span
         suffix, suffix_qualifier = qualifier_words()["suffix_after_unit"].at(text, end, end + 2)
         end += len(suffix)                              # 百分之九十以上: 以上 too
-        if not numeral or protected.overlaps(start, end):
+        # The fraction word itself may hold an adverb (万分): only the number and its qualifiers count.
+        if protected.overlaps(start, match.start()) or protected.overlaps(match.start("numeral"), end):
             continue
         qualifier = qualifier or suffix_qualifier or outside_qualifier(text, start)
         value = exact(parse_number(numeral) * factors[match.group("word")])
         found.append(Mention("indicator", start, end, text[start:end], value=value, unit="%",
                              qualifier=qualifier or "="))
     return found
+
+
+@lru_cache(maxsize=None)
+def currency_sign_pattern() -> re.Pattern:
+    """￥300, $20, HK$1.5亿: a currency sign and the Arabic amount after it."""
+    signs = "|".join(map(re.escape, sorted(unit_table().currency_signs, key=len, reverse=True)))
+    return re.compile(rf"(?:{signs})(?P<numeral>{NUMERAL})")
+
+
+def find_signed_amounts(text: str, protected: Intervals, found: list[Mention]) -> list[Mention]:
+    """An amount written with a currency sign before it: ￥300 → 300 元, $20 → 20 美元.
+
+    Not when the amount has a unit of its own after it (found already) or runs into
+    letters or more digits (a code: $2A).
+    """
+    amounts = []
+    for match in currency_sign_pattern().finditer(text):
+        end = match.end()
+        after = text[end:end + 1]
+        if after and (after in ASCII_LETTERS or after in CODE_NEIGHBOURS and after not in ".．"):
+            continue
+        start = match.start()
+        prefix, qualifier = qualifier_words()["prefix_in_span"].ending_at(text, start, 2)
+        start -= len(prefix)
+        if protected.overlaps(start, end) or any(m.start < end and start < m.end for m in found):
+            continue
+        value = parse_number(match.group("numeral")) if is_arabic(match.group("numeral")) else None
+        if value is None:
+            continue                    # $一: signs go with Arabic amounts
+        unit = unit_table().currency_signs[match.group()[:match.start("numeral") - match.start()]]
+        amounts.append(Mention("indicator", start, end, text[start:end], value=value, unit=unit,
+                               qualifier=qualifier or outside_qualifier(text, start) or "="))
+    return amounts
