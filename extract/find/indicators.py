@@ -45,6 +45,7 @@ ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 SCALE_AFTER_APPROX = {"万": 10_000, "亿": 100_000_000, "千": 1_000, "百": 100, "萬": 10_000, "億": 100_000_000}
 OPENING_QUOTES = "“‘「\""
 CHINESE_DIGITS = frozenset(CHINESE_DIGIT)
+TENTHS_DIGITS = frozenset("一二三四五六七八九")
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,7 @@ class UnitTable:
     fraction_words: dict[str, float]   # 百分之, 千分之 … → factor to per cent
     minor_units: dict[str, dict[str, float]]   # 元 → {角: 0.1, 分: 0.01}: parts of one amount
     currency_signs: dict[str, str]     # ￥ → 元, $ → 美元: a sign before an Arabic amount
+    tenths_after: frozenset[str]       # forms a digit after adds tenths to (七成六 is 7.6 成)
 
 
 @lru_cache(maxsize=None)
@@ -81,7 +83,14 @@ def unit_table() -> UnitTable:
                      takes_half, tuple(word_list("units.yaml", "half_words")),
                      frozenset(word_list("units.yaml", "terms_after_chinese_numeral")),
                      number_map("factors", canonical), number_map("fraction_words"), minor_unit_map(canonical),
-                     currency_sign_map(canonical))
+                     currency_sign_map(canonical), unit_forms("tenths_digit_after", canonical))
+
+
+def unit_forms(key: str, canonical: dict[str, str]) -> frozenset[str]:
+    forms = frozenset(word_list("units.yaml", key))
+    if not forms <= set(canonical):
+        raise ResourceError(f"units.yaml: '{key}' names forms that are no unit: {sorted(forms - set(canonical))}")
+    return forms
 
 
 def currency_sign_map(canonical: dict[str, str]) -> dict[str, str]:
@@ -222,8 +231,20 @@ def find_indicators(text: str, protected: Intervals | None = None) -> list[Menti
         found += listed_counts_before(text, mention, protected)
         found.append(mention)
     found += find_percent_words(text, protected)
-    found += find_signed_amounts(text, protected, found)
+    for amount in find_signed_amounts(text, protected):
+        found = with_signed_amount(found, amount)
     return sorted(found, key=lambda m: m.start)
+
+
+def with_signed_amount(found: list[Mention], amount: Mention) -> list[Mention]:
+    """`found` with ￥300 added, replacing a reading of its number with the implied unit ($2.5亿 → not 个).
+
+    A reading with a unit of its own (￥1200元 → 1200元) stays and the sign adds nothing.
+    """
+    overlapping = [m for m in found if m.start < amount.end and amount.start < m.end]
+    if any(m.unit != IMPLIED_UNIT or m.start < amount.start or m.end > amount.end for m in overlapping):
+        return found
+    return [m for m in found if not any(m is o for o in overlapping)] + [amount]
 
 
 def explicit_sign(text: str, start: int) -> str:
@@ -324,6 +345,7 @@ def read_indicator(text: str, start: int, numeral_end: int, range_high: bool = F
     numeral_start = start + len(prefix)
     sign = SIGNS.get(text[numeral_start], 1.0)       # find_indicators put an explicit sign in the span
     numeral_start += text[numeral_start] in SIGNS
+    matched = text[numeral_start:numeral_end]        # 一千 in 一千米: not the article 一, though 千 goes to the unit
     numeral_end = scale_given_to_unit(text, numeral_start, numeral_end)
     numeral = text[numeral_start:numeral_end]
     cursor = numeral_end
@@ -332,8 +354,11 @@ def read_indicator(text: str, start: int, numeral_end: int, range_high: bool = F
     scale = SCALE_AFTER_APPROX.get(text[cursor:cursor + 1], 1) if approx else 1
     cursor += scale > 1                  # 3000余万元: the scale word follows the approximation
     unit_form, unit_length, fraction = read_unit_with_half(text, cursor)   # 两公里半: 0.5
+    if unit_form in unit_table().tenths_after and not fraction:
+        fraction = tenths_after_unit(text, cursor + unit_length)           # 七成六: 0.6
+        unit_length += fraction > 0
     unit = unit_table().canonical.get(unit_form, "")
-    if (not prefix and is_bare_article(numeral) and not fraction and not counted_article(text, start, numeral)
+    if (not prefix and is_bare_article(matched) and not fraction and not counted_article(text, start, numeral)
             and not (numeral == "一" and unit_form and listed_count(text, start, cursor + unit_length))):
         return None
     if not unit:
@@ -369,6 +394,22 @@ def read_indicator(text: str, start: int, numeral_end: int, range_high: bool = F
         qualifier = approx_qualifier or suffix_qualifier or outside_qualifier(text, start)
     return Mention("indicator", start, cursor, text[start:cursor], value=value, unit=unit,
                    qualifier=qualifier or "=")
+
+
+def tenths_after_unit(text: str, position: int) -> float:
+    """The tenths a single Chinese digit after 成 adds (七成六 is 7.6 成, 76 %), or 0.
+
+    Only where the digit ends the number: before punctuation, 的, a qualifier (九成五以上)
+    or the end; 三成五星级 is 30 % and a five-star rating.
+    """
+    digit = text[position:position + 1]
+    if not digit or digit not in TENTHS_DIGITS:
+        return 0.0
+    following = text[position + 1:position + 2]
+    if (following and following != "的" and (CJK.match(following) or following in NUMERAL_CHARACTERS)
+            and not qualifier_words()["suffix_after_unit"].at(text, position + 1, position + 3)[0]):
+        return 0.0
+    return parse_number(digit) / 10
 
 
 def read_minor_units(text: str, cursor: int, unit: str) -> tuple[float, int]:
@@ -547,11 +588,10 @@ def currency_sign_pattern() -> re.Pattern:
     return re.compile(rf"(?:{signs})(?P<numeral>{NUMERAL})")
 
 
-def find_signed_amounts(text: str, protected: Intervals, found: list[Mention]) -> list[Mention]:
+def find_signed_amounts(text: str, protected: Intervals) -> list[Mention]:
     """An amount written with a currency sign before it: ￥300 → 300 元, $20 → 20 美元.
 
-    Not when the amount has a unit of its own after it (found already) or runs into
-    letters or more digits (a code: $2A).
+    Not when the amount runs into letters (a code: $2A).
     """
     amounts = []
     for match in currency_sign_pattern().finditer(text):
@@ -562,7 +602,7 @@ def find_signed_amounts(text: str, protected: Intervals, found: list[Mention]) -
         start = match.start()
         prefix, qualifier = qualifier_words()["prefix_in_span"].ending_at(text, start, 2)
         start -= len(prefix)
-        if protected.overlaps(start, end) or any(m.start < end and start < m.end for m in found):
+        if protected.overlaps(start, end):
             continue
         value = parse_number(match.group("numeral")) if is_arabic(match.group("numeral")) else None
         if value is None:
