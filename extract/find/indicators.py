@@ -52,6 +52,7 @@ TENTHS_DIGITS = frozenset("一二三四五六七八九")
 class UnitTable:
     canonical: dict[str, str]      # surface form → canonical unit
     durations: frozenset[str]      # canonical units that measure time
+    measures: frozenset[str]       # canonical physical units (公里, 公斤, 亩): after them 二 is a number
     forms_longest_first: tuple[str, ...]
     not_units: tuple[str, ...]
     takes_half: frozenset[str]     # canonical units a trailing 半 adds a half to (两公里半)
@@ -62,6 +63,7 @@ class UnitTable:
     minor_units: dict[str, dict[str, float]]   # 元 → {角: 0.1, 分: 0.01}: parts of one amount
     currency_signs: dict[str, str]     # ￥ → 元, $ → 美元: a sign before an Arabic amount
     tenths_after: frozenset[str]       # forms a digit after adds tenths to (七成六 is 7.6 成)
+    not_quantities: frozenset[str]     # a number and a unit form that together name something else (5g)
 
 
 @lru_cache(maxsize=None)
@@ -74,16 +76,18 @@ def unit_table() -> UnitTable:
                 raise ResourceError(f"units.yaml: {form!r} is under both {canonical[form]!r} and {unit!r}")
             canonical[form] = unit
     durations = frozenset(data["durations"])
+    measures = frozenset(data["measures"])
     forms = tuple(sorted(canonical, key=len, reverse=True))
     takes_half = frozenset(word_list("units.yaml", "takes_half"))
     unknown = sorted(takes_half - set(canonical.values()))
     if unknown:
         raise ResourceError(f"units.yaml: takes_half names units that are not listed: {unknown}")
-    return UnitTable(canonical, durations, forms, tuple(word_list("units.yaml", "not_units")),
+    return UnitTable(canonical, durations, measures, forms, tuple(word_list("units.yaml", "not_units")),
                      takes_half, tuple(word_list("units.yaml", "half_words")),
                      frozenset(word_list("units.yaml", "terms_after_chinese_numeral")),
                      number_map("factors", canonical), number_map("fraction_words"), minor_unit_map(canonical),
-                     currency_sign_map(canonical), unit_forms("tenths_digit_after", canonical))
+                     currency_sign_map(canonical), unit_forms("tenths_digit_after", canonical),
+                     frozenset(word_list("units.yaml", "not_quantities")))
 
 
 def unit_forms(key: str, canonical: dict[str, str]) -> frozenset[str]:
@@ -206,7 +210,6 @@ def find_indicators(text: str, protected: Intervals | None = None) -> list[Menti
     """
     protected = protected if protected is not None else protected_spans(text)
     found: list[Mention] = []
-    prefixes = qualifier_words()["prefix_in_span"]
     for match in candidate_pattern().finditer(text):
         start = match.start()
         if protected.overlaps(start, match.end()):
@@ -215,8 +218,9 @@ def find_indicators(text: str, protected: Intervals | None = None) -> list[Menti
         if low is not None and low.ordinal:
             continue
         start -= len(explicit_sign(text, start)) if low is None else 0
-        prefix, _ = prefixes.ending_at(text, start, 2)
-        mention = read_indicator(text, start - len(prefix), match.end(), range_high=low is not None)
+        prefix, _ = in_span_prefix(text, start)
+        joined = low is not None or dash_after_quantity(text, start)     # 5-20%, 五元六角-五元八角
+        mention = read_indicator(text, start - len(prefix), match.end(), range_high=joined)
         if mention is None or protected.overlaps(mention.start, mention.end):
             continue
         if low is not None:
@@ -255,7 +259,24 @@ def explicit_sign(text: str, start: int) -> str:
     before = text[start - 2:start - 1] if start >= 2 else ""
     if sign != "负" and (before in NUMERAL_CHARACTERS or before in CODE_NEIGHBOURS or before in ASCII_LETTERS):
         return ""       # 5-20, A-3, 3+2: a range or a code
+    if sign != "负" and dash_after_quantity(text, start):
+        return ""       # 五元六角-五元八角: a dash after a quantity joins two
     return sign
+
+
+def dash_after_quantity(text: str, start: int) -> bool:
+    """A dash right before `start` that follows a number and its unit (五元六角-): it joins, it is no sign."""
+    return (start > 1 and text[start - 1] in "-－—" and
+            quantity_before_pattern().search(text, max(0, start - 1 - RANGE_WINDOW), start - 1) is not None)
+
+
+@lru_cache(maxsize=None)
+def quantity_before_pattern() -> re.Pattern:
+    """A number and its unit or a currency's smaller unit, ending where the search ends (五元六角)."""
+    table = unit_table()
+    minor = {form for parts in table.minor_units.values() for form in parts}
+    forms = "|".join(map(re.escape, sorted(set(table.forms_longest_first) | minor, key=len, reverse=True)))
+    return re.compile(rf"{NUMERAL}(?:{forms})\Z")
 
 
 @dataclass(frozen=True)
@@ -359,6 +380,7 @@ def read_indicator(text: str, start: int, numeral_end: int, range_high: bool = F
         unit_length += fraction > 0
     unit = unit_table().canonical.get(unit_form, "")
     if (not prefix and is_bare_article(matched) and not fraction and not counted_article(text, start, numeral)
+            and not (matched == "二" and unit in unit_table().measures)
             and not (numeral == "一" and unit_form and listed_count(text, start, cursor + unit_length))):
         return None
     if not unit:
@@ -367,6 +389,8 @@ def read_indicator(text: str, start: int, numeral_end: int, range_high: bool = F
         unit = IMPLIED_UNIT
     if unit_form == "周年":
         return None                 # 建党100周年: an anniversary, a date
+    if text[numeral_start:cursor + unit_length] in unit_table().not_quantities:
+        return None                 # 5g: the network, not five grams
     if unit in unit_table().terms and not is_arabic(numeral) and not counted_after(text, start):
         return None                 # 二十届三中全会: a term of office
     after_unit = text[cursor + unit_length:cursor + unit_length + 4]
@@ -545,6 +569,15 @@ def is_time_frame(text: str, start: int, numeral_start: int, numeral_end: int) -
     return text[numeral_end:numeral_end + 8].startswith(words["plan_heads"])
 
 
+def in_span_prefix(text: str, start: int) -> tuple[str, str]:
+    """(word, qualifier) of 近/约/超过 … right before `start`, or ("", "") when it ends a longer
+    word that stands outside the span: 不超过 is "<" and not part of it, though 超过 is ">"."""
+    word, qualifier = qualifier_words()["prefix_in_span"].ending_at(text, start, 2)
+    if word and len(qualifier_words()["prefix_outside_span"].ending_at(text, start, 4)[0]) > len(word):
+        return "", ""
+    return word, qualifier
+
+
 def outside_qualifier(text: str, start: int) -> str:
     """不少于, 不到 … stand before the span but still qualify it."""
     return qualifier_words()["prefix_outside_span"].ending_at(text, start, 4)[1]
@@ -567,7 +600,7 @@ def find_percent_words(text: str, protected: Intervals) -> list[Mention]:
         if not numeral or rest[:1] in CHINESE_DIGITS:
             continue                                    # 百分之二三十: an estimate, not 2 %
         end = match.start("numeral") + len(numeral)
-        prefix, qualifier = qualifier_words()["prefix_in_span"].ending_at(text, match.start(), 2)
+        prefix, qualifier = in_span_prefix(text, match.start())
         start = match.start() - len(prefix)            # 约百分之九十: 约 belongs to the span
         suffix, suffix_qualifier = qualifier_words()["suffix_after_unit"].at(text, end, end + 2)
         end += len(suffix)                              # 百分之九十以上: 以上 too
@@ -600,7 +633,7 @@ def find_signed_amounts(text: str, protected: Intervals) -> list[Mention]:
         if after and (after in ASCII_LETTERS or after in CODE_NEIGHBOURS and after not in ".．"):
             continue
         start = match.start()
-        prefix, qualifier = qualifier_words()["prefix_in_span"].ending_at(text, start, 2)
+        prefix, qualifier = in_span_prefix(text, start)
         start -= len(prefix)
         if protected.overlaps(start, end):
             continue
