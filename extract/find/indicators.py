@@ -6,10 +6,13 @@ applies (a date, a time frame, an ordinal, a code, a numeral inside a quoted
 name or an idiom, a bare 一 that means "a"). Value, unit and qualifier are
 normalised on the way: an explicit sign (负3.9%), a trailing 半 (两公里半), the
 smaller units of a currency (5元3角), 几/多/余 inside the numeral (二十几万人),
-a unit's other names and factors (千米 → 公里, 八成 → 80 %). A range (5-20%,
-三到五年) gives one row per end; counts listed before the one that carries the
-unit (分别为12、8、5人) share it. Word lists live in resources/: units.yaml,
-qualifiers.yaml, ambiguity.yaml, formulas.yaml.
+a unit's other names and factors (千米 → 公里, 八成 → 80 %, 七成六 → 76 %),
+traditional characters (十二萬人, 八點五個百分點), a currency's sign or name
+before the amount (￥300, 人民币3000万). A range (5-20%, 三到五年) gives one row
+per end; counts listed before the one that carries the unit (分别为12、8、5人)
+share it. Word lists live in resources/: units.yaml, qualifiers.yaml,
+ambiguity.yaml, formulas.yaml. bench/number_suite.py scores all this on an
+external suite.
 """
 from __future__ import annotations
 
