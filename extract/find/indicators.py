@@ -139,10 +139,45 @@ def number_map(key: str, forms: dict[str, str] | None = None) -> dict[str, float
 
 
 @lru_cache(maxsize=None)
-def fraction_pattern() -> re.Pattern:
-    """百分之八十, 千分之三: a fraction word and the numeral after it."""
-    words = "|".join(map(re.escape, sorted(unit_table().fraction_words, key=len, reverse=True)))
-    return re.compile(rf"(?P<word>{words})(?P<numeral>{NUMERAL})")
+def word_before_number_pattern() -> re.Pattern:
+    """百分之八十, 千分之三, ￥300, 人民币3000万: a fraction word or a currency's sign and the numeral after it.
+
+    One pattern for both, so the text is scanned once for the words that stand before a number;
+    without a group around the word, so the engine can skip to the words' first characters fast.
+    """
+    words = word_alternation(set(unit_table().fraction_words) | set(unit_table().currency_signs))
+    return re.compile(rf"(?:{words})(?P<numeral>{NUMERAL})")
+
+
+def word_before(match: re.Match) -> str:
+    return match.string[match.start():match.start("numeral")]
+
+
+def word_alternation(words) -> str:
+    """A regex alternation of `words` as a trie (人(?:次|民币)?): the longest word wins, as with the
+    words listed longest first, and the engine tries one branch per character instead of every word."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for character in word:
+            node = node.setdefault(character, {})
+        node[""] = {}
+    return _trie_pattern(trie)
+
+
+def _trie_pattern(node: dict) -> str:
+    """The pattern of one trie node; "" marks that a word ends there, which makes what follows optional."""
+    children = sorted((character, child) for character, child in node.items() if character)
+    branches = [re.escape(character) + _trie_pattern(child) for character, child in children]
+    if not branches:
+        return ""
+    if len(branches) == 1:
+        body = branches[0]
+    elif all(set(child) == {""} for _, child in children):
+        body = "[" + "".join(branches) + "]"          # words that end here: one class, [克斤]
+    else:
+        body = "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
 
 
 class QualifierWords:
@@ -200,7 +235,7 @@ def candidate_pattern() -> re.Pattern:
     The pattern starts with a character class so the engine can skip ahead fast;
     an in-span prefix (近, 约, 超) is looked for behind the match instead.
     """
-    forms = "|".join(map(re.escape, unit_table().forms_longest_first))
+    forms = word_alternation(unit_table().forms_longest_first)
     unit_ahead = rf"(?=[余多几]?[万亿千百萬億]?(?:{forms})|[余多几]|(?<=[万亿萬億]))"
     return re.compile(rf"{NUMERAL}{unit_ahead}")
 
@@ -237,17 +272,21 @@ def find_indicators(text: str, protected: Intervals | None = None) -> list[Menti
                 continue
         found += listed_counts_before(text, mention, protected)
         found.append(mention)
-    found += find_percent_words(text, protected)
-    for amount in find_signed_amounts(text, protected):
-        found = with_signed_amount(found, amount)
+    for match in word_before_number_pattern().finditer(text):
+        if word_before(match) in unit_table().fraction_words:
+            found += percent_word(text, match, protected)
+        else:
+            found = with_signed_amount(found, signed_amount(text, match, protected))
     return sorted(found, key=lambda m: m.start)
 
 
-def with_signed_amount(found: list[Mention], amount: Mention) -> list[Mention]:
+def with_signed_amount(found: list[Mention], amount: Mention | None) -> list[Mention]:
     """`found` with ￥300 added, replacing a reading of its number with the implied unit ($2.5亿 → not 个).
 
     A reading with a unit of its own (￥1200元 → 1200元) stays and the sign adds nothing.
     """
+    if amount is None:
+        return found
     overlapping = [m for m in found if m.start < amount.end and amount.start < m.end]
     if any(m.unit != IMPLIED_UNIT or m.start < amount.start or m.end > amount.end for m in overlapping):
         return found
@@ -278,8 +317,7 @@ def quantity_before_pattern() -> re.Pattern:
     """A number and its unit or a currency's smaller unit, ending where the search ends (五元六角)."""
     table = unit_table()
     minor = {form for parts in table.minor_units.values() for form in parts}
-    forms = "|".join(map(re.escape, sorted(set(table.forms_longest_first) | minor, key=len, reverse=True)))
-    return re.compile(rf"{NUMERAL}(?:{forms})\Z")
+    return re.compile(rf"{NUMERAL}(?:{word_alternation(set(table.forms_longest_first) | minor)})\Z")
 
 
 @dataclass(frozen=True)
@@ -294,7 +332,7 @@ class RangeLow:
 @lru_cache(maxsize=None)
 def range_low_pattern() -> re.Pattern:
     """The low end of a range, its unit if repeated, and the connector, at the end of a window."""
-    forms = "|".join(map(re.escape, unit_table().forms_longest_first))
+    forms = word_alternation(unit_table().forms_longest_first)
     return re.compile(rf"(?P<low>{NUMERAL})(?P<unit>{forms})?(?:[-－—~～〜]|至|到)\Z")
 
 
@@ -487,8 +525,7 @@ def unit_pattern() -> re.Pattern:
     Longest first, whichever list a word is in: 人民币 is a unit though 人民 is not.
     """
     table = unit_table()
-    words = sorted(set(table.forms_longest_first) | set(table.not_units), key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, words)))
+    return re.compile(word_alternation(set(table.forms_longest_first) | set(table.not_units)))
 
 
 def read_unit(text: str, position: int) -> str:
@@ -586,64 +623,48 @@ def outside_qualifier(text: str, start: int) -> str:
     return qualifier_words()["prefix_outside_span"].ending_at(text, start, 4)[1]
 
 
-def find_percent_words(text: str, protected: Intervals) -> list[Mention]:
-    """百分之八十 → 80 %; 百分之七十五点五 → 75.5 %; 千分之三 → 0.3 %; 万分之三 → 0.03 %.
+def percent_word(text: str, match: re.Match, protected: Intervals) -> list[Mention]:
+    """百分之八十 → 80 %; 百分之七十五点五 → 75.5 %; 千分之三 → 0.3 %; 万分之三 → 0.03 % ([] or one row).
 
     A numeral right before 百分之 (五百分之2.2) makes it no percentage; a numeral
     after it that runs into the next word (百分之七十百分位) keeps its number part,
     but digits read out in a row (百分之二三十, twenty or thirty) give no number.
     """
-    found = []
-    factors = unit_table().fraction_words
-    for match in fraction_pattern().finditer(text):
-        if match.start() > 0 and text[match.start() - 1] in NUMERAL_CHARACTERS:
-            continue
-        numeral = longest_number_prefix(match.group("numeral"))
-        rest = match.group("numeral")[len(numeral):]
-        if not numeral or rest[:1] in CHINESE_DIGITS:
-            continue                                    # 百分之二三十: an estimate, not 2 %
-        end = match.start("numeral") + len(numeral)
-        prefix, qualifier = in_span_prefix(text, match.start())
-        start = match.start() - len(prefix)            # 约百分之九十: 约 belongs to the span
-        suffix, suffix_qualifier = qualifier_words()["suffix_after_unit"].at(text, end, end + 2)
-        end += len(suffix)                              # 百分之九十以上: 以上 too
-        # The fraction word itself may hold an adverb (万分): only the number and its qualifiers count.
-        if protected.overlaps(start, match.start()) or protected.overlaps(match.start("numeral"), end):
-            continue
-        qualifier = qualifier or suffix_qualifier or outside_qualifier(text, start)
-        value = exact(parse_number(numeral) * factors[match.group("word")])
-        found.append(Mention("indicator", start, end, text[start:end], value=value, unit="%",
-                             qualifier=qualifier or "="))
-    return found
+    if match.start() > 0 and text[match.start() - 1] in NUMERAL_CHARACTERS:
+        return []
+    numeral = longest_number_prefix(match.group("numeral"))
+    rest = match.group("numeral")[len(numeral):]
+    if not numeral or rest[:1] in CHINESE_DIGITS:
+        return []                                   # 百分之二三十: an estimate, not 2 %
+    end = match.start("numeral") + len(numeral)
+    prefix, qualifier = in_span_prefix(text, match.start())
+    start = match.start() - len(prefix)            # 约百分之九十: 约 belongs to the span
+    suffix, suffix_qualifier = qualifier_words()["suffix_after_unit"].at(text, end, end + 2)
+    end += len(suffix)                              # 百分之九十以上: 以上 too
+    # The fraction word itself may hold an adverb (万分): only the number and its qualifiers count.
+    if protected.overlaps(start, match.start()) or protected.overlaps(match.start("numeral"), end):
+        return []
+    qualifier = qualifier or suffix_qualifier or outside_qualifier(text, start)
+    value = exact(parse_number(numeral) * unit_table().fraction_words[word_before(match)])
+    return [Mention("indicator", start, end, text[start:end], value=value, unit="%", qualifier=qualifier or "=")]
 
 
-@lru_cache(maxsize=None)
-def currency_sign_pattern() -> re.Pattern:
-    """￥300, $20, HK$1.5亿: a currency sign and the Arabic amount after it."""
-    signs = "|".join(map(re.escape, sorted(unit_table().currency_signs, key=len, reverse=True)))
-    return re.compile(rf"(?:{signs})(?P<numeral>{NUMERAL})")
+def signed_amount(text: str, match: re.Match, protected: Intervals) -> Mention | None:
+    """An amount written with a currency's sign or name before it: ￥300 → 300 元, $20 → 20 美元.
 
-
-def find_signed_amounts(text: str, protected: Intervals) -> list[Mention]:
-    """An amount written with a currency sign before it: ￥300 → 300 元, $20 → 20 美元.
-
-    Not when the amount runs into letters (a code: $2A).
+    Not when the amount runs into letters (a code: $2A) or is no Arabic number.
     """
-    amounts = []
-    for match in currency_sign_pattern().finditer(text):
-        end = match.end()
-        after = text[end:end + 1]
-        if after and (after in ASCII_LETTERS or after in CODE_NEIGHBOURS and after not in ".．"):
-            continue
-        start = match.start()
-        prefix, qualifier = in_span_prefix(text, start)
-        start -= len(prefix)
-        if protected.overlaps(start, end):
-            continue
-        value = parse_number(match.group("numeral")) if is_arabic(match.group("numeral")) else None
-        if value is None:
-            continue                    # $一: signs go with Arabic amounts
-        unit = unit_table().currency_signs[match.group()[:match.start("numeral") - match.start()]]
-        amounts.append(Mention("indicator", start, end, text[start:end], value=value, unit=unit,
-                               qualifier=qualifier or outside_qualifier(text, start) or "="))
-    return amounts
+    end = match.end()
+    after = text[end:end + 1]
+    if after and (after in ASCII_LETTERS or after in CODE_NEIGHBOURS and after not in ".．"):
+        return None
+    prefix, qualifier = in_span_prefix(text, match.start())
+    start = match.start() - len(prefix)
+    if protected.overlaps(start, end) or not is_arabic(match.group("numeral")):
+        return None                     # $一: signs go with Arabic amounts
+    value = parse_number(match.group("numeral"))
+    if value is None:
+        return None
+    return Mention("indicator", start, end, text[start:end], value=value,
+                   unit=unit_table().currency_signs[word_before(match)],
+                   qualifier=qualifier or outside_qualifier(text, start) or "=")
