@@ -36,6 +36,7 @@ from __future__ import annotations
 import argparse
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -111,7 +112,7 @@ class Expected:
     start: int
     end: int              # exclusive
     value: float | None
-    unit: str             # our canonical unit
+    unit: str             # our canonical unit (Duckling's own unit name: `units` converts ours to it)
     klass: str
     excluded: str = ""    # why it is left out of the bar, or ""
     units: dict = field(default_factory=dict)    # our units it may be read in → factor to `value`'s unit
@@ -304,6 +305,9 @@ def main(argv: list[str] | None = None) -> None:
     print(format_table(scores))
     wrong = false_positives(negatives)
     print(f"\nsentences with nothing to find: {len(negatives)}, where we found an indicator: {len(wrong)}")
+    print("\nleft out of the bar's classes, by reason:")
+    reasons = Counter(q.excluded for q in expected if q.excluded and q.klass in BAR_CLASSES)
+    print("\n".join(f"  {count:3d}  {reason}" for reason, count in reasons.most_common()))
     if args.show == "none":
         return
     for name, s in scores.items():
