@@ -6,10 +6,13 @@ applies (a date, a time frame, an ordinal, a code, a numeral inside a quoted
 name or an idiom, a bare 一 that means "a"). Value, unit and qualifier are
 normalised on the way: an explicit sign (负3.9%), a trailing 半 (两公里半), the
 smaller units of a currency (5元3角), 几/多/余 inside the numeral (二十几万人),
-a unit's other names and factors (千米 → 公里, 八成 → 80 %). A range (5-20%,
-三到五年) gives one row per end; counts listed before the one that carries the
-unit (分别为12、8、5人) share it. Word lists live in resources/: units.yaml,
-qualifiers.yaml, ambiguity.yaml, formulas.yaml.
+a unit's other names and factors (千米 → 公里, 八成 → 80 %, 七成六 → 76 %),
+traditional characters (十二萬人, 八點五個百分點), a currency's sign or name
+before the amount (￥300, 人民币3000万). A range (5-20%, 三到五年) gives one row
+per end; counts listed before the one that carries the unit (分别为12、8、5人)
+share it. Word lists live in resources/: units.yaml, qualifiers.yaml,
+ambiguity.yaml, formulas.yaml. bench/number_suite.py scores all this on an
+external suite.
 """
 from __future__ import annotations
 
@@ -18,7 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .mentions import Mention
-from .numerals import (NUMERAL, is_arabic, is_bare_article, is_bare_round, is_year_numeral,
+from .numerals import (CHINESE_DIGIT, NUMERAL, is_arabic, is_bare_article, is_bare_round, is_year_numeral,
                        longest_number_prefix, parse_number)
 from ..resources import ResourceError, load_yaml, word_list, word_map
 from .textspans import Intervals, protected_spans
@@ -26,7 +29,7 @@ from .textspans import Intervals, protected_spans
 CJK = re.compile(r"[\u4e00-\u9fff]")
 CODE_NEIGHBOURS = set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz+＋-－_/#.．:：~～×*")
 IMPLIED_UNIT = "个"           # 万余终端: no measure word, the guideline's implied one
-NUMERAL_CHARACTERS = frozenset("0123456789０１２３４５６７８９零〇一二两三四五六七八九十百千万亿")
+NUMERAL_CHARACTERS = frozenset("0123456789０１２３４５６７８９零〇一二两兩三四五六七八九十百千万亿萬億")
 DURATION_AFTER_NUMERAL = re.compile(r"[余多]?(?:个半月|个半小时|个月|个小时|小时|周年|年|月|天|周|日)[余多半]?")
 # An explicit sign right before the number: 负3.9%, -22.2%, +5%. A dash after a digit
 # or a letter is a range or a code instead (5-20%, A-3).
@@ -42,14 +45,17 @@ LIST_CLAUSE_ENDS = ("，", ",", "。", "；", ";", "")
 LIST_ITEM = re.compile(r"[^、，,。；;：:\n]{1,20}")
 CLAUSE_MARKS = re.compile(r"[，,。；;：:\n]")
 ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
-SCALE_AFTER_APPROX = {"万": 10_000, "亿": 100_000_000, "千": 1_000, "百": 100}
+SCALE_AFTER_APPROX = {"万": 10_000, "亿": 100_000_000, "千": 1_000, "百": 100, "萬": 10_000, "億": 100_000_000}
 OPENING_QUOTES = "“‘「\""
+CHINESE_DIGITS = frozenset(CHINESE_DIGIT)
+TENTHS_DIGITS = frozenset("一二三四五六七八九")
 
 
 @dataclass(frozen=True)
 class UnitTable:
     canonical: dict[str, str]      # surface form → canonical unit
     durations: frozenset[str]      # canonical units that measure time
+    measures: frozenset[str]       # canonical physical units (公里, 公斤, 亩): after them 二 is a number
     forms_longest_first: tuple[str, ...]
     not_units: tuple[str, ...]
     takes_half: frozenset[str]     # canonical units a trailing 半 adds a half to (两公里半)
@@ -58,6 +64,9 @@ class UnitTable:
     factors: dict[str, float]      # surface form → what its number is multiplied by (八成 → 80 %)
     fraction_words: dict[str, float]   # 百分之, 千分之 … → factor to per cent
     minor_units: dict[str, dict[str, float]]   # 元 → {角: 0.1, 分: 0.01}: parts of one amount
+    currency_signs: dict[str, str]     # ￥ → 元, $ → 美元: a sign before an Arabic amount
+    tenths_after: frozenset[str]       # forms a digit after adds tenths to (七成六 is 7.6 成)
+    not_quantities: frozenset[str]     # a number and a unit form that together name something else (5g)
 
 
 @lru_cache(maxsize=None)
@@ -70,15 +79,33 @@ def unit_table() -> UnitTable:
                 raise ResourceError(f"units.yaml: {form!r} is under both {canonical[form]!r} and {unit!r}")
             canonical[form] = unit
     durations = frozenset(data["durations"])
+    measures = frozenset(data["measures"])
     forms = tuple(sorted(canonical, key=len, reverse=True))
     takes_half = frozenset(word_list("units.yaml", "takes_half"))
     unknown = sorted(takes_half - set(canonical.values()))
     if unknown:
         raise ResourceError(f"units.yaml: takes_half names units that are not listed: {unknown}")
-    return UnitTable(canonical, durations, forms, tuple(word_list("units.yaml", "not_units")),
+    return UnitTable(canonical, durations, measures, forms, tuple(word_list("units.yaml", "not_units")),
                      takes_half, tuple(word_list("units.yaml", "half_words")),
                      frozenset(word_list("units.yaml", "terms_after_chinese_numeral")),
-                     number_map("factors", canonical), number_map("fraction_words"), minor_unit_map(canonical))
+                     number_map("factors", canonical), number_map("fraction_words"), minor_unit_map(canonical),
+                     currency_sign_map(canonical), unit_forms("tenths_digit_after", canonical),
+                     frozenset(word_list("units.yaml", "not_quantities")))
+
+
+def unit_forms(key: str, canonical: dict[str, str]) -> frozenset[str]:
+    forms = frozenset(word_list("units.yaml", key))
+    if not forms <= set(canonical):
+        raise ResourceError(f"units.yaml: '{key}' names forms that are no unit: {sorted(forms - set(canonical))}")
+    return forms
+
+
+def currency_sign_map(canonical: dict[str, str]) -> dict[str, str]:
+    signs = load_yaml("units.yaml").get("currency_signs")
+    money = set(word_map("units.yaml", "money").values())
+    if not isinstance(signs, dict) or not all(isinstance(unit, str) and unit in money for unit in signs.values()):
+        raise ResourceError("units.yaml: 'currency_signs' must map signs to units listed under money")
+    return dict(signs)
 
 
 def minor_unit_map(canonical: dict[str, str]) -> dict[str, dict[str, float]]:
@@ -112,10 +139,45 @@ def number_map(key: str, forms: dict[str, str] | None = None) -> dict[str, float
 
 
 @lru_cache(maxsize=None)
-def fraction_pattern() -> re.Pattern:
-    """百分之八十, 千分之三: a fraction word and the numeral after it."""
-    words = "|".join(map(re.escape, sorted(unit_table().fraction_words, key=len, reverse=True)))
-    return re.compile(rf"(?P<word>{words})(?P<numeral>{NUMERAL})")
+def word_before_number_pattern() -> re.Pattern:
+    """百分之八十, 千分之三, ￥300, 人民币3000万: a fraction word or a currency's sign and the numeral after it.
+
+    One pattern for both, so the text is scanned once for the words that stand before a number;
+    without a group around the word, so the engine can skip to the words' first characters fast.
+    """
+    words = word_alternation(set(unit_table().fraction_words) | set(unit_table().currency_signs))
+    return re.compile(rf"(?:{words})(?P<numeral>{NUMERAL})")
+
+
+def word_before(match: re.Match) -> str:
+    return match.string[match.start():match.start("numeral")]
+
+
+def word_alternation(words) -> str:
+    """A regex alternation of `words` as a trie (人(?:次|民币)?): the longest word wins, as with the
+    words listed longest first, and the engine tries one branch per character instead of every word."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for character in word:
+            node = node.setdefault(character, {})
+        node[""] = {}
+    return _trie_pattern(trie)
+
+
+def _trie_pattern(node: dict) -> str:
+    """The pattern of one trie node; "" marks that a word ends there, which makes what follows optional."""
+    children = sorted((character, child) for character, child in node.items() if character)
+    branches = [re.escape(character) + _trie_pattern(child) for character, child in children]
+    if not branches:
+        return ""
+    if len(branches) == 1:
+        body = branches[0]
+    elif all(set(child) == {""} for _, child in children):
+        body = "[" + "".join(branches) + "]"          # words that end here: one class, [克斤]
+    else:
+        body = "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
 
 
 class QualifierWords:
@@ -173,8 +235,8 @@ def candidate_pattern() -> re.Pattern:
     The pattern starts with a character class so the engine can skip ahead fast;
     an in-span prefix (近, 约, 超) is looked for behind the match instead.
     """
-    forms = "|".join(map(re.escape, unit_table().forms_longest_first))
-    unit_ahead = rf"(?=[余多几]?[万亿千百]?(?:{forms})|[余多几]|(?<=[万亿]))"
+    forms = word_alternation(unit_table().forms_longest_first)
+    unit_ahead = rf"(?=[余多几]?[万亿千百萬億]?(?:{forms})|[余多几]|(?<=[万亿萬億]))"
     return re.compile(rf"{NUMERAL}{unit_ahead}")
 
 
@@ -186,7 +248,6 @@ def find_indicators(text: str, protected: Intervals | None = None) -> list[Menti
     """
     protected = protected if protected is not None else protected_spans(text)
     found: list[Mention] = []
-    prefixes = qualifier_words()["prefix_in_span"]
     for match in candidate_pattern().finditer(text):
         start = match.start()
         if protected.overlaps(start, match.end()):
@@ -195,8 +256,9 @@ def find_indicators(text: str, protected: Intervals | None = None) -> list[Menti
         if low is not None and low.ordinal:
             continue
         start -= len(explicit_sign(text, start)) if low is None else 0
-        prefix, _ = prefixes.ending_at(text, start, 2)
-        mention = read_indicator(text, start - len(prefix), match.end(), range_high=low is not None)
+        prefix, _ = in_span_prefix(text, start)
+        joined = low is not None or dash_after_quantity(text, start)     # 5-20%, 五元六角-五元八角
+        mention = read_indicator(text, start - len(prefix), match.end(), range_high=joined)
         if mention is None or protected.overlaps(mention.start, mention.end):
             continue
         if low is not None:
@@ -210,8 +272,25 @@ def find_indicators(text: str, protected: Intervals | None = None) -> list[Menti
                 continue
         found += listed_counts_before(text, mention, protected)
         found.append(mention)
-    found += find_percent_words(text, protected)
+    for match in word_before_number_pattern().finditer(text):
+        if word_before(match) in unit_table().fraction_words:
+            found += percent_word(text, match, protected)
+        else:
+            found = with_signed_amount(found, signed_amount(text, match, protected))
     return sorted(found, key=lambda m: m.start)
+
+
+def with_signed_amount(found: list[Mention], amount: Mention | None) -> list[Mention]:
+    """`found` with ￥300 added, replacing a reading of its number with the implied unit ($2.5亿 → not 个).
+
+    A reading with a unit of its own (￥1200元 → 1200元) stays and the sign adds nothing.
+    """
+    if amount is None:
+        return found
+    overlapping = [m for m in found if m.start < amount.end and amount.start < m.end]
+    if any(m.unit != IMPLIED_UNIT or m.start < amount.start or m.end > amount.end for m in overlapping):
+        return found
+    return [m for m in found if not any(m is o for o in overlapping)] + [amount]
 
 
 def explicit_sign(text: str, start: int) -> str:
@@ -222,7 +301,23 @@ def explicit_sign(text: str, start: int) -> str:
     before = text[start - 2:start - 1] if start >= 2 else ""
     if sign != "负" and (before in NUMERAL_CHARACTERS or before in CODE_NEIGHBOURS or before in ASCII_LETTERS):
         return ""       # 5-20, A-3, 3+2: a range or a code
+    if sign != "负" and dash_after_quantity(text, start):
+        return ""       # 五元六角-五元八角: a dash after a quantity joins two
     return sign
+
+
+def dash_after_quantity(text: str, start: int) -> bool:
+    """A dash right before `start` that follows a number and its unit (五元六角-): it joins, it is no sign."""
+    return (start > 1 and text[start - 1] in "-－—" and
+            quantity_before_pattern().search(text, max(0, start - 1 - RANGE_WINDOW), start - 1) is not None)
+
+
+@lru_cache(maxsize=None)
+def quantity_before_pattern() -> re.Pattern:
+    """A number and its unit or a currency's smaller unit, ending where the search ends (五元六角)."""
+    table = unit_table()
+    minor = {form for parts in table.minor_units.values() for form in parts}
+    return re.compile(rf"{NUMERAL}(?:{word_alternation(set(table.forms_longest_first) | minor)})\Z")
 
 
 @dataclass(frozen=True)
@@ -237,7 +332,7 @@ class RangeLow:
 @lru_cache(maxsize=None)
 def range_low_pattern() -> re.Pattern:
     """The low end of a range, its unit if repeated, and the connector, at the end of a window."""
-    forms = "|".join(map(re.escape, unit_table().forms_longest_first))
+    forms = word_alternation(unit_table().forms_longest_first)
     return re.compile(rf"(?P<low>{NUMERAL})(?P<unit>{forms})?(?:[-－—~～〜]|至|到)\Z")
 
 
@@ -312,6 +407,7 @@ def read_indicator(text: str, start: int, numeral_end: int, range_high: bool = F
     numeral_start = start + len(prefix)
     sign = SIGNS.get(text[numeral_start], 1.0)       # find_indicators put an explicit sign in the span
     numeral_start += text[numeral_start] in SIGNS
+    matched = text[numeral_start:numeral_end]        # 一千 in 一千米: not the article 一, though 千 goes to the unit
     numeral_end = scale_given_to_unit(text, numeral_start, numeral_end)
     numeral = text[numeral_start:numeral_end]
     cursor = numeral_end
@@ -320,8 +416,12 @@ def read_indicator(text: str, start: int, numeral_end: int, range_high: bool = F
     scale = SCALE_AFTER_APPROX.get(text[cursor:cursor + 1], 1) if approx else 1
     cursor += scale > 1                  # 3000余万元: the scale word follows the approximation
     unit_form, unit_length, fraction = read_unit_with_half(text, cursor)   # 两公里半: 0.5
+    if unit_form in unit_table().tenths_after and not fraction:
+        fraction = tenths_after_unit(text, cursor + unit_length)           # 七成六: 0.6
+        unit_length += fraction > 0
     unit = unit_table().canonical.get(unit_form, "")
-    if (not prefix and is_bare_article(numeral) and not fraction and not counted_article(text, start, numeral)
+    if (not prefix and is_bare_article(matched) and not fraction and not counted_article(text, start, numeral)
+            and not (matched == "二" and unit in unit_table().measures)
             and not (numeral == "一" and unit_form and listed_count(text, start, cursor + unit_length))):
         return None
     if not unit:
@@ -330,6 +430,8 @@ def read_indicator(text: str, start: int, numeral_end: int, range_high: bool = F
         unit = IMPLIED_UNIT
     if unit_form == "周年":
         return None                 # 建党100周年: an anniversary, a date
+    if text[numeral_start:cursor + unit_length] in unit_table().not_quantities:
+        return None                 # 5g: the network, not five grams
     if unit in unit_table().terms and not is_arabic(numeral) and not counted_after(text, start):
         return None                 # 二十届三中全会: a term of office
     after_unit = text[cursor + unit_length:cursor + unit_length + 4]
@@ -357,6 +459,22 @@ def read_indicator(text: str, start: int, numeral_end: int, range_high: bool = F
         qualifier = approx_qualifier or suffix_qualifier or outside_qualifier(text, start)
     return Mention("indicator", start, cursor, text[start:cursor], value=value, unit=unit,
                    qualifier=qualifier or "=")
+
+
+def tenths_after_unit(text: str, position: int) -> float:
+    """The tenths a single Chinese digit after 成 adds (七成六 is 7.6 成, 76 %), or 0.
+
+    Only where the digit ends the number: before punctuation, 的, a qualifier (九成五以上)
+    or the end; 三成五星级 is 30 % and a five-star rating.
+    """
+    digit = text[position:position + 1]
+    if not digit or digit not in TENTHS_DIGITS:
+        return 0.0
+    following = text[position + 1:position + 2]
+    if (following and following != "的" and (CJK.match(following) or following in NUMERAL_CHARACTERS)
+            and not qualifier_words()["suffix_after_unit"].at(text, position + 1, position + 3)[0]):
+        return 0.0
+    return parse_number(digit) / 10
 
 
 def read_minor_units(text: str, cursor: int, unit: str) -> tuple[float, int]:
@@ -407,8 +525,7 @@ def unit_pattern() -> re.Pattern:
     Longest first, whichever list a word is in: 人民币 is a unit though 人民 is not.
     """
     table = unit_table()
-    words = sorted(set(table.forms_longest_first) | set(table.not_units), key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, words)))
+    return re.compile(word_alternation(set(table.forms_longest_first) | set(table.not_units)))
 
 
 def read_unit(text: str, position: int) -> str:
@@ -453,7 +570,7 @@ def implies_count(numeral: str, approx: str) -> bool:
 
     Only with an Arabic digit or an approximation (余/多): 千万, 万万 are adverbs.
     """
-    return any(ch in numeral for ch in "万亿") and (is_arabic(numeral) or bool(approx))
+    return any(ch in numeral for ch in "万亿萬億") and (is_arabic(numeral) or bool(approx))
 
 
 def is_excluded(text: str, start: int, numeral_start: int, numeral: str, numeral_end: int,
@@ -492,32 +609,62 @@ def is_time_frame(text: str, start: int, numeral_start: int, numeral_end: int) -
     return text[numeral_end:numeral_end + 8].startswith(words["plan_heads"])
 
 
+def in_span_prefix(text: str, start: int) -> tuple[str, str]:
+    """(word, qualifier) of 近/约/超过 … right before `start`, or ("", "") when it ends a longer
+    word that stands outside the span: 不超过 is "<" and not part of it, though 超过 is ">"."""
+    word, qualifier = qualifier_words()["prefix_in_span"].ending_at(text, start, 2)
+    if word and len(qualifier_words()["prefix_outside_span"].ending_at(text, start, 4)[0]) > len(word):
+        return "", ""
+    return word, qualifier
+
+
 def outside_qualifier(text: str, start: int) -> str:
     """不少于, 不到 … stand before the span but still qualify it."""
     return qualifier_words()["prefix_outside_span"].ending_at(text, start, 4)[1]
 
 
-def find_percent_words(text: str, protected: Intervals) -> list[Mention]:
-    """百分之八十 → 80 %; 百分之七十五点五 → 75.5 %; 千分之三 → 0.3 %.
+def percent_word(text: str, match: re.Match, protected: Intervals) -> list[Mention]:
+    """百分之八十 → 80 %; 百分之七十五点五 → 75.5 %; 千分之三 → 0.3 %; 万分之三 → 0.03 % ([] or one row).
 
     A numeral right before 百分之 (五百分之2.2) makes it no percentage; a numeral
-    after it that runs into the next word (百分之七十百分位) keeps its number part.
+    after it that runs into the next word (百分之七十百分位) keeps its number part,
+    but digits read out in a row (百分之二三十, twenty or thirty) give no number.
     """
-    found = []
-    factors = unit_table().fraction_words
-    for match in fraction_pattern().finditer(text):
-        if match.start() > 0 and text[match.start() - 1] in NUMERAL_CHARACTERS:
-            continue
-        numeral = longest_number_prefix(match.group("numeral"))
-        end = match.start("numeral") + len(numeral)
-        prefix, qualifier = qualifier_words()["prefix_in_span"].ending_at(text, match.start(), 2)
-        start = match.start() - len(prefix)            # 约百分之九十: 约 belongs to the span
-        suffix, suffix_qualifier = qualifier_words()["suffix_after_unit"].at(text, end, end + 2)
-        end += len(suffix)                              # 百分之九十以上: 以上 too
-        if not numeral or protected.overlaps(start, end):
-            continue
-        qualifier = qualifier or suffix_qualifier or outside_qualifier(text, start)
-        value = exact(parse_number(numeral) * factors[match.group("word")])
-        found.append(Mention("indicator", start, end, text[start:end], value=value, unit="%",
-                             qualifier=qualifier or "="))
-    return found
+    if match.start() > 0 and text[match.start() - 1] in NUMERAL_CHARACTERS:
+        return []
+    numeral = longest_number_prefix(match.group("numeral"))
+    rest = match.group("numeral")[len(numeral):]
+    if not numeral or rest[:1] in CHINESE_DIGITS:
+        return []                                   # 百分之二三十: an estimate, not 2 %
+    end = match.start("numeral") + len(numeral)
+    prefix, qualifier = in_span_prefix(text, match.start())
+    start = match.start() - len(prefix)            # 约百分之九十: 约 belongs to the span
+    suffix, suffix_qualifier = qualifier_words()["suffix_after_unit"].at(text, end, end + 2)
+    end += len(suffix)                              # 百分之九十以上: 以上 too
+    # The fraction word itself may hold an adverb (万分): only the number and its qualifiers count.
+    if protected.overlaps(start, match.start()) or protected.overlaps(match.start("numeral"), end):
+        return []
+    qualifier = qualifier or suffix_qualifier or outside_qualifier(text, start)
+    value = exact(parse_number(numeral) * unit_table().fraction_words[word_before(match)])
+    return [Mention("indicator", start, end, text[start:end], value=value, unit="%", qualifier=qualifier or "=")]
+
+
+def signed_amount(text: str, match: re.Match, protected: Intervals) -> Mention | None:
+    """An amount written with a currency's sign or name before it: ￥300 → 300 元, $20 → 20 美元.
+
+    Not when the amount runs into letters (a code: $2A) or is no Arabic number.
+    """
+    end = match.end()
+    after = text[end:end + 1]
+    if after and (after in ASCII_LETTERS or after in CODE_NEIGHBOURS and after not in ".．"):
+        return None
+    prefix, qualifier = in_span_prefix(text, match.start())
+    start = match.start() - len(prefix)
+    if protected.overlaps(start, end) or not is_arabic(match.group("numeral")):
+        return None                     # $一: signs go with Arabic amounts
+    value = parse_number(match.group("numeral"))
+    if value is None:
+        return None
+    return Mention("indicator", start, end, text[start:end], value=value,
+                   unit=unit_table().currency_signs[word_before(match)],
+                   qualifier=qualifier or outside_qualifier(text, start) or "=")

@@ -15,6 +15,10 @@ turns its refusals into None.
 75.5
 >>> parse_number("三点五万")
 35000.0
+>>> parse_number("八點五")
+8.5
+>>> parse_number("七十五萬")
+750000.0
 >>> parse_number("十四五") is None
 True
 >>> parse_number("四六四五") is None
@@ -28,6 +32,10 @@ from functools import lru_cache
 import cn2an
 
 FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
+# Traditional characters of numerals, read as their simplified forms by parse_number
+# (the numeral only: the document keeps its characters and offsets).
+TRADITIONAL_NUMERAL = str.maketrans("兩萬億點", "两万亿点")
+NORMALISE_NUMERAL = {**FULL_WIDTH_DIGITS, **TRADITIONAL_NUMERAL}
 
 # Named pieces, composed into NUMERAL below (compare cn2an's own __get_pattern).
 #
@@ -37,15 +45,15 @@ FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９．，", "01234
 # report (about three times slower on a full-text scan).
 DIGIT = "0-9０-９"
 ARABIC = rf"[{DIGIT}][{DIGIT}]*(?:[,，][{DIGIT}]{{3}})*(?:[.．][{DIGIT}]+)?"
-CHINESE_DIGIT = "零〇一二两三四五六七八九"
-CHINESE_SCALE = "十百千万亿"
+CHINESE_DIGIT = "零〇一二两兩三四五六七八九"
+CHINESE_SCALE = "十百千万亿萬億"
 CHINESE = rf"[{CHINESE_DIGIT}{CHINESE_SCALE}][{CHINESE_DIGIT}{CHINESE_SCALE}]*"
 MIXED = rf"{ARABIC}[{CHINESE_SCALE}]*"       # 1.2万, 37亿, 5000万
 # A thousands separator: the full-width comma only between full-width digits (１２，０００);
 # after an ASCII digit it is the clause comma of Chinese prose (培训20，300人参加 is two numbers).
 THOUSANDS = r"(?:,|(?<=[０-９])，)"
 # A Chinese decimal: 七十五点五, 四点五, 三点五万 (the digits after 点 are read one by one).
-CHINESE_DECIMAL = rf"(?:点[{CHINESE_DIGIT}][{CHINESE_DIGIT}]*[万亿]?)?"
+CHINESE_DECIMAL = rf"(?:[点點][{CHINESE_DIGIT}][{CHINESE_DIGIT}]*[万亿萬億]?)?"
 # MIXED or CHINESE (with its decimal), as one class and then the rest of whichever the first
 # character began.
 NUMERAL = (rf"[{DIGIT}{CHINESE_DIGIT}{CHINESE_SCALE}]"
@@ -59,7 +67,7 @@ ARTICLE_DIGITS = {"一", "二"}   # 一个/一批 is "a"; 二次 is an ordinal: 
 @lru_cache(maxsize=4096)
 def parse_number(numeral: str) -> float | None:
     """The value of one numeral, or None when it is not a well-formed number."""
-    text = numeral.translate(FULL_WIDTH_DIGITS).replace(",", "")
+    text = numeral.translate(NORMALISE_NUMERAL).replace(",", "")
     if not text:
         return None
     if len(text) > 1 and all(ch in CHINESE_DIGIT for ch in text):

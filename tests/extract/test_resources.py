@@ -28,7 +28,7 @@ def test_unit_forms_are_longest_first():
 
 
 @pytest.mark.parametrize("form,unit", [("千米", "公里"), ("千克", "公斤"), ("人民币", "元"), ("平米", "平方米"),
-                                       ("台币", "新台币"), ("周岁", "岁")])
+                                       ("台币", "新台币"), ("周岁", "岁"), ("個百分點", "百分点"), ("噸", "吨")])
 def test_other_names_of_a_unit_convert_to_its_one_name(form, unit):
     assert indicators.unit_table().canonical[form] == unit
 
@@ -38,6 +38,19 @@ def test_units_that_take_a_half_or_name_a_term_are_listed_units():
     units = set(table.canonical.values())
     assert table.takes_half <= units and table.terms <= units
     assert all(word.startswith("半") for word in table.half_words)
+
+
+def test_currency_signs_name_currencies():
+    table = indicators.unit_table()
+    money = set(word_map("units.yaml", "money").values())
+    assert table.currency_signs["￥"] == "元" and set(table.currency_signs.values()) <= money
+
+
+def test_a_currency_sign_for_a_unit_that_is_no_currency_is_reported(tmp_path, monkeypatch):
+    bad = load_yaml("units.yaml") | {"currency_signs": {"$": "人"}}
+    monkeypatch.setattr(indicators, "load_yaml", lambda name: bad)
+    with pytest.raises(ResourceError, match="currency_signs"):
+        indicators.currency_sign_map({})
 
 
 def test_no_word_is_both_a_unit_form_and_a_not_unit():

@@ -14,6 +14,8 @@ CASES = [
     ("千", 1000), ("十", 10), ("二十五", 25), ("一千二百万", 1.2e7), ("两万", 20000),
     ("七十五点五", 75.5), ("四点五", 4.5), ("零点八", 0.8), ("十点零五", 10.05), ("三点五万", 35000),
     ("一点二亿", 1.2e8),
+    # traditional characters, read through the numeral only
+    ("兩", 2), ("十二萬", 120000), ("兩億", 2e8), ("八點五", 8.5), ("三點五萬", 35000), ("1.2萬", 12000),
 ]
 MALFORMED = ["十四五", "四六四五", "四五六", "", "万万亿亿十"]
 
@@ -81,3 +83,14 @@ def test_chinese_decimals_read_back(whole, fraction):
     numeral = cn2an.an2cn(number)
     assert NUMERAL_RE.fullmatch(numeral)
     assert parse_number(numeral) == pytest.approx(number)
+
+
+TRADITIONAL = str.maketrans("两万亿点", "兩萬億點")
+
+
+@given(st.integers(min_value=1, max_value=10**8))
+def test_traditional_numerals_read_as_simplified(number):
+    # The same numeral in traditional characters is found whole and has the same value.
+    numeral = cn2an.an2cn(number).translate(TRADITIONAL)
+    assert NUMERAL_RE.fullmatch(numeral)
+    assert parse_number(numeral) == number
