@@ -654,6 +654,8 @@ def choose_region(text: str) -> RegionChoice:
     if township is not None:
         return township
     zone = zone_by_its_body(gaz, text, chosen, zones)
+    if zone is None and cue in ("most_named", ""):     # a line cue or 我县 named the locality already
+        zone = zone_most_named(gaz, text, chosen, ev.count.get(chosen, 0))
     if zone is not None:
         return zone
     if chosen is None:
@@ -780,6 +782,54 @@ def county_of_its_townships(gaz: Gazetteer, text: str, self_level: str) -> Regio
         return None       # none, or townships of several counties: no guess
     (county, spans), = votes.items()
     return RegionChoice(gaz.places[county].region, spans[0][0], spans[0][1], "self_reference")
+
+
+@lru_cache(maxsize=1)
+def _zone_pattern() -> re.Pattern:
+    zone_words = sorted(word_list("region_cues.yaml", "zone_words"), key=len, reverse=True)
+    bodies = sorted(word_list("region_cues.yaml", "zone_bodies"), key=len, reverse=True)
+    return re.compile(rf"(?P<prefix>[\u4e00-\u9fff]{{2,6}}?)(?:{'|'.join(zone_words)})(?P<body>{'|'.join(bodies)})?")
+
+
+ZONE_MIN_MENTIONS = 2
+
+
+def zone_most_named(gaz: Gazetteer, text: str, chosen: int | None, chosen_mentions: int) -> RegionChoice | None:
+    """A zone the gazetteer does not list that the text names at least twice, or once with its
+    own administration (西渡高新区工委), never as a destination, and at least as often as the
+    place chosen otherwise: 建湖经济开发区 ×3 is not 建湖县, whose name it holds."""
+    if chosen is not None and gaz.places[chosen].level not in ("province", "city", "district", "county"):
+        return None
+    found: dict[str, list[tuple[int, bool]]] = defaultdict(list)
+    for match in _zone_pattern().finditer(text):
+        prefix = match.group("prefix")
+        cut = max(prefix.rfind(end) for end in _PLACE_ENDS) + 1       # 盐城市建湖经济开发区 → 建湖经济开发区
+        start = match.start() + cut
+        name = text[start:match.end("body") if match.group("body") else match.end()]
+        name = name[:len(name) - len(match.group("body") or "")]
+        if len(prefix) - cut < 2 or name in gaz.by_name or name in gaz.names:
+            continue
+        if text[max(0, start - 2):start].endswith(cues().elsewhere_prefixes):
+            continue
+        found[name].append((start, bool(match.group("body"))))
+    if not found:
+        return None
+    name, spans = max(found.items(), key=lambda item: (len(item[1]), any(body for _, body in item[1])))
+    if len(spans) < ZONE_MIN_MENTIONS and not any(body for _, body in spans):
+        return None
+    if chosen is not None and gaz.places[chosen].level != "province" and len(spans) < chosen_mentions:
+        return None
+    return RegionChoice(_zone_region(gaz, name, chosen), spans[0][0], spans[0][0] + len(name), "most_named")
+
+
+def _zone_region(gaz: Gazetteer, name: str, chosen: int | None) -> Region:
+    """A zone under the chosen place: its city (a county's or district's city), its province."""
+    if chosen is None:
+        return Region(name, level="development_zone")
+    above = gaz.places[chosen].region
+    city = above.city or (above.name if gaz.places[chosen].level == "city" else "")
+    return Region(name, above.province, city, "development_zone", latitude=above.latitude,
+                  longitude=above.longitude, coordinates_of=above.coordinates_of)
 
 
 # A township the report is about outnumbers its county's own name and the other townships named.

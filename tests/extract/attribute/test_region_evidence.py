@@ -256,6 +256,14 @@ ZONES_BY_THEIR_BODY = [
          "大鹏新区", "author", "大鹏新区", "development_zone", "深圳市"),
     Case("a zone named in passing further down stays its city's report", "中共江门市委组织部\n" + BODY + "\n某某新区管委会作交流发言。",
          "江门市", "author", "江门市", "city"),
+    Case("an unlisted zone named three times is not the county whose name it holds",
+         "首页>地方频道>要闻\n临沧市凤庆经济开发区突出服务抓党建\n今年以来，凤庆经济开发区党工委坚持服务中心。\n" + BODY
+         + "\n凤庆经济开发区将机关党支部调整为10个。", "凤庆经济开发区", "most_named", "凤庆经济开发区",
+         "development_zone", "临沧市"),
+    Case("an unlisted zone with its working committee, no city named", "作者：王明\n6月28日，云岭高新区的9个机关党支部齐聚一堂。\n"
+         + BODY + "\n云岭高新区工委部署，云岭高新区各支部落实。", "云岭高新区", "most_named", "云岭高新区", "development_zone"),
+    Case("a zone visited once is a destination, not the locality", "凤庆县召开组织工作会议\n" + BODY
+         + "\n凤庆县干部赴云岭高新区学习，凤庆县委部署。", "凤庆县", "", "", "county"),
 ]
 
 
