@@ -236,7 +236,7 @@ def candidate_pattern() -> re.Pattern:
     an in-span prefix (近, 约, 超) is looked for behind the match instead.
     """
     forms = word_alternation(unit_table().forms_longest_first)
-    unit_ahead = rf"(?=[余多几]?[万亿千百萬億]?(?:{forms})|[余多几]|(?<=[万亿萬億]))"
+    unit_ahead = rf"(?=[余多几]?[万亿千百萬億]?(?:{forms})|[{SPACES_BEFORE_UNIT}](?:[万亿]?[余多]?(?:{forms})|[余多几])|[余多几]|(?<=[万亿萬億]))"
     return re.compile(rf"{NUMERAL}{unit_ahead}")
 
 
@@ -250,6 +250,8 @@ def find_indicators(text: str, protected: Intervals | None = None) -> list[Menti
     found: list[Mention] = []
     for match in candidate_pattern().finditer(text):
         start = match.start()
+        if found and start < found[-1].end:
+            continue        # 37 亿元: the 亿 was read with the 37 before it
         if protected.overlaps(start, match.end()):
             continue        # a numeral in a quoted name or a formula (“四个意识”): so would any span around it
         low = range_low_before(text, start)
@@ -257,6 +259,9 @@ def find_indicators(text: str, protected: Intervals | None = None) -> list[Menti
             continue
         start -= len(explicit_sign(text, start)) if low is None else 0
         prefix, _ = in_span_prefix(text, start)
+        if not prefix and spaced_start(text, start) != start and in_span_prefix(text, start - 1)[0]:
+            start -= 1                  # 约 300 人: the space joins the span, after its prefix
+            prefix, _ = in_span_prefix(text, start)
         joined = low is not None or dash_after_quantity(text, start)     # 5-20%, 五元六角-五元八角
         mention = read_indicator(text, start - len(prefix), match.end(), range_high=joined)
         if mention is None or protected.overlaps(mention.start, mention.end):
@@ -396,6 +401,10 @@ def listed_counts_before(text: str, mention: Mention, protected: Intervals) -> l
     return items
 
 
+SPACES_BEFORE_UNIT = " \u00a0\u2009\u202f"
+WITHOUT_SPACES = str.maketrans("", "", SPACES_BEFORE_UNIT)
+
+
 def read_indicator(text: str, start: int, numeral_end: int, range_high: bool = False) -> Mention | None:
     """Read one candidate starting at `start`; None when it is not an indicator.
 
@@ -405,16 +414,26 @@ def read_indicator(text: str, start: int, numeral_end: int, range_high: bool = F
     qualifiers = qualifier_words()
     prefix, qualifier = qualifiers["prefix_in_span"].at(text, start, numeral_end)
     numeral_start = start + len(prefix)
+    if prefix and text[numeral_start] in SPACES_BEFORE_UNIT:
+        numeral_start += 1          # 约 300 人
     sign = SIGNS.get(text[numeral_start], 1.0)       # find_indicators put an explicit sign in the span
     numeral_start += text[numeral_start] in SIGNS
+    if (text[numeral_end:numeral_end + 1] in SPACES_BEFORE_UNIT and text[numeral_end + 1:numeral_end + 2] in ("万", "亿")
+            and is_arabic(text[numeral_start:numeral_end])):
+        numeral_end += 2            # 1.2 万人次: spaced text keeps its scale apart
     matched = text[numeral_start:numeral_end]        # 一千 in 一千米: not the article 一, though 千 goes to the unit
     numeral_end = scale_given_to_unit(text, numeral_start, numeral_end)
-    numeral = text[numeral_start:numeral_end]
+    numeral = text[numeral_start:numeral_end].translate(WITHOUT_SPACES)
     cursor = numeral_end
+    if text[cursor:cursor + 1] in SPACES_BEFORE_UNIT and text[cursor + 1:cursor + 2] in "余多几" and is_arabic(numeral):
+        cursor += 1     # 260 余场
     approx, approx_qualifier = qualifiers["suffix_after_number"].at(text, cursor, cursor + 2)
     cursor += len(approx)
     scale = SCALE_AFTER_APPROX.get(text[cursor:cursor + 1], 1) if approx else 1
     cursor += scale > 1                  # 3000余万元: the scale word follows the approximation
+    if text[cursor:cursor + 1] in SPACES_BEFORE_UNIT and is_arabic(numeral) and not approx \
+            and read_unit_with_half(text, cursor + 1)[0]:
+        cursor += 1     # 召开 3 次会议: text spaced between Latin digits and Chinese (web pages, PDFs)
     unit_form, unit_length, fraction = read_unit_with_half(text, cursor)   # 两公里半: 0.5
     if unit_form in unit_table().tenths_after and not fraction:
         fraction = tenths_after_unit(text, cursor + unit_length)           # 七成六: 0.6
@@ -576,6 +595,7 @@ def implies_count(numeral: str, approx: str) -> bool:
 def is_excluded(text: str, start: int, numeral_start: int, numeral: str, numeral_end: int,
                 unit: str, qualified: str, left_open: bool = False, unit_is_ascii: bool = False) -> bool:
     """`left_open`: the character before is a range's dash; `unit_is_ascii`: 5km, where the letters are the unit."""
+    start = spaced_start(text, start)     # 第 3 次: spaced text reads as 第3次
     before = text[max(0, start - 2):start]
     words = context_words()
     if before.endswith(words["ordinal_before"]):
@@ -594,11 +614,19 @@ def is_excluded(text: str, start: int, numeral_start: int, numeral: str, numeral
     return False
 
 
+def spaced_start(text: str, start: int) -> int:
+    """`start`, or the space before it when one stands between Chinese and the number (近 3 年)."""
+    return start - 1 if start and text[start - 1] in SPACES_BEFORE_UNIT else start
+
+
 def is_time_frame(text: str, start: int, numeral_start: int, numeral_end: int) -> bool:
     """近两个月, 未来五年, 五年来, 三年行动计划: time that places the text or names a plan."""
     words = context_words()
-    if text[start:numeral_start] in ("近", "将近", "接近"):
+    if text[start:numeral_start].rstrip(SPACES_BEFORE_UNIT) in ("近", "将近", "接近"):
         return True
+    start = spaced_start(text, start)
+    if text[numeral_end:numeral_end + 1] in SPACES_BEFORE_UNIT:
+        numeral_end += 1            # 3 年来
     if text[max(0, start - 2):start].endswith(words["time_frame_before"]):
         return True
     after_unit = DURATION_AFTER_NUMERAL.match(text, numeral_end)   # 两年多来: the 多 too
