@@ -26,6 +26,8 @@ from .numerals import ARABIC, CHINESE, CHINESE_DIGIT, CHINESE_SCALE, DIGIT, pars
 from ..resources import load_yaml, word_list
 from .textspans import QUOTED, Intervals, ambiguity_pattern, quotations
 
+DIGIT_CHARS = "0123456789０１２３４５６７８９"
+CHINESE_CHARS = CHINESE_DIGIT + CHINESE_SCALE
 NUMERAL_CHARS = re.compile(r"[0-9０-９二两三四五六七八九十百千万双]|一.*一")
 NUMERAL_CHAR = re.compile(rf"[{DIGIT}{CHINESE_DIGIT}{CHINESE_SCALE}]")
 # A clause that opens a sentence or a line: where a bundle's members are listed one by one.
@@ -358,15 +360,17 @@ def is_bundle_size(value: float | None, classifier: str) -> bool:
 def find_unquoted_bundles(text: str, taken: Intervals) -> list[Mention]:
     found = []
     chinese, arabic = unquoted_bundle_patterns()
+    chinese_starts, arabic_starts, big_starts = numeral_starts_before_classifiers(text)
     # At one start, a match with a known noun comes before N大 + any word (priority 0 before 1).
-    matches = sorted([*((m.start(), 0, m) for m in chinese.finditer(text)),
-                      *((m.start(), 0, m) for m in arabic.finditer(text)),
-                      *((m.start(), 1, m) for m in big_set_pattern().finditer(text))], key=lambda t: t[:2])
+    matches = sorted([*((m.start(), 0, m) for m in matches_from(chinese, text, chinese_starts)),
+                      *((m.start(), 0, m) for m in matches_from(arabic, text, arabic_starts)),
+                      *((m.start(), 1, m) for m in matches_from(big_set_pattern(), text, big_starts))],
+                     key=lambda t: t[:2])
     last_end = 0
-    for _, any_word, match in matches:
-        if match.start() < last_end:
+    for start, any_word, match in matches:
+        if start < last_end:
             continue            # the patterns found overlapping bundles: the first one stands
-        if taken.overlaps(*match.span()) or (match.start() > 0 and text[match.start() - 1] in NOT_A_SET_BEFORE):
+        if (start > 0 and text[start - 1] in NOT_A_SET_BEFORE) or taken.overlaps(start, match.end()):
             continue
         if any_word and not is_set_word(text, match):
             continue
@@ -375,9 +379,55 @@ def find_unquoted_bundles(text: str, taken: Intervals) -> list[Mention]:
             continue
         end, noun = extended_noun(text, match)
         last_end = end
-        found.append(Mention("program_count", match.start(), end, text[match.start():end],
-                             value=value, unit=noun, label=text[match.start():end]))
+        found.append(Mention("program_count", start, end, text[start:end],
+                             value=value, unit=noun, label=text[start:end]))
     return found
+
+
+NUMERAL_RUN = frozenset(DIGIT_CHARS + CHINESE_CHARS + ",，.．")
+
+
+@lru_cache(maxsize=None)
+def classifier_after_numeral_pattern() -> re.Pattern:
+    """A classifier's first character right after a numeral character: where the N of every
+    unquoted bundle ends. It opens with the classifiers' class, so re skips to them in C."""
+    firsts = "".join(sorted({re.escape(classifier[0]) for classifier in bundle_words().classifiers}))
+    return re.compile(rf"[{firsts}](?<=[{DIGIT}{CHINESE_DIGIT}{CHINESE_SCALE}][{firsts}])")
+
+
+def numeral_starts_before_classifiers(text: str) -> tuple[list[int], list[int], list[int]]:
+    """Where the unquoted bundle patterns can match, in order: every Chinese numeral character
+    and every Arabic digit of a numeral that runs up to a classifier, and the Chinese ones of
+    those before 大. One pass finds the classifiers for all three patterns; the patterns then
+    run only there (`matches_from`) instead of each over the whole text."""
+    chinese: list[int] = []
+    arabic: list[int] = []
+    big: list[int] = []
+    for anchor in classifier_after_numeral_pattern().finditer(text):
+        end = anchor.start()
+        start = end - 1
+        while start > 0 and text[start - 1] in NUMERAL_RUN:
+            start -= 1
+        before_big = anchor.group() == "大"
+        for position in range(start, end):
+            char = text[position]
+            if char in CHINESE_CHARS:
+                chinese.append(position)
+                if before_big:
+                    big.append(position)
+            elif char in DIGIT_CHARS:
+                arabic.append(position)
+    return chinese, arabic, big
+
+
+def matches_from(pattern: re.Pattern, text: str, starts: list[int]):
+    """What pattern.finditer(text) finds, for a pattern that can match only at `starts`
+    (ascending): each start tried in turn, none inside the last match."""
+    last_end = 0
+    for start in starts:
+        if start >= last_end and (match := pattern.match(text, start)) is not None:
+            yield match
+            last_end = match.end()
 
 
 @lru_cache(maxsize=None)
@@ -390,11 +440,21 @@ def unquoted_package_pattern() -> re.Pattern:
 
 def find_unquoted_packages(text: str, taken: Intervals) -> list[Mention]:
     found = []
-    for match in unquoted_package_pattern().finditer(text):
+    # A package opens with its word: look for the words (a substring search), not for the pattern.
+    starts = sorted(at for word in bundle_words().package_words for at in occurrences(text, word))
+    for match in matches_from(unquoted_package_pattern(), text, starts):
         value = parse_number(match.group("n"))
         if not taken.overlaps(*match.span()) and is_bundle_size(value, ""):
             found.append(Mention("program_count", match.start(), match.end(), match.group(),
                                  value=value, unit=bundle_words().article_noun, label=match.group()))
+    return found
+
+
+def occurrences(text: str, word: str) -> list[int]:
+    found, at = [], text.find(word)
+    while at >= 0:
+        found.append(at)
+        at = text.find(word, at + 1)
     return found
 
 
