@@ -85,6 +85,8 @@ class BundleWords:
     lead_adverbs: tuple[str, ...]
     local_names: frozenset[str]
     any_nouns: tuple[str, ...]      # every word a bundle can count, longest first
+    noun_set: frozenset[str]        # the same, looked up by a phrase's ends
+    longest_noun: int
 
 
 def _by_length(words) -> tuple[str, ...]:
@@ -115,6 +117,8 @@ def bundle_words() -> BundleWords:
         lead_adverbs=listed("lead_adverbs"),
         local_names=frozenset(word_list("formulas.yaml", "local_names")),
         any_nouns=_by_length({*listed("nouns"), *listed("weak_nouns"), *listed("set_heads")}),
+        noun_set=frozenset({*listed("nouns"), *listed("weak_nouns"), *listed("set_heads")}),
+        longest_noun=max(map(len, {*listed("nouns"), *listed("weak_nouns"), *listed("set_heads")})),
     )
 
 
@@ -228,6 +232,7 @@ def find_programs(text: str, quoted: list[tuple[int, int]] | None = None) -> lis
     `quoted` are the text's quotations (textspans.quotations) when already found."""
     formulas = find_national_formulas(text)
     taken = Intervals((m.start, m.end) for m in formulas)
+    names: dict[str, tuple[str, float | None, str]] = {}     # a report repeats its names: each read once
     bundles: list[Mention] = []
     for start, end in quotations(text) if quoted is None else quoted:
         inner_start, inner_end = start + 1, end - 1
@@ -235,7 +240,7 @@ def find_programs(text: str, quoted: list[tuple[int, int]] | None = None) -> lis
             continue            # most quotations name nothing numbered: skip the rest at once
         if taken.overlaps(inner_start, inner_end):
             continue
-        mention = read_quoted(text, inner_start, inner_end)
+        mention = read_quoted(text, inner_start, inner_end, names)
         if mention is not None:
             (bundles if mention.kind == "program_count" else formulas).append(mention)
             taken.add(mention.start, mention.end)
@@ -270,14 +275,21 @@ def find_national_formulas(text: str) -> list[Mention]:
             for _, start, end in national_pattern().find_matches_as_indexes(text)]
 
 
-def read_quoted(text: str, start: int, end: int) -> Mention | None:
-    """A quotation's content as a bundle, a local formula, or nothing."""
+def read_quoted(text: str, start: int, end: int, names: dict | None = None) -> Mention | None:
+    """A quotation's content as a bundle, a local formula, or nothing; `names` are the readings
+    of the names already read in this document."""
     content = text[start:end]
-    kind, value, noun = read_name(content)
+    if names is None:
+        kind, value, noun = read_name(content)
+    else:
+        reading = names.get(content)
+        if reading is None:
+            reading = names[content] = read_name(content)
+        kind, value, noun = reading
     if kind == BARE:        # “三大”创建活动: a bundle if its noun follows the quotation
         following = text[end + 1:end + 9]
         # any word after it is what it counts; a known noun is named whole (创建活动, not 创建)
-        noun = next((n for n in bundle_words().any_nouns if following.startswith(n)), content[-1])
+        noun = longest_noun(following, at_end=False) or content[-1]
         if noun in bundle_words().modifying_nouns and (after := noun_after_pattern().match(following, len(noun))):
             noun = following[:after.end()]      # “两大”品牌活动
         kind = "program_count"
@@ -291,10 +303,10 @@ def read_quoted(text: str, start: int, end: int) -> Mention | None:
 BARE = "bare"
 
 
-@lru_cache(maxsize=4096)
 def read_name(content: str) -> tuple[str, float | None, str]:
     """(kind, N, noun) of a quoted name: a program_count, a formula, BARE (N + classifier alone,
-    whose noun may follow the quotation) or "" for nothing. Names repeat: read once each."""
+    whose noun may follow the quotation) or "" for nothing. Not cached across documents, which
+    would flatter a corpus that repeats its names (the benchmark's does); see find_programs."""
     if not NUMERAL_CHARS.search(content):
         return "", None, ""
     words = bundle_words()
@@ -352,7 +364,17 @@ def read_quoted_set(content: str) -> tuple[float, str] | None:
     value = parse_number(match.group("n"))
     if not is_bundle_size(value, match.group("cls") or ""):
         return None
-    return value, next((noun for noun in bundle_words().any_nouns if rest.endswith(noun)), rest)
+    return value, longest_noun(rest, at_end=True) or rest
+
+
+def longest_noun(phrase: str, at_end: bool) -> str:
+    """The longest bundle noun that ends (or, not at_end, begins) the phrase, or ""."""
+    nouns = bundle_words().noun_set
+    for length in range(min(len(phrase), bundle_words().longest_noun), 0, -1):
+        piece = phrase[-length:] if at_end else phrase[:length]
+        if piece in nouns:
+            return piece
+    return ""
 
 
 def is_bundle_size(value: float | None, classifier: str) -> bool:
