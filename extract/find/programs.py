@@ -36,6 +36,11 @@ NUMERAL_CHAR = re.compile(rf"[{DIGIT}{CHINESE_DIGIT}{CHINESE_SCALE}]")
 # The break is matched, not looked behind at, so that re can skip to the breaks in C.
 SENTENCE_OPENING_CLAUSE = re.compile(r"[。！？；\n](?P<clause>[^，,。；;：:！？!?\n“”]+)")
 UP_TO_LAST_BREAK = re.compile(r".*[，,。；;：:！？!?\n]", re.DOTALL)    # greedy: ends after the last one
+# What SENTENCE_OPENING_CLAUSE's clause cannot hold, and the breaks that open it.
+NOT_CLAUSE = re.compile(r"[，,。；;：:！？!?\n“”]")
+UP_TO_LAST_NOT_CLAUSE = re.compile(r".*[，,。；;：:！？!?\n“”]", re.DOTALL)
+SENTENCE_BREAKS = "。！？；\n"
+CLOSING_MARKS = ("”", "’", "」", '"')
 LEADING_CONJUNCTION = re.compile(r"^[”\"」]?(?:以及|和|及|与|并)")
 MEMBERS_BEFORE_REACH = 200    # an enumeration before a bundle is one clause, never longer
 CLAUSE_END = re.compile(r"[，,。；;：:！？!?\n]")
@@ -681,6 +686,8 @@ def enumerated_members(text: str, start: int, most: int = len(ORDINALS), noun: s
 def quoted_members_after(text: str, bundle: Mention, window_end: int) -> list[str]:
     noun = bundle.unit
     members: list[str] = []
+    if not noun_by_quotation_mark(text, noun, bundle.end, window_end):
+        return members      # no quoted name ends with the noun or runs into it: no need to read them
     for match in QUOTED.finditer(text, bundle.end, window_end):
         name = match.group()[1:-1]
         if text.startswith(noun, match.end()):
@@ -692,19 +699,47 @@ def quoted_members_after(text: str, bundle: Mention, window_end: int) -> list[st
     return members
 
 
+def noun_by_quotation_mark(text: str, noun: str, start: int, end: int) -> bool:
+    """Whether the noun stands right before or after a closing quotation mark in text[start:end]
+    (a little past end: a name's noun may follow its quotation there)."""
+    at = text.find(noun, start, end + len(noun))
+    while at >= 0:
+        if text[at - 1:at] in CLOSING_MARKS or text[at + len(noun):at + len(noun) + 1] in CLOSING_MARKS:
+            return True
+        at = text.find(noun, at + 1, end + len(noun))
+    return False
+
+
 def clause_members_after(text: str, bundle: Mention, window_end: int) -> list[str]:
     noun = bundle.unit
     members: list[str] = []
-    for match in SENTENCE_OPENING_CLAUSE.finditer(text, bundle.end, window_end):
-        if noun not in match.group("clause"):
-            continue
-        clause = strip_lead_verb(match.group("clause").strip(), noun)
+    for found in sentence_opening_clauses_with(text, noun, bundle.end, window_end):
+        clause = strip_lead_verb(found.strip(), noun)
         if (2 < len(clause) <= MEMBER_MAX_CHARS and (clause.endswith(noun) or clause.startswith(noun))
                 and clause != noun and not NUMERAL_CHARS.search(clause) and clause not in members):
             members.append(clause)
         if len(members) == bundle.value:
             break
     return members
+
+
+def sentence_opening_clauses_with(text: str, word: str, start: int, end: int) -> list[str]:
+    """The clauses of SENTENCE_OPENING_CLAUSE.finditer(text, start, end) that hold `word`, in order,
+    found from the word's occurrences instead of by reading every clause of the window."""
+    clauses: list[str] = []
+    previous = start
+    at = text.find(word, start, end)
+    while at >= 0:
+        # The last break before this occurrence, unless the previous occurrence's clause holds it too.
+        before = UP_TO_LAST_NOT_CLAUSE.match(text, previous, at)
+        if before is not None and text[before.end() - 1] in SENTENCE_BREAKS:
+            after = NOT_CLAUSE.search(text, at, end)
+            clause_end = after.start() if after else end
+            if at + len(word) <= clause_end:
+                clauses.append(text[before.end():clause_end])
+        previous = at
+        at = text.find(word, at + 1, end)
+    return clauses
 
 
 def listed_before_noun_after(text: str, bundle: Mention) -> list[str]:
