@@ -91,6 +91,7 @@ class BundleWords:
     local_names: frozenset[str]
     any_nouns: tuple[str, ...]      # every word a bundle can count, longest first
     noun_set: frozenset[str]        # the same, looked up by a phrase's ends
+    strong_noun_set: frozenset[str]  # `nouns`, looked up so
     longest_noun: int
 
 
@@ -122,6 +123,7 @@ def bundle_words() -> BundleWords:
         lead_adverbs=listed("lead_adverbs"),
         local_names=frozenset(word_list("formulas.yaml", "local_names")),
         any_nouns=_by_length({*listed("nouns"), *listed("weak_nouns"), *listed("set_heads")}),
+        strong_noun_set=frozenset(listed("nouns")),
         noun_set=frozenset({*listed("nouns"), *listed("weak_nouns"), *listed("set_heads")}),
         longest_noun=max(map(len, {*listed("nouns"), *listed("weak_nouns"), *listed("set_heads")})),
     )
@@ -236,19 +238,22 @@ def find_programs(text: str, quoted: list[tuple[int, int]] | None = None) -> lis
 
     `quoted` are the text's quotations (textspans.quotations) when already found."""
     formulas = find_national_formulas(text)
-    taken = Intervals((m.start, m.end) for m in formulas)
+    national = Intervals((m.start, m.end) for m in formulas)
+    spans = [(m.start, m.end) for m in formulas]
     names: dict[str, tuple[str, float | None, str]] = {}     # a report repeats its names: each read once
     bundles: list[Mention] = []
+    # Quotations never overlap one another: only a national slogan can hold a quotation's span.
     for start, end in quotations(text) if quoted is None else quoted:
         inner_start, inner_end = start + 1, end - 1
         if not NUMERAL_CHARS.search(text, inner_start, inner_end):
             continue            # most quotations name nothing numbered: skip the rest at once
-        if taken.overlaps(inner_start, inner_end):
+        if national and national.overlaps(inner_start, inner_end):
             continue
         mention = read_quoted(text, inner_start, inner_end, names)
         if mention is not None:
             (bundles if mention.kind == "program_count" else formulas).append(mention)
-            taken.add(mention.start, mention.end)
+            spans.append((mention.start, mention.end))
+    taken = Intervals(spans)
     for find in (find_unquoted_bundles, find_unquoted_packages):   # 新政20条措施: the bundle stands
         for mention in find(text, taken):
             bundles.append(mention)
@@ -330,24 +335,33 @@ def is_local_formula(content: str) -> bool:
 
     Not an ordinal title (第十二次党代会), an idiom (三足鼎立) or a long quotation.
     """
-    without_idioms = ambiguity_pattern().sub("", content)    # 百姓名嘴 holds no numeral
     return (len(content) <= MAX_FORMULA_CHARS and "第" not in content
-            and bool(NUMERAL_CHARS.search(without_idioms)))
+            and bool(NUMERAL_CHARS.search(ambiguity_pattern().sub("", content))))    # 百姓名嘴 holds no numeral
 
 
 def read_bundle(content: str) -> tuple[float, str] | None:
     """(N, noun) when a quotation's whole content declares a bundle (“三大” alone: see read_name)."""
     words = bundle_words()
-    if match := bundle_pattern().fullmatch(content):
+    # Both bundle patterns end with a noun, a package with its article noun: test the end first.
+    ends_with_noun = ends_with_bundle_noun(content)
+    if ends_with_noun and (match := bundle_pattern().fullmatch(content)):
         numeral, classifier, noun = match.group("n"), match.group("cls"), match.group("noun")
-    elif match := article_package_pattern().fullmatch(content):
+    elif content.endswith(words.article_noun) and (match := article_package_pattern().fullmatch(content)):
         numeral, classifier, noun = match.group("n"), "", words.article_noun
-    elif (match := prefixed_bundle_pattern().fullmatch(content)) and not NUMERAL_CHAR.search(match.group("prefix")):
+    elif (ends_with_noun and (match := prefixed_bundle_pattern().fullmatch(content))
+          and not NUMERAL_CHAR.search(match.group("prefix"))):
         numeral, classifier, noun = match.group("n"), match.group("cls"), match.group("noun")
     else:
         return read_quoted_set(content)
     value = parse_number(numeral)
     return (value, noun) if is_bundle_size(value, classifier) else None
+
+
+def ends_with_bundle_noun(content: str) -> bool:
+    """Whether content ends with a noun of `nouns` (what bundle_pattern ends with)."""
+    words = bundle_words()
+    return any(content[-length:] in words.strong_noun_set
+               for length in range(1, min(len(content), words.longest_noun) + 1))
 
 
 def read_quoted_set(content: str) -> tuple[float, str] | None:
