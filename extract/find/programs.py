@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 
 import ahocorasick_rs
 
@@ -410,8 +411,9 @@ def find_unquoted_bundles(text: str, taken: Intervals) -> list[Mention]:
     # At one start, a match with a known noun comes before N大 + any word (priority 0 before 1).
     matches = sorted([*((m.start(), 0, m) for m in matches_from(chinese, text, chinese_starts)),
                       *((m.start(), 0, m) for m in matches_from(arabic, text, arabic_starts)),
-                      *((m.start(), 1, m) for m in matches_from(big_set_pattern(), text, big_starts))],
-                     key=lambda t: t[:2])
+                      *((m.start(), 1, m) for m in matches_from(big_set_pattern(), text, big_starts)
+                        if may_be_set_word(m))],
+                     key=itemgetter(0, 1))
     last_end = 0
     for start, any_word, match in matches:
         if start < last_end:
@@ -502,6 +504,15 @@ def occurrences(text: str, word: str) -> list[int]:
         found.append(at)
         at = text.find(word, at + 1)
     return found
+
+
+def may_be_set_word(match: re.Match) -> bool:
+    """False where is_set_word says no from N and the word alone, as for the 二十大 of every report."""
+    value = parse_number(match.group("n"))
+    if value is None:
+        return True         # left to is_set_word, whatever it makes of it
+    word = match.group("noun")
+    return value <= MAX_BIG_SET and not NUMERAL_CHAR.search(word) and not word.startswith(bundle_words().not_bundle_heads)
 
 
 def is_set_word(text: str, match: re.Match) -> bool:
