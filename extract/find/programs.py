@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from operator import itemgetter
+from typing import NamedTuple
 
 import ahocorasick_rs
 
@@ -255,11 +256,14 @@ def find_programs(text: str, quoted: list[tuple[int, int]] | None = None) -> lis
             (bundles if mention.kind == "program_count" else formulas).append(mention)
             spans.append((mention.start, mention.end))
     taken = Intervals(spans)
-    for find in (find_unquoted_bundles, find_unquoted_packages):   # 新政20条措施: the bundle stands
-        for mention in find(text, taken):
-            bundles.append(mention)
-            taken.add(mention.start, mention.end)
-    for match in unquoted_formula_pattern().finditer(text):
+    starts = numeral_starts(text)
+    for mention in find_unquoted_bundles(text, taken, starts):
+        bundles.append(mention)
+        taken.add(mention.start, mention.end)
+    for mention in find_unquoted_packages(text, taken):      # 新政20条措施: the bundle stands
+        bundles.append(mention)
+        taken.add(mention.start, mention.end)
+    for match in matches_from(unquoted_formula_pattern(), text, starts.formula):
         if not taken.overlaps(*match.span()):
             formulas.append(Mention("formula", match.start(), match.end(), match.group(), scope="local"))
             taken.add(*match.span())
@@ -404,10 +408,10 @@ def is_bundle_size(value: float | None, classifier: str) -> bool:
     return not (classifier == "大" and value > 10)
 
 
-def find_unquoted_bundles(text: str, taken: Intervals) -> list[Mention]:
+def find_unquoted_bundles(text: str, taken: Intervals, starts: NumeralStarts | None = None) -> list[Mention]:
     found = []
     chinese, arabic = unquoted_bundle_patterns()
-    chinese_starts, arabic_starts, big_starts = numeral_starts_before_classifiers(text)
+    chinese_starts, arabic_starts, big_starts, _ = numeral_starts(text) if starts is None else starts
     # At one start, a match with a known noun comes before N大 + any word (priority 0 before 1).
     matches = sorted([*((m.start(), 0, m) for m in matches_from(chinese, text, chinese_starts)),
                       *((m.start(), 0, m) for m in matches_from(arabic, text, arabic_starts)),
@@ -435,28 +439,45 @@ def find_unquoted_bundles(text: str, taken: Intervals) -> list[Mention]:
 NUMERAL_RUN = frozenset(DIGIT_CHARS + CHINESE_CHARS + ",，.．")
 
 
+# What may follow the N of an unquoted formula (unquoted_formula_pattern): 三年…, 一号…, 五星级, 百名….
+FORMULA_AFTER_NUMERAL = "年号级星名"
+
+
+class NumeralStarts(NamedTuple):
+    """Where the unquoted patterns can match, ascending (see numeral_starts)."""
+    chinese: list[int]       # unquoted bundles with a Chinese N
+    arabic: list[int]        # … with an Arabic N
+    big: list[int]           # N大
+    formula: list[int]       # unquoted formulas
+
+
 @lru_cache(maxsize=None)
-def classifier_after_numeral_pattern() -> re.Pattern:
-    """A classifier's first character right after a numeral character: where the N of every
-    unquoted bundle ends. It opens with the classifiers' class, so re skips to them in C."""
-    firsts = "".join(sorted({re.escape(classifier[0]) for classifier in bundle_words().classifiers}))
-    return re.compile(rf"[{firsts}](?<=[{DIGIT}{CHINESE_DIGIT}{CHINESE_SCALE}][{firsts}])")
+def numeral_anchor_pattern() -> re.Pattern:
+    """A classifier's first character, or what follows a formula's N, right after a numeral
+    character: where the N of every unquoted bundle or formula ends. It opens with a class of
+    those characters, so that re skips to them in C."""
+    firsts = sorted({classifier[0] for classifier in bundle_words().classifiers} | set(FORMULA_AFTER_NUMERAL))
+    anchors = "".join(map(re.escape, firsts))
+    return re.compile(rf"[{anchors}](?<=[{DIGIT}{CHINESE_DIGIT}{CHINESE_SCALE}][{anchors}])")
 
 
-def numeral_starts_before_classifiers(text: str) -> tuple[list[int], list[int], list[int]]:
-    """Where the unquoted bundle patterns can match, in order: every Chinese numeral character
-    and every Arabic digit of a numeral that runs up to a classifier, and the Chinese ones of
-    those before 大. One pass finds the classifiers for all three patterns; the patterns then
-    run only there (`matches_from`) instead of each over the whole text."""
-    chinese: list[int] = []
-    arabic: list[int] = []
-    big: list[int] = []
-    for anchor in classifier_after_numeral_pattern().finditer(text):
+def numeral_starts(text: str) -> NumeralStarts:
+    """Every Chinese numeral character and every Arabic digit of a numeral that runs up to an
+    anchor (numeral_anchor_pattern), sorted by the patterns that can start there. One pass finds
+    the anchors for the four unquoted patterns, which then run only there (`matches_from`)
+    instead of each over the whole text."""
+    starts = NumeralStarts([], [], [], [])
+    chinese, arabic, big, formula = starts
+    for anchor in numeral_anchor_pattern().finditer(text):
         end = anchor.start()
         start = end - 1
         while start > 0 and text[start - 1] in NUMERAL_RUN:
             start -= 1
-        before_big = anchor.group() == "大"
+        kind = anchor.group()
+        if kind in FORMULA_AFTER_NUMERAL:
+            formula.extend(position for position in range(start, end) if text[position] in CHINESE_CHARS)
+            continue
+        before_big = kind == "大"
         for position in range(start, end):
             char = text[position]
             if char in CHINESE_CHARS:
@@ -465,7 +486,7 @@ def numeral_starts_before_classifiers(text: str) -> tuple[list[int], list[int], 
                     big.append(position)
             elif char in DIGIT_CHARS:
                 arabic.append(position)
-    return chinese, arabic, big
+    return starts
 
 
 def matches_from(pattern: re.Pattern, text: str, starts: list[int]):
