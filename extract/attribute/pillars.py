@@ -162,17 +162,19 @@ class Context:
         known = self._of_paragraph.get(index)
         if known is None:
             layout, cues = self.layout, self.cues
-            lead = layout.lead_of(index)
-            weight = WEIGHTS["lead"]
-            lead_votes = ({} if layout.paragraphs[index].is_heading else
-                          {pillar: weight * score for pillar, score in cues.scores(lead.start, lead.end).items()})
+            lead_text, lead_votes = "", {}
+            if not layout.paragraphs[index].is_heading:
+                lead = layout.lead_of(index)
+                weight = WEIGHTS["lead"]
+                lead_text = lead.text
+                lead_votes = {pillar: weight * score for pillar, score in cues.scores(lead.start, lead.end).items()}
             heading_votes: dict[str, float] = {}
             if index < self.conclusion_start:
                 headings = layout.headings_above(layout.paragraphs[index].start)
                 for distance, heading in enumerate(headings):
                     add_votes(heading_votes, cues.scores(heading.start, heading.end),
                               WEIGHTS["heading"] / (1 + distance))
-            known = self._of_paragraph[index] = (lead.text, lead_votes, heading_votes)
+            known = self._of_paragraph[index] = (lead_text, lead_votes, heading_votes)
         return known
 
 
