@@ -530,10 +530,9 @@ def occurrences(text: str, word: str) -> list[int]:
 def may_be_set_word(match: re.Match) -> bool:
     """False where is_set_word says no from N and the word alone, as for the 二十大 of every report."""
     value = parse_number(match.group("n"))
-    if value is None:
-        return True         # left to is_set_word, whatever it makes of it
     word = match.group("noun")
-    return value <= MAX_BIG_SET and not NUMERAL_CHAR.search(word) and not word.startswith(bundle_words().not_bundle_heads)
+    return (value is not None and value <= MAX_BIG_SET and not NUMERAL_CHAR.search(word)
+            and not word.startswith(bundle_words().not_bundle_heads))
 
 
 def is_set_word(text: str, match: re.Match) -> bool:
@@ -542,8 +541,9 @@ def is_set_word(text: str, match: re.Match) -> bool:
     word = match.group("noun")
     if NUMERAL_CHAR.search(word) or word.startswith(bundle_words().not_bundle_heads):
         return False
-    if parse_number(match.group("n")) > MAX_BIG_SET:
-        return False        # 十大杰出青年, 十大优秀党员: a top ten, not a set of programmes
+    value = parse_number(match.group("n"))
+    if value is None or value > MAX_BIG_SET:
+        return False        # 十大杰出青年, 十大优秀党员: a top ten, not a set of programmes; 三四大: no number
     idiom = ambiguity_pattern().search(text, max(0, match.start() - MAX_IDIOM_REACH), match.end() + MAX_IDIOM_REACH)
     return idiom is None or not (idiom.start() < match.end() and match.start() < idiom.end())
 

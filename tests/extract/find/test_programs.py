@@ -73,3 +73,9 @@ def test_members_announced_at_a_later_mention():
             "作风锻造工程、清廉机关工程。")
     [bundle] = found_of(text, "program_count")
     assert (bundle.start, bundle.members) == (7, ["政治铸魂工程", "能力提升工程", "作风锻造工程", "清廉机关工程"])
+
+
+def test_digits_read_out_before_da_are_no_bundle_and_do_not_stop_the_document():
+    # 三四 has no value (digits read one by one): N大 with no N is no set, and no TypeError either.
+    mentions = find_mentions("全县实施三四大项目建设，新建党群服务中心12个。")
+    assert [m.kind for m in mentions] == ["indicator"]
