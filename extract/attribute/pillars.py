@@ -75,10 +75,11 @@ class CueIndex:
         Repeating a cue is style, not topic."""
         known = self._scores_of.get((start, end))
         if known is None:
-            known = self._scores_of[start, end] = self._count(start, end)
+            known = self._scores_of[start, end] = self.count(start, end)
         return known
 
-    def _count(self, start: int, end: int) -> dict[str, float]:
+    def count(self, start: int, end: int) -> dict[str, float]:
+        """`scores` without remembering the answer: for spans asked about once."""
         starts = self._cue_starts
         first = bisect.bisect_left(starts, start)
         last = bisect.bisect_left(starts, end, first)
@@ -226,7 +227,7 @@ def assign_pillars(layout: Layout, mentions: list[Mention], sentences: list[Span
     context = Context(layout, cues)
     clause_weight, measure_weight = WEIGHTS["clause"], WEIGHTS["measure"]
     for mention, sentence in zip(mentions, sentences):
-        clause = cues.scores(*clause_around(text, mention.start, mention.end))
+        clause = cues.count(*clause_around(text, mention.start, mention.end))   # clauses are rarely shared
         if clause:
             votes = dict(context.votes(sentence))
             add_votes(votes, clause, clause_weight)
