@@ -73,3 +73,62 @@ def test_members_announced_at_a_later_mention():
             "作风锻造工程、清廉机关工程。")
     [bundle] = found_of(text, "program_count")
     assert (bundle.start, bundle.members) == (7, ["政治铸魂工程", "能力提升工程", "作风锻造工程", "清廉机关工程"])
+
+
+def test_digits_read_out_before_da_are_no_bundle_and_do_not_stop_the_document():
+    # 三四 has no value (digits read one by one): N大 with no N is no set, and no TypeError either.
+    mentions = find_mentions("全县实施三四大项目建设，新建党群服务中心12个。")
+    assert [m.kind for m in mentions] == ["indicator"]
+
+
+# The unquoted patterns run only where one anchor pass says they can match (programs.numeral_starts),
+# the clauses after a bundle are found from its noun, the national slogans by an automaton: each must
+# find exactly what a scan of the whole text finds. Invented sentences with every kind of N and suffix.
+SCANNED_TEXTS = [
+    "落实三个同步，实施四项工程，建成两个平台和3类基地。",
+    "深入开展“五大行动”和十大杰出青年评选，学习二十大精神，推进五大连池旅游。",
+    "制定三年行动计划和五年规划，打造五星级党支部，开展百名干部进万家行动。",
+    "出台人才新政20条、黄金十条，落实一号工程，启动第三批十四五项目。",
+    "1,000个网格、12.5万名党员、２０个站点，三四大项目建设，二〇二三年完成两级联创。",
+    "",
+    "一二三四五六七八九十百千万亿个项大年号级星名",
+]
+
+
+@pytest.mark.parametrize("text", SCANNED_TEXTS, ids=range(len(SCANNED_TEXTS)))
+def test_anchored_patterns_find_what_a_whole_text_scan_finds(text):
+    from extract.find import programs
+    starts = programs.numeral_starts(text)
+    chinese, arabic = programs.unquoted_bundle_patterns()
+    for pattern, candidates in ((chinese, starts.chinese), (arabic, starts.arabic),
+                                (programs.big_set_pattern(), starts.big),
+                                (programs.unquoted_formula_pattern(), starts.formula)):
+        assert ([m.span() for m in programs.matches_from(pattern, text, candidates)]
+                == [m.span() for m in pattern.finditer(text)])
+
+
+@pytest.mark.parametrize("text", SCANNED_TEXTS, ids=range(len(SCANNED_TEXTS)))
+def test_national_slogans_are_found_as_an_alternation_of_them_finds_them(text):
+    import re
+
+    from extract.find import programs
+    from extract.resources import word_list
+    slogans = sorted(word_list("formulas.yaml", "national"), key=len, reverse=True)
+    alternation = re.compile("|".join(map(re.escape, slogans)))
+    text += "两个维护和四个意识，三会一课，两学一做，中央八项规定"
+    assert ([(m.start, m.end) for m in programs.find_national_formulas(text)]
+            == [m.span() for m in alternation.finditer(text)])
+
+
+@pytest.mark.parametrize("text,word", [
+    ("实施“四项工程”。实施头雁工程，强化引领。\n推进育苗工程；开展强基工程！“铸魂工程”", "工程"),
+    ("开展三大行动。一是行动快，二是行动实。行动", "行动"),
+    ("没有一个名词的句子。", "工程"),
+])
+def test_clauses_with_a_noun_are_the_clauses_a_scan_finds(text, word):
+    from extract.find import programs
+    for start in range(len(text)):
+        for end in (len(text), len(text) - 3):
+            expected = [m.group("clause") for m in programs.SENTENCE_OPENING_CLAUSE.finditer(text, start, end)
+                        if word in m.group("clause")]
+            assert programs.sentence_opening_clauses_with(text, word, start, end) == expected
