@@ -53,6 +53,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Iterator
 
 from .gazetteer import (ALIAS, DIVISION, FULL, LEVELS, SHORT, STOP, STRONG, WEAK, Gazetteer, Place, Region,
                         find_names, gazetteer)
@@ -785,10 +786,31 @@ def county_of_its_townships(gaz: Gazetteer, text: str, self_level: str) -> Regio
 
 
 @lru_cache(maxsize=1)
-def _zone_pattern() -> re.Pattern:
-    zone_words = sorted(word_list("region_cues.yaml", "zone_words"), key=len, reverse=True)
-    bodies = sorted(word_list("region_cues.yaml", "zone_bodies"), key=len, reverse=True)
-    return re.compile(rf"(?P<prefix>[\u4e00-\u9fff]{{2,6}}?)(?:{'|'.join(zone_words)})(?P<body>{'|'.join(bodies)})?")
+def _zone_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(zone words, longest first; the bodies that may follow them). Every zone word ends in 区
+    (tests/extract/attribute/test_region_evidence.py checks), so a scan for 区 finds them all."""
+    zone_words = tuple(sorted(word_list("region_cues.yaml", "zone_words"), key=len, reverse=True))
+    return zone_words, tuple(sorted(word_list("region_cues.yaml", "zone_bodies"), key=len, reverse=True))
+
+
+def _zones_named(text: str) -> Iterator[tuple[int, str, bool]]:
+    """(start, name, followed by its body) of every X新区/X开发区/… with a prefix of 2 to 6
+    Chinese characters, cut after the last place ending (盐城市建湖经济开发区 → 建湖经济开发区)."""
+    zone_words, bodies = _zone_words()
+    at = text.find("区")
+    while at != -1:
+        end = at + 1
+        word = next((w for w in zone_words if text.endswith(w, 0, end)), "")
+        if word:
+            word_start = end - len(word)
+            prefix_start = word_start
+            while prefix_start > max(0, word_start - 6) and _is_ideograph(text[prefix_start - 1]):
+                prefix_start -= 1
+            prefix = text[prefix_start:word_start]
+            cut = max(prefix.rfind(ending) for ending in _PLACE_ENDS) + 1
+            if len(prefix) - cut >= 2:
+                yield prefix_start + cut, text[prefix_start + cut:end], text.startswith(bodies, end)
+        at = text.find("区", end)
 
 
 ZONE_MIN_MENTIONS = 2
@@ -801,17 +823,12 @@ def zone_most_named(gaz: Gazetteer, text: str, chosen: int | None, chosen_mentio
     if chosen is not None and gaz.places[chosen].level not in ("province", "city", "district", "county"):
         return None
     found: dict[str, list[tuple[int, bool]]] = defaultdict(list)
-    for match in _zone_pattern().finditer(text):
-        prefix = match.group("prefix")
-        cut = max(prefix.rfind(end) for end in _PLACE_ENDS) + 1       # 盐城市建湖经济开发区 → 建湖经济开发区
-        start = match.start() + cut
-        name = text[start:match.end("body") if match.group("body") else match.end()]
-        name = name[:len(name) - len(match.group("body") or "")]
-        if len(prefix) - cut < 2 or name in gaz.by_name or name in gaz.names:
-            continue
+    for start, name, with_body in _zones_named(text):
+        if name in gaz.by_name or name in gaz.names:
+            continue          # a place the index already weighed
         if text[max(0, start - 2):start].endswith(cues().elsewhere_prefixes):
             continue
-        found[name].append((start, bool(match.group("body"))))
+        found[name].append((start, with_body))
     if not found:
         return None
     name, spans = max(found.items(), key=lambda item: (len(item[1]), any(body for _, body in item[1])))

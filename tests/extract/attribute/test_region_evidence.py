@@ -270,3 +270,9 @@ ZONES_BY_THEIR_BODY = [
 @pytest.mark.parametrize("case", params(ZONES_BY_THEIR_BODY))
 def test_zone_named_by_its_body(case):
     run(case)
+
+
+def test_every_zone_word_ends_in_qu_so_the_scan_for_it_finds_them_all():
+    from extract.attribute.regions import _zone_words
+    zone_words, bodies = _zone_words()
+    assert zone_words and all(word.endswith("区") for word in zone_words) and bodies
