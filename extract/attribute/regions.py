@@ -832,11 +832,25 @@ def zone_most_named(gaz: Gazetteer, text: str, chosen: int | None, chosen_mentio
     if not found:
         return None
     name, spans = max(found.items(), key=lambda item: (len(item[1]), any(body for _, body in item[1])))
-    if len(spans) < ZONE_MIN_MENTIONS and not any(body for _, body in spans):
+    if len(spans) < ZONE_MIN_MENTIONS and not any(body for _, body in spans) \
+            and _bare_zone_mentions(text, name) < ZONE_MIN_MENTIONS:
         return None
     if chosen is not None and gaz.places[chosen].level != "province" and len(spans) < chosen_mentions:
         return None
     return RegionChoice(_zone_region(gaz, name, chosen), spans[0][0], spans[0][0] + len(name), "most_named")
+
+
+def _bare_zone_mentions(text: str, name: str) -> int:
+    """How often the zone calls itself by its zone word alone, as a subject or with 我/本/该/全
+    (东临新区… 新区将思想建设摆在突出位置): not within a longer name."""
+    word = next((w for w in _zone_words()[0] if name.endswith(w)), "")
+    count, at = 0, text.find(word) if word else -1
+    while at != -1:
+        before = text[at - 1:at] if at else ""
+        if not before or not _is_ideograph(before) or before in "我本该全":
+            count += 1
+        at = text.find(word, at + len(word))
+    return count
 
 
 def _zone_region(gaz: Gazetteer, name: str, chosen: int | None) -> Region:

@@ -262,6 +262,11 @@ ZONES_BY_THEIR_BODY = [
          "development_zone", "临沧市"),
     Case("an unlisted zone with its working committee, no city named", "作者：王明\n6月28日，云岭高新区的9个机关党支部齐聚一堂。\n"
          + BODY + "\n云岭高新区工委部署，云岭高新区各支部落实。", "云岭高新区", "most_named", "云岭高新区", "development_zone"),
+    Case("an unlisted zone named once, then calling itself 新区", "党旗领航聚合力\n文摘 2025-02-02 江西\n回首2024年，云岭新区紧紧围绕"
+         "党的建设总要求。\n" + BODY + "\n新区将思想建设摆在突出位置。新区迅速组建宣讲团。", "云岭新区", "most_named", "云岭新区",
+         "development_zone"),
+    Case("a zone word inside other names is no self-mention", "党旗领航聚合力\n回首2024年，云岭新区紧紧围绕总要求。\n" + BODY
+         + "\n浦东新区、滨海新区的经验值得学习。凤庆县委部署，凤庆县各乡镇落实。", "凤庆县"),
     Case("a zone visited once is a destination, not the locality", "凤庆县召开组织工作会议\n" + BODY
          + "\n凤庆县干部赴云岭高新区学习，凤庆县委部署。", "凤庆县", "", "", "county"),
 ]
