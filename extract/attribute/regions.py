@@ -402,7 +402,7 @@ def _resolve_all(gaz: Gazetteer, mentions: list[Mention], self_level: str = "") 
     for m in weak:
         # 蓬江 in the title of a text that says 我区: the short form of the place 我区 stands for.
         self_named = m.header and bool(self_level)
-        m.readings = tuple((k, s) for k, s in m.readings if m.org_cue or m.cue
+        m.readings = tuple((k, s) for k, s in m.readings if (m.org_cue and m.word_start) or m.cue
                            or not _needs_confirmation(gaz, k, s) or _confirmed(gaz, k, strong_keys)
                            or (self_named and _fits_level(gaz.places[k], self_level)))
     resolved += settle([m for m in weak if m.readings])

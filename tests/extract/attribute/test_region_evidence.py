@@ -267,6 +267,10 @@ ZONES_BY_THEIR_BODY = [
          "development_zone"),
     Case("a zone word inside other names is no self-mention", "党旗领航聚合力\n回首2024年，云岭新区紧紧围绕总要求。\n" + BODY
          + "\n浦东新区、滨海新区的经验值得学习。凤庆县委部署，凤庆县各乡镇落实。", "凤庆县"),
+    Case("a county's short form inside a longer name is not confirmed by that name's committee",
+         "表彰首批星级党组织\n" + BODY + "\n在日前召开的会议上，西凤庆党工委部署工作，各支部落实。", UNRECOGNISED_NAME),
+    Case("a county's short form with its own committee at a word's start counts",
+         "表彰首批星级党组织\n" + BODY + "\n在日前召开的会议上，凤庆县委部署工作，凤庆各乡镇落实。", "凤庆县"),
     Case("a zone visited once is a destination, not the locality", "凤庆县召开组织工作会议\n" + BODY
          + "\n凤庆县干部赴云岭高新区学习，凤庆县委部署。", "凤庆县", "", "", "county"),
 ]
