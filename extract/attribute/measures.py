@@ -22,7 +22,7 @@ from functools import lru_cache
 import ahocorasick_rs
 
 from ..find.mentions import Mention
-from .labels import tokens_of
+from .labels import object_after, tokens_of
 from ..resources import ResourceError, load_yaml, pillar_names, resource_path, word_list
 
 OTHER = "other"
@@ -33,7 +33,7 @@ LIST_ITEM = re.compile(r"^\s*[0-9０-９]|[0-9０-９][^0-9０-９]{0,3}$")     
 CLAUSE_REACH = 60          # a clause with no break nearer than this is cut here
 PARENT_REACH = 120         # how far back a breakdown looks for its parent clause
 LEADING_NOISE = "了达约近超逾共计有"   # between a change word and its number (降低了1岁)
-RULE_FIELDS = ("objects", "also", "acts", "topic", "not")
+RULE_FIELDS = ("objects", "also", "acts", "acts_not", "topic", "not")
 BARE_CLAUSE_CHARS = 4      # 培训3200人次, 期限为2年: a clause that is little more than its number
 REPEATED_FIGURE_MIN = 10   # small numbers (2个, 3名) repeat by chance, not as the same figure
 
@@ -53,6 +53,7 @@ class CueRule:
     objects: frozenset[str]
     also: frozenset[str] = frozenset()
     acts: frozenset[str] = frozenset()
+    acts_not: frozenset[str] = frozenset()
     topic: frozenset[str] = frozenset()
     exclude: frozenset[str] = frozenset()
 
@@ -61,7 +62,7 @@ class CueRule:
         where the object is (党员2.3万名、基层党组织1260个: 党员 does not exclude the second)."""
         return (not self.objects.isdisjoint(scope)
                 and (not self.also or not self.also.isdisjoint(scope))
-                and (not self.acts or not self.acts.isdisjoint(clause))
+                and (not self.acts or (not self.acts.isdisjoint(clause) and self.acts_not.isdisjoint(clause)))
                 and (not self.topic or not self.topic.isdisjoint(sentence))
                 and self.exclude.isdisjoint(scope))
 
@@ -127,7 +128,7 @@ def cue_rules() -> CueRules:
         rules.append(CueRule(code, **fields))
     lists = {key: tuple(word_list("measure_cues.yaml", key))
              for key in ("change_words", "baselines", "bounds", "breakdown_openers")}
-    words = sorted({word for rule in rules for name in ("objects", "also", "acts", "topic", "exclude")
+    words = sorted({word for rule in rules for name in ("objects", "also", "acts", "acts_not", "topic", "exclude")
                     for word in getattr(rule, name)})
     matcher = ahocorasick_rs.AhoCorasick(words, matchkind=ahocorasick_rs.MatchKind.Standard)
     return CueRules(tuple(rules), **lists, matcher=matcher)
@@ -186,8 +187,14 @@ def classify(text: str, mention: Mention, previous_end: int = 0, next_start: int
         own = context
     item_end = text.find("、", mention.end, stretch_end)      # …1845名、大学生村官代表130名: not its noun
     stretch_end = stretch_end if item_end == -1 else item_end
+    # The rest of the clause speaks for a number only through what the number itself counts:
+    # in 13个涉农区县的…, 区县 (the noun right after it), whatever the clause goes on to name.
+    counted = object_after(tokens_of(text[mention.end:stretch_end]), unit=mention.unit)
+    counted_cues = cues.found(counted)
     for scope in (cues.found(text[stretch_start:stretch_end]) | parent, own):
         for rule in rules:
+            if scope is own and counted and rule.objects.isdisjoint(counted_cues):
+                continue
             if rule.holds(scope, context, sentence):
                 return rule.code, True
     bare = len(text[clause_start:clause_end]) - len(mention.text) <= BARE_CLAUSE_CHARS
