@@ -76,6 +76,7 @@ import importlib.util
 import re
 import zipfile
 from collections import defaultdict
+from importlib.resources import files
 from dataclasses import dataclass
 from functools import lru_cache
 from operator import itemgetter
@@ -496,7 +497,7 @@ def _gazetteer_sources() -> list:
     return [_package_file("jionlp", "dictionary", "china_location.zip"),
             _package_file("cpca", "resources", "adcodes.csv"),
             *(resource_path(name) for name in ("region_aliases.csv", "corps_divisions.csv", "region_stopwords.csv")),
-            Path(__file__)]
+            files(__package__) / "gazetteer.py"]   # not __file__: inside the zip shipped to Dask it is no file
 
 
 def _build_gazetteer() -> Gazetteer:
