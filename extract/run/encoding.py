@@ -19,6 +19,8 @@ import io
 import math
 import os
 from dataclasses import dataclass
+from operator import itemgetter
+from typing import Callable
 
 from ..spreadsheet import safe_cell
 from ..table import COLUMNS, DTYPES
@@ -70,12 +72,63 @@ def _bool(value) -> bool:
 
 _NORMALISE = {TEXT: _text, FLOAT: _float, INT: _int, NULLABLE_INT: _int, BOOL: _bool}
 _NORMALISERS = tuple(_NORMALISE[kind] for kind in COLUMN_KINDS)
+_FORMULA_FIRST = frozenset("'=+-@\t\r")   # a text cell starting so may need safe_cell's apostrophe
+
+
+def _safe_text(value) -> str:
+    return safe_cell(_text(value))
+
+
+# A cell already of its column's type passes through a test inlined in one generated function (a
+# function call per cell cost more than the extraction's labels); only the rare other cells are
+# converted by the functions above. This runs for every row of the table.
+_CELL_TESTS = {TEXT: "{v}.__class__ is str", FLOAT: "{v}.__class__ is float and {v} == {v}",
+               INT: "{v}.__class__ is int", NULLABLE_INT: "{v}.__class__ is int", BOOL: "{v}.__class__ is bool"}
+
+
+def _row_converter(text_cell: Callable, csv_safe: bool) -> Callable[[dict], tuple]:
+    """A function: row dict → tuple of cells in column order, each of its column's type."""
+    cells = [f"c{i}" for i in range(len(COLUMNS))]
+    converters = {"text_cell": text_cell, "getter": itemgetter(*COLUMNS), "FORMULA_FIRST": _FORMULA_FIRST,
+                  **{f"n{i}": normalise for i, normalise in enumerate(_NORMALISERS)}}
+    parts = []
+    for i, (cell, kind) in enumerate(zip(cells, COLUMN_KINDS)):
+        test = _CELL_TESTS[kind].format(v=cell)
+        if kind == TEXT and csv_safe:
+            test += f" and {cell}[:1] not in FORMULA_FIRST"
+        convert = f"text_cell({cell})" if kind == TEXT else f"n{i}({cell})"
+        parts.append(f"{cell} if {test} else {convert}")
+    source = (f"def convert(row):\n    {', '.join(cells)}, = getter(row)\n"
+              f"    return ({', '.join(parts)},)\n")
+    namespace: dict = {}
+    exec(compile(source, f"<row converter {'csv' if csv_safe else 'typed'}>", "exec"), converters, namespace)
+    return namespace["convert"]
+
+
+_typed_full_row = _row_converter(_text, csv_safe=False)
+_csv_full_row = _row_converter(_safe_text, csv_safe=True)
 
 
 def typed_row(row: dict) -> tuple:
     """A row dict as a tuple in column order, each cell of its column's type (None = missing)."""
+    if len(row) >= len(COLUMNS):
+        try:
+            return _typed_full_row(row)
+        except KeyError:
+            pass
     get = row.get
     return tuple(normalise(get(column)) for normalise, column in zip(_NORMALISERS, COLUMNS))
+
+
+def csv_row(row: dict) -> tuple:
+    """A row as the CSV's cells: typed, text made inert for spreadsheets; the csv module writes
+    None as an empty cell and numbers as str() does (repr for floats, as numpy's)."""
+    if len(row) >= len(COLUMNS):
+        try:
+            return _csv_full_row(row)
+        except KeyError:
+            pass
+    return tuple(_csv_cell(kind, value) for kind, value in zip(COLUMN_KINDS, typed_row(row)))
 
 
 # --- CSV ------------------------------------------------------------------------------------
@@ -102,9 +155,7 @@ def csv_text(rows) -> str:
 
 
 def encode_csv(rows: list[dict]) -> str:
-    typed = (typed_row(row) for row in rows)
-    return csv_text([tuple(_csv_cell(kind, value) for kind, value in zip(COLUMN_KINDS, cells))
-                     for cells in typed])
+    return csv_text(map(csv_row, rows))
 
 
 # --- JSON Lines, as pandas' to_json(orient="records", lines=True, force_ascii=False) ----------
