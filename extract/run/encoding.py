@@ -43,6 +43,21 @@ class EncodedRows:
         return self.count
 
 
+@dataclass
+class EncodedResult:
+    """A `DocumentResult` with its rows encoded, as a pool worker sends it back: a class of this
+    light module, so the process writing the table never imports the extraction to unpickle it."""
+    doc_id: str
+    path: str
+    rows: EncodedRows | list
+    warnings: list[str]
+    error: str | None = None
+
+
+def encode_result(result, suffix: str) -> EncodedResult:
+    return EncodedResult(result.doc_id, result.path, encode_rows(result.rows, suffix), result.warnings, result.error)
+
+
 # --- cells, as table.normalise_types types them ------------------------------------------------
 
 def _text(value) -> str:
