@@ -13,7 +13,8 @@ so start-up, imports, dictionaries, the pool's start and the table's writing all
 
 The methods run in interleaved rounds (a spell of other work on the shared machine then slows one
 run of every method, not every run of one); the fastest run of each is kept and all are listed.
-Peak memory is the process and its descendants (pool workers, fork server), sampled every 50 ms
+CPU seconds are the process's own and those of the children it reaped (os.wait4): with a pool,
+the workers' share may be missing. Peak memory is the process and its descendants (pool workers, fork server), sampled every 50 ms
 with psutil: pages shared copy-on-write count once per process, so it is an upper bound.
 
 The start-up of a one-report run is split in its own fresh process: imports, jieba (our labels'
@@ -110,13 +111,15 @@ def timed_run(argv: list[str]) -> dict:
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
-    _, stderr = process.communicate()
+    stderr = process.stderr.read()
+    _, status, usage = os.wait4(process.pid, 0)     # CPU of the process and the children it reaped
     seconds = time.perf_counter() - started
+    process.returncode = os.waitstatus_to_exitcode(status)
     done.set()
     sampler.join()
     if process.returncode not in (0, 1):
         raise RuntimeError(f"{' '.join(map(str, argv))} failed ({process.returncode}): {stderr.decode()[-2000:]}")
-    return {"seconds": seconds, "peak_rss_mb": peak / 1e6}
+    return {"seconds": seconds, "cpu_seconds": usage.ru_utime + usage.ru_stime, "peak_rss_mb": peak / 1e6}
 
 
 def command_argv(corpus: Path, workers: str, out: Path) -> list[str]:
@@ -195,8 +198,9 @@ def best(runs: list[dict], target: str, method: str) -> dict:
 
 
 def command_table(runs: list[dict], sizes: dict[str, dict]) -> str:
-    lines = ["| input | method | seconds (best) | chars/s | × jieba process | peak RSS, tree (MB) | load avg | runs (s) |",
-             "|---|---|---:|---:|---:|---:|---:|---|"]
+    lines = ["| input | method | seconds (best) | chars/s | × jieba process | CPU s (that run) | peak RSS, tree (MB) "
+             "| load avg | runs (s) |",
+             "|---|---|---:|---:|---:|---:|---:|---:|---|"]
     for target in dict.fromkeys(r["target"] for r in runs):
         methods = list(dict.fromkeys(r["method"] for r in runs if r["target"] == target))
         jieba = best(runs, target, JIEBA)["seconds"] if JIEBA in methods else None
@@ -204,7 +208,7 @@ def command_table(runs: list[dict], sizes: dict[str, dict]) -> str:
             b = best(runs, target, method)
             ratio = f"{jieba / b['seconds']:.2f}" if jieba else "–"
             lines.append(f"| {target} | {method} | {b['seconds']:.2f} | {sizes[target]['chars'] / b['seconds']:,.0f} | "
-                         f"{ratio} | {b['peak_rss_mb']:.0f} | {b['load_avg']:.1f} | "
+                         f"{ratio} | {b.get('cpu_seconds', float('nan')):.2f} | {b['peak_rss_mb']:.0f} | {b['load_avg']:.1f} | "
                          f"{', '.join(f'{s:.2f}' for s in b['all'])} |")
     return "\n".join(lines)
 
