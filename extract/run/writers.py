@@ -3,8 +3,9 @@
 `write_table` (table.py) writes a whole frame; `TableWriter` writes the same
 file, byte for byte, from a stream of rows: CSV and JSON Lines as text the rows
 were encoded to (`encoding`: in the pool's workers, or here; no pandas), Parquet
-one row group per batch with the repetitive columns dictionary-encoded (they
-read back as categoricals; pandas and pyarrow are imported for Parquet only). Like `write_table` it writes a temporary file beside the
+one row group per batch, built column by column as Arrow arrays (no frame), with
+the repetitive columns dictionary-encoded (they read back as categoricals;
+pyarrow, and pandas for the schema's metadata, are imported for Parquet only). Like `write_table` it writes a temporary file beside the
 target and renames it over the target only when complete, so a run that fails
 leaves an existing table untouched and no temporary file behind.
 
@@ -25,7 +26,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Iterable
 
 from ..table import CATEGORY_COLUMNS, FORMATS
-from .encoding import ENCODERS, EncodedRows, csv_header
+from .encoding import ENCODERS, EncodedRows, csv_header, typed_row
 from .pools import process_runs
 
 if TYPE_CHECKING:
@@ -142,11 +143,8 @@ class TableWriter:
     def _flush(self, final: bool = False) -> None:
         if not self._pending:
             return
-        from ..table import rows_to_frame
-
-        frame = rows_to_frame(self._pending)
-        self._parquet.write_table(parquet_batch(frame))
-        self.rows_written += len(frame)
+        self._parquet.write_table(arrow_batch(self._pending))
+        self.rows_written += len(self._pending)
         self._pending = []
 
     def _close_sink(self) -> None:
@@ -223,7 +221,22 @@ def parquet_schema() -> pa.Schema:
     return pa.schema(fields, metadata=empty.metadata)
 
 
+def arrow_batch(rows: list[dict]) -> pa.Table:
+    """Rows as one Arrow table (a Parquet row group), column by column, with no pandas frame between:
+    the same table `parquet_batch(rows_to_frame(rows))` gives, dictionaries in order of first
+    appearance as pandas' categoricals had them (tests/extract/run/test_writers.py compares the bytes)."""
+    import pyarrow as pa
+
+    schema = parquet_schema()
+    columns = zip(*map(typed_row, rows))
+    arrays = [pa.array(values, pa.string()).dictionary_encode().cast(field.type)
+              if pa.types.is_dictionary(field.type) else pa.array(values, field.type)
+              for field, values in zip(schema, columns)]
+    return pa.Table.from_arrays(arrays, schema=schema)
+
+
 def parquet_batch(frame) -> pa.Table:
+    """A frame of the table (`table.rows_to_frame`) as an Arrow table of the Parquet schema."""
     import pyarrow as pa
 
     return pa.Table.from_pandas(frame, preserve_index=False).cast(parquet_schema())
