@@ -25,6 +25,8 @@ $(STAMP): $(LOCK) pyproject.toml
 	$(PY) -m pip install -q --require-hashes -r $(LOCK)
 	# the project itself, editable: puts orgwork-extract on $(VENV)/bin
 	$(PY) -m pip install -q --no-deps -e .
+	# build the gazetteer's cache (extract/_cache) now, not in the first run's start-up
+	$(PY) -c "from extract.run.engines import warm_up; warm_up()"
 	touch $@
 
 # Re-resolve requirements.txt (the ranges we accept) into the lock; commit both together.

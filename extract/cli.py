@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, TextIO
 
-from .run.engines import ENGINES, default_workers, extract_paths, time_limit_applies
+from .run.encoding import ENCODED_FORMATS
+from .run.engines import AUTO, ENGINES, default_workers, extract_paths, time_limit_applies
 from .run.pools import WorkersKeepDying
 from .run.writers import TableWriter, UnsupportedFormat, check_format
 
@@ -60,6 +61,7 @@ Examples (orgwork-extract, on .venv/bin once the Makefile has set up .venv, is t
   python -m extract data/raw --out out/indicators.csv
   python -m extract report.html other.docx notes.pdf --out out/table.parquet
   python -m extract corpus/ --out out/table.parquet --workers 8
+  python -m extract corpus/ --out out/table.csv --workers auto
   python -m extract corpus/ --out out/table.parquet --workers 8 --timeout 60
   python -m extract corpus/ --out out/table.parquet --engine dask --scheduler tcp://host:8786
 """
@@ -116,8 +118,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("inputs", nargs="+", metavar="INPUT", help="a document or a folder of documents")
     parser.add_argument("--out", "-o", required=True, metavar="TABLE",
                         help="the table to write: .csv, .jsonl or .parquet")
-    parser.add_argument("--workers", "-w", type=int, default=1, metavar="N",
-                        help="processes to extract with (default 1; 0 = every core)")
+    parser.add_argument("--workers", "-w", type=workers_argument, default=1, metavar="N",
+                        help="processes to extract with (default 1; 0 = every core; auto = every core "
+                             "when the inputs are large enough for a pool to pay off, else 1)")
     parser.add_argument("--engine", choices=ENGINES, default="local",
                         help="local: this machine (default); dask: a Dask bag, local or on a cluster")
     parser.add_argument("--scheduler", metavar="ADDRESS",
@@ -143,8 +146,8 @@ def main(argv: list[str] | None = None, stderr: TextIO | None = None) -> int:
     try:
         check_format(args.out)
         workers = args.workers or default_workers()
-        if workers < 0:
-            raise ValueError(f"--workers must be 0 or more, not {args.workers}")
+        if workers != AUTO and workers < 0:
+            raise ValueError(f"--workers must be 0 or more, or {AUTO}, not {args.workers}")
         if args.scheduler and args.engine != "dask":
             raise ValueError("--scheduler needs --engine dask")
         timeout = time_limit(args.timeout)
@@ -160,6 +163,16 @@ def main(argv: list[str] | None = None, stderr: TextIO | None = None) -> int:
                    scheduler=args.scheduler, timeout=timeout, quiet=args.quiet, stderr=stderr)
 
 
+def workers_argument(value: str) -> int | str:
+    """--workers: a number, or auto."""
+    if value.strip().lower() == AUTO:
+        return AUTO
+    try:
+        return int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number or {AUTO}, not {value!r}") from None
+
+
 def time_limit(seconds: float | None) -> float | None:
     """--timeout as the engines take it: not given → the default, 0 → no limit."""
     if seconds is None:
@@ -169,7 +182,7 @@ def time_limit(seconds: float | None) -> float | None:
     return seconds or None
 
 
-def run(inputs: Iterable[str], out: Path, workers: int = 1, engine: str = "local",
+def run(inputs: Iterable[str], out: Path, workers: int | str = 1, engine: str = "local",
         scheduler: str | None = None, timeout: float | None = DEFAULT_TIMEOUT, quiet: bool = False,
         stderr: TextIO | None = None) -> int:
     """Extract `inputs` into the table `out`; report on `stderr`; return the exit status."""
@@ -178,11 +191,18 @@ def run(inputs: Iterable[str], out: Path, workers: int = 1, engine: str = "local
     summary = RunSummary()
     results = iter(())
     try:
-        paths = collect_paths(inputs, summary, stderr)
+        paths: list[Path] = []
+
+        def list_inputs() -> list[Path]:    # called by the engine, once a pool's workers are starting
+            paths.extend(collect_paths(inputs, summary, stderr))
+            return paths
+
+        suffix = check_format(out)
+        results = extract_paths(list_inputs, workers=workers, engine=engine, scheduler=scheduler, timeout=timeout,
+                                encoding=suffix if suffix in ENCODED_FORMATS and engine == "local" else None)
         if not paths and not summary.failures:
             print(f"python -m extract: error: no documents found in {' '.join(map(str, inputs))}", file=stderr)
             return EXIT_USAGE
-        results = extract_paths(paths, workers=workers, engine=engine, scheduler=scheduler, timeout=timeout)
         with TableWriter(out) as writer, progress_bar(len(paths), quiet, stderr) as bar:
             for result in results:
                 bar.update(1)

@@ -21,8 +21,10 @@ Numbers are not text and are never touched: a negative value stays a number.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-import pandas as pd
+if TYPE_CHECKING:
+    import pandas as pd
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _NEEDS_ESCAPE = re.compile(r"'*[=+\-@\t\r]")
@@ -52,6 +54,8 @@ def restore_cell(value: object) -> object:
 
 
 def is_text_column(column: pd.Series) -> bool:
+    import pandas as pd   # here, not at the top: the CLI's CSV writer uses safe_cell without pandas
+
     return not (pd.api.types.is_numeric_dtype(column) or pd.api.types.is_bool_dtype(column))
 
 
@@ -66,6 +70,8 @@ def restore_frame(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def _map_text_cells(frame: pd.DataFrame, cell) -> pd.DataFrame:
+    import pandas as pd
+
     out = frame.copy()
     for name in out.columns:
         column = out[name]

@@ -9,14 +9,18 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
-from typing import Iterable
-
-import pandas as pd
+from typing import TYPE_CHECKING, Iterable
 
 from .attribute.measures import measure_zh
 from .find.mentions import Mention
 from .resources import pillar_names
-from .spreadsheet import restore_frame, safe_frame
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+# pandas is imported inside the functions that build or read frames, not here: the
+# extraction (`mention_row`) and the CSV/JSONL writers need no frame, and pandas
+# alone takes ~0.3 s to import.
 
 CONTRACT_COLUMNS = [
     "doc_id", "region", "province", "region_level", "pillar", "kind", "label", "measure",
@@ -63,12 +67,16 @@ def mention_row(doc_fields: dict, mention: Mention) -> dict:
 
 def rows_to_frame(rows: Iterable[dict]) -> pd.DataFrame:
     """Rows (dicts) to a frame with every column, in order, with the table's types."""
+    import pandas as pd
+
     frame = pd.DataFrame(list(rows), columns=COLUMNS)
     return normalise_types(frame)
 
 
 def normalise_types(frame: pd.DataFrame) -> pd.DataFrame:
     """Give a frame read from any format the table's column types."""
+    import pandas as pd
+
     frame = frame.reindex(columns=COLUMNS)
     for column in STRING_COLUMNS:
         if isinstance(frame[column].dtype, pd.CategoricalDtype):
@@ -84,6 +92,8 @@ def normalise_types(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def _fill_text(column: pd.Series) -> pd.Series:
+    import pandas as pd
+
     if pd.api.types.is_numeric_dtype(column.dtype):
         column = column.astype(object)     # an all-empty column arrives as float NaN
     column = column.fillna("")
@@ -111,6 +121,8 @@ def write_table(frame: pd.DataFrame, path: str | os.PathLike) -> Path:
     suffix = path.suffix.lower()
     if suffix not in FORMATS:
         raise ValueError(f"{path}: unsupported table format {suffix!r} (use one of {', '.join(FORMATS)})")
+    from .spreadsheet import safe_frame
+
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
     os.close(handle)
@@ -147,6 +159,10 @@ def to_parquet_frame(frame: pd.DataFrame) -> pd.DataFrame:
 
 def read_table(path: str | os.PathLike) -> pd.DataFrame:
     """Read a table written by `write_table` back, with the table's column types."""
+    import pandas as pd
+
+    from .spreadsheet import restore_frame
+
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix == ".parquet":

@@ -288,3 +288,52 @@ def test_a_time_limit_that_cannot_apply_is_warned_about(tmp_path, args, warned):
     status, stderr = run_cli(SEED_FILES[0], "--out", tmp_path / "t.csv", *args)
     assert status == cli.EXIT_OK, stderr
     assert ("--timeout is not applied" in stderr) == warned
+
+
+# What a run imports: a .txt report into CSV or JSON Lines needs neither pandas nor the
+# readers of other formats (their imports cost most of a one-report run's start-up).
+IMPORTED_MODULES = """
+import sys
+from extract.cli import main
+status = main(sys.argv[1:])
+heavy = ("pandas", "pyarrow", "trafilatura", "docx", "pypdfium2")
+print(",".join(name for name in heavy if name in sys.modules) or "none")
+sys.exit(status)
+"""
+
+
+@pytest.mark.parametrize("suffix, expected", [
+    (".csv", "none"), (".jsonl", "none"), (".parquet", "pandas,pyarrow"),
+])
+def test_a_run_imports_only_what_its_formats_need(tmp_path, suffix, expected):
+    done = subprocess.run([sys.executable, "-c", IMPORTED_MODULES, str(SEED_FILES[0]),
+                           "--out", str(tmp_path / f"t{suffix}"), "--quiet"],
+                          cwd=REPO, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == expected
+
+
+def test_an_html_report_brings_in_its_reader(tmp_path):
+    page = tmp_path / "report.html"
+    page.write_text("<html><body><p>" + "".join(REPORT) + "</p></body></html>", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-c", IMPORTED_MODULES, str(page), "--out", str(tmp_path / "t.csv"),
+                           "--quiet"], cwd=REPO, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "trafilatura"
+
+
+@pytest.mark.parametrize("value, expected", [("auto", "auto"), ("AUTO", "auto"), ("3", 3), ("0", 0)])
+def test_workers_takes_a_number_or_auto(value, expected):
+    assert cli.workers_argument(value) == expected
+
+
+def test_workers_auto_runs_a_small_input_in_this_process(tmp_path, monkeypatch):
+    from extract.run import engines
+
+    started = []
+    monkeypatch.setattr(engines, "_run_pool", lambda *a, **k: started.append("pool") or iter(()))
+    out = tmp_path / "t.csv"
+    status, _ = run_cli(*SEED_FILES, "--out", out, "--workers", "auto")
+    assert status == cli.EXIT_OK and started == []
+    assert_same_table(read_table(out), read_table(write_table(rows_to_frame(
+        [row for path in SEED_FILES for row in extract_file(path).rows]), tmp_path / "whole.csv")))

@@ -51,15 +51,12 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 import charset_normalizer
-import docx
-import docx.opc.exceptions
 import lxml.etree
 import lxml.html
-import pypdfium2
-import trafilatura
-from docx.table import Table
-from docx.text.paragraph import Paragraph
 from .metadata import page_url
+
+# python-docx, pypdfium2 and trafilatura are imported by their readers on first use:
+# together they take ~0.2 s to import, and a run of .txt reports needs none of them.
 
 FORMATS = {".txt": "txt", ".html": "html", ".htm": "html", ".docx": "docx", ".pdf": "pdf"}
 SUPPORTED_SUFFIXES = tuple(FORMATS)
@@ -132,17 +129,22 @@ HTML_BLOCK_TAG = re.compile(r"</?(?:%s)\b[^>]*>" % "|".join(sorted(HTML_BLOCK_TA
 # by truncating and corrupting real files (tests/extract/test_documents.py
 # keeps doing so). python-docx does not validate the XML against the schema,
 # so a misplaced element surfaces as AttributeError/TypeError deep inside it.
-DOCX_ERRORS = (
-    docx.opc.exceptions.PackageNotFoundError,  # not a zip / not an OPC package
-    zipfile.BadZipFile,                        # truncated or corrupt archive
-    zlib.error,                                # corrupt compressed member
-    EOFError,                                  # archive member cut short
-    NotImplementedError,                       # zip version or compression zipfile lacks
-    KeyError,                                  # a required part is missing
-    ValueError,                                # a zip of another kind (xlsx, pptx)
-    lxml.etree.XMLSyntaxError,                 # corrupt XML inside the archive
-    AttributeError, TypeError,                 # well-formed XML of the wrong shape
-)
+@lru_cache(maxsize=1)
+def docx_errors() -> tuple[type[BaseException], ...]:
+    import docx.opc.exceptions
+
+    return (
+        docx.opc.exceptions.PackageNotFoundError,  # not a zip / not an OPC package
+        zipfile.BadZipFile,                        # truncated or corrupt archive
+        zlib.error,                                # corrupt compressed member
+        EOFError,                                  # archive member cut short
+        NotImplementedError,                       # zip version or compression zipfile lacks
+        KeyError,                                  # a required part is missing
+        ValueError,                                # a zip of another kind (xlsx, pptx)
+        lxml.etree.XMLSyntaxError,                 # corrupt XML inside the archive
+        AttributeError, TypeError,                 # well-formed XML of the wrong shape
+    )
+
 
 # A .docx is a zip: what it inflates to is checked, from its directory, before
 # anything is inflated. Word's own files inflate 3-15 times (XML); a zip bomb
@@ -446,6 +448,8 @@ def strip_inline_formatting(root: lxml.html.HtmlElement) -> None:
 
 def main_text(root: lxml.html.HtmlElement) -> str:
     """The article text trafilatura finds, or "" when it finds none."""
+    import trafilatura
+
     return trafilatura.extract(root, include_comments=False, include_tables=True, include_images=False,
                                include_links=False, prune_xpath=HTML_NOISE_XPATH) or ""
 
@@ -489,11 +493,13 @@ def collect_text(root, pieces: list[str]) -> None:
 
 def read_docx(path: Path, data: bytes) -> tuple[str, str]:
     """The Word document's paragraphs and table rows in document order, one a line."""
+    import docx
+
     try:
         check_inflated_size(path, data)
         document = docx.Document(io.BytesIO(data))
         lines = list(block_lines(document))
-    except DOCX_ERRORS as error:
+    except docx_errors() as error:
         raise DocumentError(path, f"not a readable .docx ({type(error).__name__}: {error})") from error
     return translate_newlines("\n".join(lines)), ""
 
@@ -514,6 +520,9 @@ def check_inflated_size(path: Path, data: bytes) -> None:
 
 def block_lines(container) -> Iterator[str]:
     """Lines of a document body or table cell: a paragraph, or a table row, each a line."""
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
     for block in container.iter_inner_content():
         if isinstance(block, Paragraph):
             yield block.text
@@ -521,7 +530,7 @@ def block_lines(container) -> Iterator[str]:
             yield from table_lines(block)
 
 
-def table_lines(table: Table) -> Iterator[str]:
+def table_lines(table) -> Iterator[str]:
     """One line per table row, cells separated by a tab.
 
     A merged cell is repeated by python-docx in every grid position it covers;
@@ -542,6 +551,8 @@ def table_lines(table: Table) -> Iterator[str]:
 
 def read_pdf(path: Path, data: bytes) -> tuple[str, str]:
     """The text layer of every page, pages joined by a line break."""
+    import pypdfium2
+
     with PDFIUM_LOCK:
         try:
             pdf = pypdfium2.PdfDocument(data)
@@ -557,8 +568,10 @@ def read_pdf(path: Path, data: bytes) -> tuple[str, str]:
     return text, ""
 
 
-def page_text(path: Path, pdf: pypdfium2.PdfDocument, index: int) -> str:
-    """One page's text as PDFium lays it out."""
+def page_text(path: Path, pdf, index: int) -> str:
+    """One page's text as PDFium lays it out (`pdf`: a pypdfium2.PdfDocument)."""
+    import pypdfium2
+
     try:
         page = pdf[index]
     except pypdfium2.PdfiumError as error:

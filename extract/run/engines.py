@@ -18,9 +18,11 @@ from __future__ import annotations
 import os
 from collections import deque
 from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
+from .encoding import encode_result
 from .pools import WorkerPools
 from .time_limits import TimeLimited
 
@@ -30,47 +32,100 @@ THREAD_SCHEDULERS = ("threads",)   # run documents in threads, where no time lim
 MAX_BATCH = 32           # documents a worker takes at a time: fewer round trips, still even load
 BATCHES_PER_WORKER = 4   # batches in flight per worker: keeps workers busy, bounds memory
 HARD_LIMIT_GRACE = 30.0  # seconds past --timeout before a worker stuck in C code is ended
+AUTO = "auto"            # --workers auto: a pool only where it pays off
+POOL_PAYS_OFF_BYTES = 4_000_000   # measured: see auto_workers
 WARM_UP_TEXT = "2023年，全区累计培训党员干部1.2万余人次，新建党群服务中心36个。"
 
 
-def extract_paths(paths: Sequence[str | Path], workers: int = 1, engine: str = "local",
-                  scheduler: str | None = None, function: Callable | None = None,
-                  timeout: float | None = None) -> Iterator:
+def extract_paths(paths: Sequence[str | Path] | Callable[[], Sequence[str | Path]], workers: int | str = 1,
+                  engine: str = "local", scheduler: str | None = None, function: Callable | None = None,
+                  timeout: float | None = None, encoding: str | None = None) -> Iterator:
     """Extract each path and yield its `DocumentResult`, in the order of `paths`.
 
+    `paths` may be a function that lists them: with a process pool, the pool's
+    workers then start (import and load the extraction) while it runs.
     `workers` > 1 runs a process pool (engine "local") or that many Dask
-    processes (engine "dask" on its local scheduler). `scheduler` is for Dask
-    only: a scheduler address (tcp://host:8786) or one of Dask's local
-    schedulers (sync, threads, processes). `function` replaces
+    processes (engine "dask" on its local scheduler); "auto" runs a pool of
+    every core only for inputs large enough to pay for it (`auto_workers`).
+    `scheduler` is for Dask only: a scheduler address (tcp://host:8786) or one
+    of Dask's local schedulers (sync, threads, processes). `function` replaces
     `extract_file` (it must be importable by name, for the worker processes).
     `timeout` is a limit in seconds per document, where `time_limit_applies`.
+    `encoding` (a table suffix, .csv or .jsonl) has each result's rows encoded
+    as that table's text where they are extracted (`encoding.encode_rows`), so
+    the process that writes the table does no per-row work.
     """
     if engine not in ENGINES:
         raise ValueError(f"unknown engine {engine!r} (use one of {', '.join(ENGINES)})")
-    if workers < 1:
-        raise ValueError(f"workers must be at least 1, not {workers}")
+    if workers != AUTO and (not isinstance(workers, int) or workers < 1):
+        raise ValueError(f"workers must be at least 1 or {AUTO!r}, not {workers}")
     if scheduler and engine != "dask":
         raise ValueError("a scheduler is for the dask engine only (add --engine dask)")
     if timeout is not None and not timeout > 0:
         raise ValueError(f"the time limit must be more than 0 seconds, not {timeout}")
     function = function or default_function()
-    paths = [str(p) for p in paths]
+    pools = None
+    if callable(paths) and engine == "local" and isinstance(workers, int) and workers > 1:
+        pools = _worker_pools(function, workers, timeout, encoding)
+        pools.start_in_background()       # its fork server warms up while the inputs are listed
+    try:
+        paths = [str(p) for p in (paths() if callable(paths) else paths)]
+    except BaseException as error:
+        if pools is not None:
+            pools.__exit__(type(error), error, error.__traceback__)
+        raise
+    if workers == AUTO:
+        workers = auto_workers(paths)
     if not paths:
+        if pools is not None:
+            pools.__exit__(None, None, None)
         return iter(())
     batches = list(batched(paths, batch_size(len(paths), workers)))
     if engine == "dask":
         return _flatten(_run_dask(batches, function, workers, scheduler, timeout))
     if workers == 1:
-        return _run_here(paths, function, timeout)
-    return _flatten(_run_pool(batches, function, workers, timeout))
+        return _run_here(paths, function, timeout, encoding)
+    return _flatten(_run_pool(batches, pools or _worker_pools(function, workers, timeout, encoding)))
 
 
-def _run_here(paths: list[str], function: Callable, timeout: float | None) -> Iterator:
+def auto_workers(paths: Sequence[str | Path]) -> int:
+    """One process below POOL_PAYS_OFF_BYTES of input, else every core (at most one per document).
+
+    A pool's workers start by loading the extraction, as the command's own process would, and
+    compete with it for the cores: on this project's 2-core machines two workers overtook one
+    only from about that size on (bench/README.md, "Workers").
+    """
+    total = 0
+    for path in paths:
+        try:
+            total += os.stat(path).st_size
+        except OSError:
+            pass          # reading it will report why
+        if total >= POOL_PAYS_OFF_BYTES:
+            return max(1, min(default_workers(), len(paths)))
+    return 1
+
+
+@dataclass(frozen=True)
+class Encoded:
+    """`function(path)` with its result's rows encoded for the table (`encoding.encode_rows`); picklable."""
+    function: Callable
+    suffix: str
+
+    def __call__(self, path):
+        return encode_result(self.function(path), self.suffix)
+
+
+def _encoded(function: Callable, encoding: str | None) -> Callable:
+    return Encoded(function, encoding) if encoding else function
+
+
+def _run_here(paths: list[str], function: Callable, timeout: float | None, encoding: str | None = None) -> Iterator:
     """In this process, one document after the other; the one-off start-up before the first,
     outside its time limit (a pool's workers do it in their initializer)."""
     if function is default_function():
         warm_up()
-    limited = TimeLimited(function, timeout)
+    limited = TimeLimited(_encoded(function, encoding), timeout)
     for path in paths:
         yield limited(path)
 
@@ -87,8 +142,15 @@ def time_limit_applies(engine: str = "local", scheduler: str | None = None) -> b
 
 
 def default_function() -> Callable:
-    from ..pipeline import extract_file   # imported late: the finders are heavy to import
     return extract_file
+
+
+def extract_file(path: str | Path):
+    """`pipeline.extract_file`, imported on first call: with a pool the command's own process
+    never extracts, and need not load jieba, cn2an and the finders (~0.3 s) to name the function."""
+    from ..pipeline import extract_file as extract
+
+    return extract(path)
 
 
 def default_workers() -> int:
@@ -134,10 +196,11 @@ def _in_order(submit: Callable, tasks: Iterable, window: int) -> Iterator:
         yield pending.popleft().result()
 
 
-def _worker_pools(function: Callable, workers: int, timeout: float | None) -> WorkerPools:
+def _worker_pools(function: Callable, workers: int, timeout: float | None,
+                  encoding: str | None = None) -> WorkerPools:
     """A pool whose workers start with the extraction loaded (or the module of a replacement `function`)."""
     default = function is default_function()
-    return WorkerPools(function, workers, preload="extract.run.warm_workers" if default else function.__module__,
+    return WorkerPools(_encoded(function, encoding), workers, preload="extract.run.warm_workers" if default else function.__module__,
                        initializer=warm_up if default else None, seconds=timeout, grace=HARD_LIMIT_GRACE)
 
 
@@ -147,10 +210,9 @@ def warm_up() -> None:
     extract_text(WARM_UP_TEXT, "warm-up")
 
 
-def _run_pool(batches: list[list[str]], function: Callable, workers: int,
-              timeout: float | None) -> Iterator[list]:
-    with _worker_pools(function, workers, timeout) as pools:
-        yield from _in_order(pools.submit, batches, workers * BATCHES_PER_WORKER)
+def _run_pool(batches: list[list[str]], pools: WorkerPools) -> Iterator[list]:
+    with pools:
+        yield from _in_order(pools.submit, batches, pools.workers * BATCHES_PER_WORKER)
 
 
 def _run_dask(batches: list[list[str]], function: Callable, workers: int,

@@ -134,6 +134,18 @@ class WorkerPools:
             self.kill_workers()
         self.pool.shutdown(wait=True, cancel_futures=True)
 
+    def start_in_background(self) -> None:
+        """Start the fork server and a first worker now, in a thread: starting a process waits
+        for the fork server to import and warm up the extraction (~1 s), which can overlap
+        whatever the caller does next (listing the inputs)."""
+        def start() -> None:
+            try:
+                self.pool.submit(int).result()
+            except Exception:   # noqa: BLE001 — a pool that cannot start says so at the first real batch
+                pass
+
+        threading.Thread(target=start, name="start-workers", daemon=True).start()
+
     def kill_workers(self) -> None:
         """End the pool's worker processes now, whatever they are running."""
         pooled = list((getattr(self.pool, "_processes", None) or {}).values())

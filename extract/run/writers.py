@@ -1,9 +1,11 @@
 """Write the tidy table as it is extracted, in batches, so memory does not grow with the corpus.
 
 `write_table` (table.py) writes a whole frame; `TableWriter` writes the same
-file from a stream of rows: CSV and JSON Lines a batch at a time, Parquet one
-row group per batch with the repetitive columns dictionary-encoded (they read
-back as categoricals). Like `write_table` it writes a temporary file beside the
+file, byte for byte, from a stream of rows: CSV and JSON Lines as text the rows
+were encoded to (`encoding`: in the pool's workers, or here; no pandas), Parquet
+one row group per batch, built column by column as Arrow arrays (no frame), with
+the repetitive columns dictionary-encoded (they read back as categoricals;
+pyarrow, and pandas for the schema's metadata, are imported for Parquet only). Like `write_table` it writes a temporary file beside the
 target and renames it over the target only when complete, so a run that fails
 leaves an existing table untouched and no temporary file behind.
 
@@ -21,14 +23,15 @@ import tempfile
 import time
 from functools import lru_cache
 from pathlib import Path
-from typing import IO, Iterable
+from typing import IO, TYPE_CHECKING, Iterable
 
-import pyarrow as pa
-import pyarrow.parquet as pq
-
-from ..spreadsheet import safe_frame
-from ..table import CATEGORY_COLUMNS, FORMATS, rows_to_frame, to_parquet_frame
+from ..table import CATEGORY_COLUMNS, FORMATS
+from .encoding import ENCODERS, EncodedRows, csv_header, typed_row
 from .pools import process_runs
+
+if TYPE_CHECKING:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
 
 BATCH_ROWS = 10_000   # rows held before a batch (a Parquet row group) is written: ~70 MB at most
 # Temporary files of an older naming (no process id) are removed once this old.
@@ -68,7 +71,9 @@ class TableWriter:
         self.suffix = check_format(self.path)
         self.batch_rows = batch_rows
         self.rows_written = 0
-        self._pending: list[dict] = []
+        self._pending: list[dict] = []      # Parquet rows not yet in a row group
+        self._encode = ENCODERS.get(self.suffix)
+        self._unflushed = 0                 # CSV/JSONL rows written since the file was last flushed
         self._tmp: Path | None = None
         self._handle: IO | None = None
         self._parquet: pq.ParquetWriter | None = None
@@ -99,35 +104,47 @@ class TableWriter:
             self._discard()
             raise
 
-    def write(self, rows: Iterable[dict]) -> None:
-        self._pending.extend(rows)
-        if len(self._pending) >= self.batch_rows:
-            self._flush()
+    def write(self, rows: Iterable[dict] | EncodedRows) -> None:
+        """Append rows: dicts, or rows a worker encoded for this format (`encoding.encode_rows`)."""
+        if self._encode is None:
+            self._pending.extend(rows)
+            if len(self._pending) >= self.batch_rows:
+                self._flush()
+            return
+        if isinstance(rows, EncodedRows):
+            if rows.suffix != self.suffix:
+                raise ValueError(f"rows encoded as {rows.suffix} cannot go into {self.path}")
+            text, count = rows.text, rows.count
+        else:
+            rows = list(rows)
+            text, count = (self._encode(rows) if rows else ""), len(rows)
+        self._handle.write(text)
+        self.rows_written += count
+        self._unflushed += count
+        if self._unflushed >= self.batch_rows:   # a batch reaches the file, as with Parquet's row groups
+            self._handle.flush()
+            self._unflushed = 0
 
     # -- one sink per format -------------------------------------------------
 
     def _open(self) -> None:
         if self.suffix == ".parquet":
+            import pyarrow.parquet as pq
+
             self._parquet = pq.ParquetWriter(self._tmp, parquet_schema())
         else:
             # BOM on CSV, as write_table: Excel then opens the Chinese correctly.
             encoding = "utf-8-sig" if self.suffix == ".csv" else "utf-8"
-            self._handle = open(self._tmp, "w", encoding=encoding, newline="")
+            # newline="": the encoded text holds its own line ends (os.linesep, as pandas wrote).
+            self._handle = open(self._tmp, "w", encoding=encoding, newline="", buffering=1 << 20)
+            if self.suffix == ".csv":
+                self._handle.write(csv_header())
 
     def _flush(self, final: bool = False) -> None:
-        first = self.rows_written == 0
-        if not self._pending and not (final and first):
+        if not self._pending:
             return
-        frame = rows_to_frame(self._pending)
-        if self.suffix == ".parquet":
-            if len(frame):
-                self._parquet.write_table(parquet_batch(frame))
-        elif self.suffix == ".csv":
-            # formula-like text cells made inert, as write_table does
-            safe_frame(frame).to_csv(self._handle, index=False, header=first, lineterminator=os.linesep)
-        elif len(frame):
-            self._handle.write(frame.to_json(orient="records", lines=True, force_ascii=False))
-        self.rows_written += len(frame)
+        self._parquet.write_table(arrow_batch(self._pending))
+        self.rows_written += len(self._pending)
         self._pending = []
 
     def _close_sink(self) -> None:
@@ -194,13 +211,34 @@ def parquet_schema() -> pa.Schema:
 
     Fixed up front (not inferred per batch) so every row group has the same schema.
     """
+    import pyarrow as pa
+
+    from ..table import rows_to_frame, to_parquet_frame
+
     empty = pa.Schema.from_pandas(to_parquet_frame(rows_to_frame([])), preserve_index=False)
     fields = [pa.field(f.name, pa.dictionary(pa.int32(), pa.string())) if f.name in CATEGORY_COLUMNS
               else f for f in empty]
     return pa.schema(fields, metadata=empty.metadata)
 
 
+def arrow_batch(rows: list[dict]) -> pa.Table:
+    """Rows as one Arrow table (a Parquet row group), column by column, with no pandas frame between:
+    the same table `parquet_batch(rows_to_frame(rows))` gives, dictionaries in order of first
+    appearance as pandas' categoricals had them (tests/extract/run/test_writers.py compares the bytes)."""
+    import pyarrow as pa
+
+    schema = parquet_schema()
+    columns = zip(*map(typed_row, rows))
+    arrays = [pa.array(values, pa.string()).dictionary_encode().cast(field.type)
+              if pa.types.is_dictionary(field.type) else pa.array(values, field.type)
+              for field, values in zip(schema, columns)]
+    return pa.Table.from_arrays(arrays, schema=schema)
+
+
 def parquet_batch(frame) -> pa.Table:
+    """A frame of the table (`table.rows_to_frame`) as an Arrow table of the Parquet schema."""
+    import pyarrow as pa
+
     return pa.Table.from_pandas(frame, preserve_index=False).cast(parquet_schema())
 
 

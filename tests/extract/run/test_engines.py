@@ -157,3 +157,36 @@ def test_one_process_loads_the_extraction_before_the_first_time_limit_starts(mon
     results = list(engines.extract_paths(seeds, workers=1, engine=engine, scheduler=scheduler, timeout=60))
     assert started == [0.0]                      # loaded once, with no document's alarm running
     assert [r.error for r in results] == [None, None]
+
+
+def test_auto_workers_is_one_process_below_the_size_where_a_pool_pays_off(tmp_path, monkeypatch):
+    from extract.run import engines
+
+    files = []
+    for i in range(3):
+        files.append(tmp_path / f"{i}.txt")
+        files[-1].write_bytes(b"x" * 1000)
+    monkeypatch.setattr(engines, "default_workers", lambda: 8)
+    monkeypatch.setattr(engines, "POOL_PAYS_OFF_BYTES", 3001)
+    assert engines.auto_workers(files) == 1
+    monkeypatch.setattr(engines, "POOL_PAYS_OFF_BYTES", 3000)
+    assert engines.auto_workers(files) == 3            # every core, but no more than one per document
+    assert engines.auto_workers([tmp_path / "missing.txt"]) == 1
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_listing_function_runs_once_and_workers_send_encoded_rows(corpus, workers):
+    from extract.run.encoding import EncodedRows, encode_csv
+
+    listed = []
+
+    def list_inputs():
+        listed.append(True)
+        return corpus
+
+    results = list(extract_paths(list_inputs, workers=workers, encoding=".csv"))
+    expected = [extract_file(p) for p in corpus]
+    assert listed == [True]
+    assert [r.doc_id for r in results] == [r.doc_id for r in expected]
+    assert [r.rows.text if isinstance(r.rows, EncodedRows) else r.rows for r in results] == \
+        [encode_csv(r.rows) if r.rows else [] for r in expected]
