@@ -5,9 +5,8 @@ word's part of speech from the same dictionary. `jieba.Tokenizer` builds a Pytho
 half a million words and prefixes before its first cut (0.6–0.9 s, most of a one-report run);
 here the words live in one Aho–Corasick automaton whose values pack each word's frequency,
 length and word class into an int, so the automaton pickles into a cache file that loads in
-about 0.05 s. The first run builds it (about 1.5 s) and writes the cache; a changed
-dictionary (its SHA-256 is part of the cache's name) or an unwritable cache folder only
-means building it again in memory.
+about 0.05 s (`resources.cached`: built at install by `make setup`, else by the first run;
+a changed dictionary or module builds it anew, an unwritable cache folder in memory).
 
 `cut` reproduces `jieba.Tokenizer.cut(sentence, HMM=False)` of jieba 0.42.1 token for token:
 the same blocks, the same word graph (every dictionary word of non-zero frequency that
@@ -17,13 +16,8 @@ against jieba itself.
 """
 from __future__ import annotations
 
-import hashlib
 import importlib.util
-import logging
-import os
-import pickle
 import re
-import tempfile
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from math import inf, log
@@ -31,8 +25,9 @@ from pathlib import Path
 
 import ahocorasick
 
+from ..resources import cached
+
 CACHE_VERSION = 2
-CACHE_ENV = "ORGWORK_CACHE_DIR"
 # jieba 0.42.1's own patterns (jieba/__init__.py: re_han_default, re_skip_default, re_eng).
 HAN_BLOCK = re.compile("([\u4E00-\u9FD5a-zA-Z0-9+#&\\._%\\-]+)", re.U)
 SKIP = re.compile("(\r\n|\\s)", re.U)
@@ -44,7 +39,6 @@ MORPHEME_NOUN_TAGS = ("ng", "zg")
 NOMINAL_TAGS = ("n", "j", "b", "a", "l", "i", "vn", "an", "nz", "eng", "x", "f")
 FUNCTION_TAGS = ("p", "c", "u", "d", "r", "m", "q", "s", "y", "e", "o", "z", "ul", "uj")   # not t: 青年 is one
 
-logger = logging.getLogger(__name__)
 
 
 def class_of_tag(tag: str) -> str:
@@ -167,42 +161,8 @@ def build(dictionary: Path) -> Lexicon:
     return Lexicon(words, characters, log(total))
 
 
-def cache_folder() -> Path:
-    base = os.environ.get(CACHE_ENV) or os.environ.get("XDG_CACHE_HOME") or os.path.join(Path.home(), ".cache")
-    return Path(base) / "orgwork-extract"
-
-
-def cache_file(dictionary: Path) -> Path:
-    digest = hashlib.sha256(dictionary.read_bytes()).hexdigest()[:16]
-    return cache_folder() / f"lexicon-v{CACHE_VERSION}-{digest}.pickle"
-
-
 @lru_cache(maxsize=None)
 def lexicon() -> Lexicon:
-    """The cached lexicon, built and cached on first use."""
+    """The lexicon, read from the cache an earlier process wrote (resources.cached), else built."""
     dictionary = dictionary_path()
-    path = cache_file(dictionary)
-    try:
-        with open(path, "rb") as stream:
-            return pickle.load(stream)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
-        pass
-    built = build(dictionary)
-    try:
-        write_atomically(path, pickle.dumps(built, protocol=pickle.HIGHEST_PROTOCOL))
-    except OSError as error:
-        logger.info("lexicon cache not written (%s); built in memory", error)
-    return built
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """A parallel run reads the whole file or none of it."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.replace(temporary, path)
-    except BaseException:
-        os.unlink(temporary)
-        raise
+    return cached(f"lexicon-v{CACHE_VERSION}", [dictionary, Path(__file__)], lambda: build(dictionary))

@@ -1,7 +1,6 @@
 """The lexicon segments exactly as jieba does (HMM off), and its cache is checked and optional."""
 from __future__ import annotations
 
-import pickle
 import random
 from pathlib import Path
 
@@ -9,7 +8,7 @@ import jieba
 import pytest
 
 from extract.attribute import lexicon as lexicon_module
-from extract.attribute.lexicon import build, cache_file, dictionary_path, lexicon
+from extract.attribute.lexicon import build, lexicon
 
 REPO = Path(__file__).resolve().parents[3]
 
@@ -51,24 +50,15 @@ def test_a_word_listed_twice_keeps_its_last_frequency_as_in_jieba(jieba_tokenize
     assert packed >> 8 == jieba_tokenizer.FREQ["B超"]
 
 
-def test_the_cache_is_named_by_the_dictionarys_content(tmp_path, monkeypatch):
-    monkeypatch.setenv(lexicon_module.CACHE_ENV, str(tmp_path))
-    dictionary = tmp_path / "dict.txt"
-    dictionary.write_text("党建 30 n\n党 20 n\n建 10 v\n", encoding="utf-8")
-    first = cache_file(dictionary)
-    dictionary.write_text("党建 30 n\n党 20 n\n建 11 v\n", encoding="utf-8")
-    assert cache_file(dictionary) != first and cache_file(dictionary).parent == tmp_path / "orgwork-extract"
-
-
-def test_the_cache_is_written_once_and_read_back(tmp_path, monkeypatch):
-    monkeypatch.setenv(lexicon_module.CACHE_ENV, str(tmp_path))
+def test_the_lexicon_is_cached_once_and_read_back(tmp_path, monkeypatch):
+    monkeypatch.setenv("ORGWORK_CACHE_DIR", str(tmp_path))
     lexicon_module.lexicon.cache_clear()
     try:
         built = lexicon()
-        cached = cache_file(dictionary_path())
-        assert cached.exists()
-        with open(cached, "rb") as stream:
-            assert pickle.load(stream).log_total == built.log_total
+        stored = list(tmp_path.glob("lexicon-*.pickle"))
+        assert len(stored) == 1
+        lexicon_module.lexicon.cache_clear()
+        assert lexicon().log_total == built.log_total and lexicon().cut("党建引领") == ["党建", "引领"]
     finally:
         lexicon_module.lexicon.cache_clear()
 
@@ -76,24 +66,10 @@ def test_the_cache_is_written_once_and_read_back(tmp_path, monkeypatch):
 def test_an_unwritable_cache_folder_only_means_building_in_memory(tmp_path, monkeypatch):
     blocked = tmp_path / "file-not-folder"
     blocked.write_text("", encoding="utf-8")
-    monkeypatch.setenv(lexicon_module.CACHE_ENV, str(blocked))
+    monkeypatch.setenv("ORGWORK_CACHE_DIR", str(blocked))
     lexicon_module.lexicon.cache_clear()
     try:
         assert lexicon().cut("党建引领") == ["党建", "引领"]
-    finally:
-        lexicon_module.lexicon.cache_clear()
-
-
-def test_a_corrupt_cache_file_is_rebuilt(tmp_path, monkeypatch):
-    monkeypatch.setenv(lexicon_module.CACHE_ENV, str(tmp_path))
-    cached = cache_file(dictionary_path())
-    cached.parent.mkdir(parents=True)
-    cached.write_bytes(b"not a pickle")
-    lexicon_module.lexicon.cache_clear()
-    try:
-        assert lexicon().cut("党建引领") == ["党建", "引领"]
-        with open(cached, "rb") as stream:
-            assert pickle.load(stream).word_class("党建") is not None
     finally:
         lexicon_module.lexicon.cache_clear()
 
