@@ -20,6 +20,7 @@ import importlib.util
 import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from importlib.resources import files
 from math import inf, log
 from pathlib import Path
 
@@ -165,4 +166,6 @@ def build(dictionary: Path) -> Lexicon:
 def lexicon() -> Lexicon:
     """The lexicon, read from the cache an earlier process wrote (resources.cached), else built."""
     dictionary = dictionary_path()
-    return cached(f"lexicon-v{CACHE_VERSION}", [dictionary, Path(__file__)], lambda: build(dictionary))
+    # files(), not __file__: inside the zip shipped to a Dask cluster this module is no file.
+    return cached(f"lexicon-v{CACHE_VERSION}", [dictionary, files(__package__) / "lexicon.py"],
+                  lambda: build(dictionary))
