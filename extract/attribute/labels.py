@@ -36,12 +36,15 @@ ACT_REACH = 8               # the act before a number and its object: 累计培�
 MAX_OBJECT_CHARS = 14
 TERM_OPENER, RUN_OPENER = "为期", "连续"
 SHARE = "占比"
+BOUND_AFTER = ("及以下", "及以上", "以下", "以上")     # 35岁及以下: a number that bounds a group
+BOUND_ONLY = re.compile(r"(?:及?以[上下])?(?:学历)?的?")       # 35岁及以下的|381名: nothing else between
+BREAKDOWN_AFTER = re.compile(r"[，,：:；;（(]?其中")     # the number before a breakdown counts its whole
 DURATION_UNITS = frozenset({"年", "个月", "月", "天", "周"})
 MAX_PLACE_CHARS = 8         # 在环五邑华侨广场商圈党群服务中心 → 商圈党群服务中心: a place's head
 DURATION = re.compile(r"为期[0-9一二两三四五六七八九十半]+(?:个月|年|天|周|月)")
 MAX_LABEL_CHARS = 16
 OPENING_PLACE = re.compile(r"[^，,。；]{0,6}?在([^，,。；、在]{2,20}?)[，,]")
-COMPARISON = re.compile(r"(?:比|较|与)(?:上年|去年|上一年|年初|上年同期|同期|上届)(?:同期)?(?:相比)?|同比|环比")
+COMPARISON = re.compile(r"(?:比|较|与)(?:上年|去年|上一年|年初|上年同期|同期|上届)(?:底|末)?(?:同期)?(?:相比)?|同比|环比")
 
 
 @dataclass(frozen=True)
@@ -108,14 +111,24 @@ def tokens_of(piece: str) -> list[tuple[str, str]]:
 def assign_labels(text: str, mentions: list[Mention]) -> None:
     """Label mentions in place; `mentions` in document order."""
     indicators = [m for m in mentions if m.kind == "indicator"]
+    whole = ""          # the last label that names a whole population, for the breakdowns after it
     for index, mention in enumerate(indicators):
         previous_end = indicators[index - 1].end if index else 0
+        if index and BOUND_ONLY.fullmatch(text, previous_end, mention.start) and (
+                text.startswith(BOUND_AFTER, previous_end) or indicators[index - 1].text.endswith(BOUND_AFTER)):
+            previous_end = indicators[index - 1].start     # 35岁及以下的381名: the age is the group's
         next_start = indicators[index + 1].start if index + 1 < len(indicators) else len(text)
         label = indicator_label(text, mention, previous_end, next_start)
         if label in label_words().generic:
             label = placed(label, mention.sentence)
+        elif group_bound(label) and whole and "\n" not in text[previous_end:mention.start]:
+            label = (label + whole)[:MAX_LABEL_CHARS]      # 35岁及以下 + 发展党员
         elif index and indicators[index - 1].sentence == mention.sentence:
             label = owned(label, indicators[index - 1].label)
+        if "\n" in text[previous_end:mention.start]:
+            whole = ""
+        if BREAKDOWN_AFTER.match(text, mention.end):
+            whole = label                                   # 全年发展党员581名，其中…
         mention.label = label
     for mention in mentions:
         if mention.kind != "indicator" and not mention.label:
@@ -139,6 +152,9 @@ def indicator_label(text: str, mention: Mention, previous_end: int = 0, next_sta
         return (RUN_OPENER + obj)[:MAX_LABEL_CHARS]  # 连续9年举办大赛: the years it has run
     if obj:
         return (act_before(tokens_of(before[-ACT_REACH:])) + obj)[:MAX_LABEL_CHARS]
+    group = group_bound(before)
+    if group:
+        return group                 # 其中35岁及以下的381名: the group the breakdown counts
     label, named = phrase_before(tokens_of(before))
     if named:
         return label
@@ -146,6 +162,18 @@ def indicator_label(text: str, mention: Mention, previous_end: int = 0, next_sta
     rest = clause_piece(text[mention.end:mention.end + REACH], last=False)
     further = object_after([t for t in tokens_of(rest) if t[1] != "number"], skip_acts=True)
     return (label + further)[:MAX_LABEL_CHARS] or label
+
+
+def group_bound(text: str) -> str:
+    """The group a breakdown's bound names at the end of `text` (35岁及以下, 大专及以上学历), or ""."""
+    match = _group_bound_pattern().search(text)
+    return match.group("group") if match else ""
+
+
+@lru_cache(maxsize=None)
+def _group_bound_pattern() -> re.Pattern:
+    heads = "|".join(sorted(word_list("labels.yaml", "group_bound_heads"), key=len, reverse=True))
+    return re.compile(rf"(?P<group>(?:[0-9０-９]+(?:周)?岁|{heads})及?以[上下](?:学历)?)(?:的|人员)?$")
 
 
 def owned(label: str, previous_label: str) -> str:
