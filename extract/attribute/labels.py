@@ -130,9 +130,35 @@ def assign_labels(text: str, mentions: list[Mention]) -> None:
         if BREAKDOWN_AFTER.match(text, mention.end):
             whole = label                                   # 全年发展党员581名，其中…
         mention.label = label
+    label_respective_lists(text, indicators)
     for mention in mentions:
         if mention.kind != "indicator" and not mention.label:
             mention.label = mention.text
+
+
+RESPECTIVELY = "分别"
+LIST_JOINERS = re.compile(r"[、和及与]|以及")
+
+
+def label_respective_lists(text: str, indicators: list[Mention]) -> None:
+    """A、B、C分别比上届提高了11%、2.9%、1%: each number is its own item's (A提高, B提高, C提高)."""
+    index = 0
+    while index < len(indicators):
+        run = [indicators[index]]
+        while (index + len(run) < len(indicators)
+               and LIST_JOINERS.fullmatch(text, run[-1].end, indicators[index + len(run)].start)):
+            run.append(indicators[index + len(run)])
+        index += len(run)
+        if len(run) < 2:
+            continue
+        before = clause_piece(text[max(0, run[0].start - REACH * 2):run[0].start], last=True)
+        named, _, link = before.rpartition(RESPECTIVELY)
+        items = [item.strip().removeprefix("其中").rstrip("的") for item in LIST_JOINERS.split(named)]
+        if not named or len(items) != len(run) or not all(items):
+            continue
+        change = next((word for word in label_words().changes if word in link), "")
+        for mention, item in zip(run, items):
+            mention.label = (item.replace("的", "") + change)[:MAX_LABEL_CHARS]
 
 
 def indicator_label(text: str, mention: Mention, previous_end: int = 0, next_start: int | None = None) -> str:
