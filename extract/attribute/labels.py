@@ -37,6 +37,8 @@ MAX_OBJECT_CHARS = 14
 TERM_OPENER, RUN_OPENER = "为期", "连续"
 SHARE = "占比"
 BOUND_AFTER = ("及以下", "及以上", "以下", "以上")     # 35岁及以下: a number that bounds a group
+SENTENCE_END = re.compile(r"[。！？!?\n]")
+MAX_ITEM_CHARS = 6
 BOUND_ONLY = re.compile(r"(?:及?以[上下])?(?:学历)?的?")       # 35岁及以下的|381名: nothing else between
 BREAKDOWN_AFTER = re.compile(r"[，,：:；;（(]?其中")     # the number before a breakdown counts its whole
 DURATION_UNITS = frozenset({"年", "个月", "月", "天", "周"})
@@ -119,14 +121,15 @@ def assign_labels(text: str, mentions: list[Mention]) -> None:
             previous_end = indicators[index - 1].start     # 35岁及以下的381名: the age is the group's
         next_start = indicators[index + 1].start if index + 1 < len(indicators) else len(text)
         label = indicator_label(text, mention, previous_end, next_start)
+        if SENTENCE_END.search(text, previous_end, mention.start):
+            whole = ""                                      # a breakdown ends with its sentence
         if label in label_words().generic:
             label = placed(label, mention.sentence)
-        elif group_bound(label) and whole and "\n" not in text[previous_end:mention.start]:
-            label = (label + whole)[:MAX_LABEL_CHARS]      # 35岁及以下 + 发展党员
+        elif whole and (group_bound(label) or is_bare_item(label, whole)):
+            label = (label + whole)[:MAX_LABEL_CHARS]      # 35岁及以下 + 发展党员; 棉花 + 培训
         elif index and indicators[index - 1].sentence == mention.sentence:
             label = owned(label, indicators[index - 1].label)
-        if "\n" in text[previous_end:mention.start]:
-            whole = ""
+
         if BREAKDOWN_AFTER.match(text, mention.end):
             whole = label                                   # 全年发展党员581名，其中…
         mention.label = label
@@ -188,6 +191,14 @@ def indicator_label(text: str, mention: Mention, previous_end: int = 0, next_sta
     rest = clause_piece(text[mention.end:mention.end + REACH], last=False)
     further = object_after([t for t in tokens_of(rest) if t[1] != "number"], skip_acts=True)
     return (label + further)[:MAX_LABEL_CHARS] or label
+
+
+def is_bare_item(label: str, whole: str) -> bool:
+    """A breakdown item that names only its kind (棉花3800人次 under 培训10785人次): short, and
+    sharing nothing with the whole's head (女党员 under 党员 names itself)."""
+    words = label_words()
+    return (0 < len(label) <= MAX_ITEM_CHARS and whole[-2:] not in label and label not in whole
+            and label not in words.changes and label not in words.shares)
 
 
 def group_bound(text: str) -> str:
