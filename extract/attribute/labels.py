@@ -131,7 +131,8 @@ def assign_labels(text: str, mentions: list[Mention]) -> None:
             label = owned(label, indicators[index - 1].label)
 
         if BREAKDOWN_AFTER.match(text, mention.end):
-            whole = label                                   # 全年发展党员581名，其中…
+            # 全年发展党员581名，其中…; a share or a change (…占46.9%，比上届提高2.4%，其中…) is no whole
+            whole = "" if label.endswith(SHARE) or strip_change(label) != label else label
         mention.label = label
     label_respective_lists(text, indicators)
     for mention in mentions:
