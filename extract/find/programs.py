@@ -564,6 +564,10 @@ def extended_noun(text: str, match: re.Match) -> tuple[int, str]:
     return match.end(), match.group("noun")
 
 
+# Nouns that open like a head of not_bundle_heads (人 → 人才, 年 → 年轻): 十五条人才新政 is a set.
+NOUNS_OPENING_LIKE_HEADS = ("人才", "年轻")
+
+
 def declares_set(text: str, match: re.Match, floor: int = 0) -> bool:
     """Whether an unquoted N + classifier + noun declares a set rather than counts things.
 
@@ -574,7 +578,8 @@ def declares_set(text: str, match: re.Match, floor: int = 0) -> bool:
     (建成三个人才基地, 组建五支志愿服务队伍), which counts what was made."""
     words = bundle_words()
     noun, classifier, modifier = match.group("noun"), match.group("cls"), match.group("mod")
-    if modifier.startswith(words.not_bundle_heads) or any(word in modifier for word in words.not_in_modifier):
+    heads_a_time_or_person = modifier.startswith(words.not_bundle_heads) and not modifier.startswith(NOUNS_OPENING_LIKE_HEADS)
+    if heads_a_time_or_person or any(word in modifier for word in words.not_in_modifier):
         return False        # 三个方面开展专项…, 三个村开展专项…: the match ran past the counted word
     if len(modifier) > MAX_MODIFIER and noun not in words.unquoted_nouns and noun not in words.policy_nouns:
         return False        # a long modifier only before a programme noun (三大基层党建提升行动)
