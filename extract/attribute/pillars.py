@@ -99,6 +99,18 @@ class CueIndex:
         return scores
 
 
+def label_scores(label: str, clause_text: str, clause: dict[str, float]) -> dict[str, float]:
+    """The clause's scores plus those of the label's cues that the clause does not hold."""
+    table = cue_table()
+    scores = dict(clause)
+    seen: set[int] = set()
+    for index, _, _ in table.matcher.find_matches_as_indexes(label):
+        if index not in seen and table.cues[index] not in clause_text:
+            seen.add(index)
+            scores[table.pillars[index]] = scores.get(table.pillars[index], 0.0) + table.scores[index]
+    return scores
+
+
 def clause_around(text: str, start: int, end: int) -> tuple[int, int]:
     """The clause holding text[start:end]: from the break before it to the break after it,
     at most CLAUSE_REACH characters either way."""
@@ -227,7 +239,11 @@ def assign_pillars(layout: Layout, mentions: list[Mention], sentences: list[Span
     context = Context(layout, cues)
     clause_weight, measure_weight = WEIGHTS["clause"], WEIGHTS["measure"]
     for mention, sentence in zip(mentions, sentences):
-        clause = cues.count(*clause_around(text, mention.start, mention.end))   # clauses are rarely shared
+        clause_start, clause_end = clause_around(text, mention.start, mention.end)
+        clause = cues.count(clause_start, clause_end)   # clauses are rarely shared
+        if mention.kind == "indicator" and mention.label and mention.label not in text[clause_start:clause_end]:
+            # A breakdown's label names its whole (35岁及以下发展党员): what is counted votes too.
+            clause = label_scores(mention.label, text[clause_start:clause_end], clause)
         if clause:
             votes = dict(context.votes(sentence))
             add_votes(votes, clause, clause_weight)

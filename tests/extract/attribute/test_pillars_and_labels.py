@@ -73,3 +73,11 @@ def test_a_span_scores_its_distinct_cues_as_a_longest_first_alternation_finds_th
     assert index.scores(0, len(text)) == expected
     clause_end = text.find("，") if "，" in text else len(text)
     assert set(index.scores(0, clause_end)) <= set(expected), "a clause counts only the cues inside it"
+
+
+def test_a_breakdowns_whole_in_its_label_votes_for_the_pillar():
+    from extract.pipeline import find_mentions
+    text = "全年发展党员600名，其中大专及以上学历的420名。"
+    found = {m.text: m for m in find_mentions(text) if m.kind == "indicator"}
+    assert found["420名"].label == "大专及以上学历发展党员"
+    assert found["420名"].pillar == "grassroots", "学历 alone would say cadres; 发展党员 is what is counted"
