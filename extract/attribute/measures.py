@@ -189,14 +189,17 @@ def classify(text: str, mention: Mention, previous_end: int = 0, next_start: int
     stretch_end = stretch_end if item_end == -1 else item_end
     # The rest of the clause speaks for a number only through what the number itself counts:
     # in 13个涉农区县的…, 区县 (the noun right after it), whatever the clause goes on to name.
+    stretch = cues.found(text[stretch_start:stretch_end]) | parent
+    for rule in rules:
+        if rule.holds(stretch, context, sentence):
+            return rule.code, True
     counted = object_after(tokens_of(text[mention.end:stretch_end]), unit=mention.unit)
     counted_cues = cues.found(counted)
-    for scope in (cues.found(text[stretch_start:stretch_end]) | parent, own):
-        for rule in rules:
-            if scope is own and counted and rule.objects.isdisjoint(counted_cues):
-                continue
-            if rule.holds(scope, context, sentence):
-                return rule.code, True
+    for rule in rules:
+        if counted and rule.objects.isdisjoint(counted_cues):
+            continue
+        if rule.holds(own, context, sentence):
+            return rule.code, True
     bare = len(text[clause_start:clause_end]) - len(mention.text) <= BARE_CLAUSE_CHARS
     if not parent and bare and all(rule.objects.isdisjoint(clause) for rule in rules):
         # A clause that names nothing shares the topic of the clause before it
