@@ -121,8 +121,8 @@ def assign_labels(text: str, mentions: list[Mention]) -> None:
             previous_end = indicators[index - 1].start     # 35岁及以下的381名: the age is the group's
         next_start = indicators[index + 1].start if index + 1 < len(indicators) else len(text)
         label = indicator_label(text, mention, previous_end, next_start)
-        if SENTENCE_END.search(text, previous_end, mention.start):
-            whole = ""                                      # a breakdown ends with its sentence
+        if SENTENCE_END.search(text, previous_end, mention.start) or (whole and whole[-2:] in label):
+            whole = ""      # a breakdown ends with its sentence, or where its items name themselves (其中女党员58人)
         if label in label_words().generic:
             label = placed(label, mention.sentence)
         elif whole and (group_bound(label) or is_bare_item(label, whole)):

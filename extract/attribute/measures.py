@@ -189,6 +189,11 @@ def classify(text: str, mention: Mention, previous_end: int = 0, next_start: int
     stretch_end = stretch_end if item_end == -1 else item_end
     # The rest of the clause speaks for a number only through what the number itself counts:
     # in 13个涉农区县的…, 区县 (the noun right after it), whatever the clause goes on to name.
+    if mention.label and mention.label not in text[clause_start:clause_end]:
+        # A breakdown's label carries its whole (35岁及以下发展党员): what is counted speaks too.
+        named = cues.found(mention.label)
+        parent, context = parent | named, context | named
+        own = own | named
     stretch = cues.found(text[stretch_start:stretch_end]) | parent
     for rule in rules:
         if rule.holds(stretch, context, sentence):
