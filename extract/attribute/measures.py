@@ -73,6 +73,7 @@ class CueRules:
     change_words: tuple[str, ...]
     baselines: tuple[str, ...]
     bounds: tuple[str, ...]
+    caps: tuple[str, ...]
     breakdown_openers: tuple[str, ...]
     matcher: ahocorasick_rs.AhoCorasick      # every cue word of every rule, found in one pass
 
@@ -127,7 +128,7 @@ def cue_rules() -> CueRules:
             fields["exclude" if name == "not" else name] = frozenset(words)
         rules.append(CueRule(code, **fields))
     lists = {key: tuple(word_list("measure_cues.yaml", key))
-             for key in ("change_words", "baselines", "bounds", "breakdown_openers")}
+             for key in ("change_words", "baselines", "bounds", "caps", "breakdown_openers")}
     words = sorted({word for rule in rules for name in ("objects", "also", "acts", "acts_not", "topic", "exclude")
                     for word in getattr(rule, name)})
     matcher = ahocorasick_rs.AhoCorasick(words, matchkind=ahocorasick_rs.MatchKind.Standard)
@@ -166,7 +167,7 @@ def classify(text: str, mention: Mention, previous_end: int = 0, next_start: int
     stretch_start = max(clause_start, previous_end)
     stretch_end = min(clause_end, len(text) if next_start is None else next_start)
     before = text[stretch_start:mention.start]
-    if is_change(before, cues.change_words) or any(word in before for word in cues.baselines):
+    if is_change(before, cues.change_words) or any(word in before for word in cues.baselines + cues.caps):
         return OTHER, True
     clause = cues.found(text[clause_start:clause_end])
     parent = cues.found(parent_clause(text, clause_start, cues.breakdown_openers))

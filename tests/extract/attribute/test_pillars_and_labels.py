@@ -81,3 +81,10 @@ def test_a_breakdowns_whole_in_its_label_votes_for_the_pillar():
     found = {m.text: m for m in find_mentions(text) if m.kind == "indicator"}
     assert found["420名"].label == "大专及以上学历发展党员"
     assert found["420名"].pillar == "grassroots", "学历 alone would say cadres; 发展党员 is what is counted"
+
+
+def test_party_congress_delegates_and_elections_are_grassroots_work():
+    from extract.pipeline import find_mentions
+    text = "本次换届共选出乡镇党代表2100名，其中农民代表800名。"
+    assert {m.text: m.pillar for m in find_mentions(text) if m.kind == "indicator"} == {
+        "2100名": "grassroots", "800名": "grassroots"}
