@@ -381,7 +381,8 @@ def read_quoted_set(content: str) -> tuple[float, str] | None:
     numbered_rest = rest[1:] if match.group("cls") == "个" and rest.startswith("一") else rest
     if numbered_rest is rest and ambiguity_pattern().search(content):
         return None         # “三足鼎立”: an idiom (一批 in “三个一批” is the items' own word)
-    if NUMERAL_CHAR.search(numbered_rest) or rest.startswith(bundle_words().not_bundle_heads):
+    if NUMERAL_CHAR.search(numbered_rest) or (rest.startswith(bundle_words().not_bundle_heads)
+                                              and not rest.startswith(NOUNS_OPENING_LIKE_HEADS)):
         return None
     if not match.group("cls") and len(rest) > MAX_SET_SUFFIX:
         return None         # “七里河夜校”: without a classifier a long rest is a name that opens with N
