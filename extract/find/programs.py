@@ -428,8 +428,11 @@ def find_unquoted_bundles(text: str, taken: Intervals, starts: NumeralStarts | N
         if any_word and not is_set_word(text, match):
             continue
         value = parse_number(match.group("n"))
-        if not is_bundle_size(value, match.group("cls")) or not declares_set(text, match, last_end):
-            continue
+        listed_with_one = bool(found) and found[-1].end == start - 1 and text[start - 1] in LIST_MARKS \
+            and found[-1].text.lstrip("".join(NUMERAL_RUN)).startswith(match.group("cls"))
+        if not is_bundle_size(value, match.group("cls")) or not (
+                listed_with_one or declares_set(text, match, last_end)):
+            continue        # 7项制度、5项活动: a count listed right after a bundle of its shape is one too
         end, noun = extended_noun(text, match)
         last_end = end
         found.append(Mention("program_count", start, end, text[start:end],
@@ -438,6 +441,7 @@ def find_unquoted_bundles(text: str, taken: Intervals, starts: NumeralStarts | N
 
 
 NUMERAL_RUN = frozenset(DIGIT_CHARS + CHINESE_CHARS + ",，.．")
+LIST_MARKS = "、和及"
 
 
 # What may follow the N of an unquoted formula (unquoted_formula_pattern): 三年…, 一号…, 五星级, 百名….
