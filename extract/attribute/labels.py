@@ -330,6 +330,11 @@ def phrase_before(tokens: list[tuple[str, str]]) -> tuple[str, bool]:
     while start and tokens[start - 1][1] in ("noun", "act") and length + len(tokens[start - 1][0]) <= MAX_OBJECT_CHARS:
         start -= 1
         length += len(tokens[start][0])
+    if (start >= 2 and start < end and tokens[start - 1][0] == "、" and tokens[start - 2][1] == "act"
+            and tokens[start][1] == "act"):
+        # 累计招聘、回引1700余人: acts listed together name what was done together
+        tokens = tokens[:start - 1] + tokens[start:]
+        start, end = start - 2, end - 1
     named = any(cls == "noun" for _, cls in tokens[start:end])
     if start < end and start and tokens[start - 1][0] in label_words().prefixes:
         start -= 1                           # 累计 引进人才
