@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import gc
 import hashlib
+import importlib.util
 import os
 import pickle
 import sys
@@ -37,6 +38,17 @@ class ResourceError(ValueError):
 def resource_path(name: str) -> Traversable:
     """A resource file: a Path when the package is a folder, a zipfile.Path inside a zip."""
     return RESOURCE_DIR / name
+
+
+def package_file(package: str, *parts: str) -> Path:
+    """A data file shipped inside an installed package, located without importing the package."""
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        raise ResourceError(f"package {package!r} is not installed; see requirements.txt")
+    path = Path(spec.submodule_search_locations[0], *parts)
+    if not path.is_file():
+        raise ResourceError(f"{path}: missing from the installed {package!r}")
+    return path
 
 
 @lru_cache(maxsize=None)

@@ -72,7 +72,6 @@ from __future__ import annotations
 
 import csv
 import io
-import importlib.util
 import re
 import zipfile
 from collections import defaultdict
@@ -85,7 +84,7 @@ from typing import Iterator
 
 import ahocorasick_rs
 
-from ..resources import ResourceError, cached, load_csv, resource_path
+from ..resources import ResourceError, cached, load_csv, package_file, resource_path
 
 __all__ = ["ALIAS", "DIVISION", "FULL", "LEVELS", "SHORT", "STOP", "STRENGTH_ORDER", "STRONG", "WEAK",
            "Gazetteer", "NameSpan", "Place", "Region", "find_names", "gazetteer"]
@@ -210,24 +209,13 @@ class Gazetteer:
 # --- Reading the packages' data files -------------------------------------------------------
 
 
-def _package_file(package: str, *parts: str) -> Path:
-    """A data file shipped inside an installed package, located without importing the package."""
-    spec = importlib.util.find_spec(package)
-    if spec is None or not spec.submodule_search_locations:
-        raise ResourceError(f"package {package!r} is not installed; see requirements.txt")
-    path = Path(spec.submodule_search_locations[0], *parts)
-    if not path.is_file():
-        raise ResourceError(f"{path}: missing from the installed {package!r}")
-    return path
-
-
 def _jionlp_location_lines() -> Iterator[str]:
     """The lines of jionlp's china_location.txt, read from the zip the package ships.
 
     jionlp unpacks the zip beside itself on its first import, so a fresh install
     has only the zip: read it there, and never depend on jionlp having run.
     """
-    archive = _package_file("jionlp", "dictionary", "china_location.zip")
+    archive = package_file("jionlp", "dictionary", "china_location.zip")
     try:
         with zipfile.ZipFile(archive) as bundle, bundle.open("china_location.txt") as raw:
             yield from io.TextIOWrapper(raw, encoding="utf-8")
@@ -254,7 +242,7 @@ def _read_jionlp_rows() -> list[tuple[int, str, str, str]]:
 
 def _read_cpca_coordinates() -> dict[str, tuple[str, float, float]]:
     """6-digit code → (name, latitude, longitude), for the entries that have coordinates."""
-    with _package_file("cpca", "resources", "adcodes.csv").open(encoding="utf-8", newline="") as f:
+    with package_file("cpca", "resources", "adcodes.csv").open(encoding="utf-8", newline="") as f:
         return {row["adcode"][:6]: (row["name"], float(row["latitude"]), float(row["longitude"]))
                 for row in csv.DictReader(f) if row["latitude"] and row["longitude"]}
 
@@ -494,8 +482,8 @@ def gazetteer() -> Gazetteer:
 
 def _gazetteer_sources() -> list:
     """Everything the gazetteer is built from: the packages' files, our resources, this code."""
-    return [_package_file("jionlp", "dictionary", "china_location.zip"),
-            _package_file("cpca", "resources", "adcodes.csv"),
+    return [package_file("jionlp", "dictionary", "china_location.zip"),
+            package_file("cpca", "resources", "adcodes.csv"),
             *(resource_path(name) for name in ("region_aliases.csv", "corps_divisions.csv", "region_stopwords.csv")),
             files(__package__) / "gazetteer.py"]   # not __file__: inside the zip shipped to Dask it is no file
 

@@ -226,12 +226,12 @@ def owned(label: str, previous_label: str) -> str:
     tokens = tokens_of(previous_label)
     start = 0
     while start < len(tokens) and tokens[start][1] in ("act", "light", "link", "filler"):
-        start += 1                  # 选派干部300名，平均年龄35岁: the owner is what was selected
-    rest = tokens[start:]
-    owner = "".join(token for token, _ in rest) if rest and rest[0][1] == "noun" \
-        and rest[0][0] not in label_words().attributes and start else \
-        (tokens[0][0] if tokens and tokens[0][1] == "noun" and tokens[0][0] not in label_words().attributes else "")
-    return (owner + label)[:MAX_LABEL_CHARS]
+        start += 1
+    # 选派干部300名，平均年龄35岁: the owner is what was selected (干部); with no act, its first noun.
+    owner = tokens[start:] if start else tokens[:1]
+    if not owner or owner[0][1] != "noun" or owner[0][0] in label_words().attributes:
+        owner = []
+    return ("".join(token for token, _ in owner) + label)[:MAX_LABEL_CHARS]
 
 
 def strip_change(label: str) -> str:

@@ -16,7 +16,6 @@ against jieba itself.
 """
 from __future__ import annotations
 
-import importlib.util
 import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -26,7 +25,7 @@ from pathlib import Path
 
 import ahocorasick
 
-from ..resources import cached
+from ..resources import cached, package_file
 
 CACHE_VERSION = 2
 # jieba 0.42.1's own patterns (jieba/__init__.py: re_han_default, re_skip_default, re_eng).
@@ -136,10 +135,7 @@ class Lexicon:
 
 def dictionary_path() -> Path:
     """jieba's own dict.txt, found without importing jieba (0.15 s)."""
-    spec = importlib.util.find_spec("jieba")
-    if spec is None or spec.origin is None:
-        raise ModuleNotFoundError("jieba is not installed; its dictionary is what labels are read with")
-    return Path(spec.origin).parent / "dict.txt"
+    return package_file("jieba", "dict.txt")
 
 
 def build(dictionary: Path) -> Lexicon:

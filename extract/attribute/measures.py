@@ -173,23 +173,11 @@ def classify(text: str, mention: Mention, previous_end: int = 0, next_start: int
     parent = cues.found(parent_clause(text, clause_start, cues.breakdown_openers))
     context = clause | parent
     sentence = cues.found(mention.sentence) if mention.sentence else clause
-    own_end = clause_end
-    between = text[mention.end:next_start] if next_start is not None and next_start < clause_end else ""
-    if between and not between.endswith(SHARED_BY_NEXT) and names_a_thing(between):
-        # 13个涉农区县的182个乡镇完成党委换届: 党委 is the 182's, not the 13's (but in 100名村干部和
-        # 60名机关干部参加培训班 both took part, and in 20名干部为期6个月轮岗交流 the term qualifies the act)
-        own_end = next_start
-    if own_end < clause_end or "、" in text[clause_start:clause_end]:
-        # 农民代表7346名、工人代表1845名、大学生村官代表130名: the other items of a list
-        # are not what this number counts.
-        # Objects are each item's own; an act before the list (共设立…) still governs them all.
-        own = cues.found(own_item(text, clause_start, clause_end, mention, own_end)) | parent
-    else:
-        own = context
+    # Objects are the number's own item's; an act before a list (共设立…) still governs them all.
+    own = own_item_cues(text, cues, mention, clause_start, clause_end, next_start)
+    own = context if own is None else own | parent
     item_end = text.find("、", mention.end, stretch_end)      # …1845名、大学生村官代表130名: not its noun
     stretch_end = stretch_end if item_end == -1 else item_end
-    # The rest of the clause speaks for a number only through what the number itself counts:
-    # in 13个涉农区县的…, 区县 (the noun right after it), whatever the clause goes on to name.
     if mention.label and mention.label not in text[clause_start:clause_end]:
         # A breakdown's label carries its whole (35岁及以下发展党员): what is counted speaks too.
         named = cues.found(mention.label)
@@ -199,6 +187,8 @@ def classify(text: str, mention: Mention, previous_end: int = 0, next_start: int
     for rule in rules:
         if rule.holds(stretch, context, sentence):
             return rule.code, True
+    # The rest of the clause speaks for a number only through what the number itself counts:
+    # in 13个涉农区县的…, 区县 (the noun right after it), whatever the clause goes on to name.
     counted = object_after(tokens_of(text[mention.end:stretch_end]), unit=mention.unit)
     counted_cues = cues.found(counted)
     for rule in rules:
@@ -215,6 +205,22 @@ def classify(text: str, mention: Mention, previous_end: int = 0, next_start: int
             if rule.holds(joined, joined, sentence):
                 return rule.code, True
     return OTHER, False
+
+
+def own_item_cues(text: str, cues: CueRules, mention: Mention, clause_start: int, clause_end: int,
+                  next_start: int | None) -> frozenset[str] | None:
+    """The cue words of the part of the clause that is the number's own, or None when that is
+    the whole clause."""
+    own_end = clause_end
+    between = text[mention.end:next_start] if next_start is not None and next_start < clause_end else ""
+    if between and not between.endswith(SHARED_BY_NEXT) and names_a_thing(between):
+        # 13个涉农区县的182个乡镇完成党委换届: 党委 is the 182's, not the 13's (but in 100名村干部和
+        # 60名机关干部参加培训班 both took part, and in 20名干部为期6个月轮岗交流 the term qualifies the act)
+        own_end = next_start
+    if own_end == clause_end and "、" not in text[clause_start:clause_end]:
+        return None
+    # 农民代表7346名、工人代表1845名、大学生村官代表130名: the other items of a list are not what it counts.
+    return cues.found(own_item(text, clause_start, clause_end, mention, own_end))
 
 
 def names_a_thing(stretch: str) -> bool:

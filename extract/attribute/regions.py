@@ -742,8 +742,7 @@ _PLACE_ENDS = "省市县区州盟旗镇乡"
 
 @lru_cache(maxsize=1)
 def _zone_by_body_pattern() -> re.Pattern:
-    zone_words = sorted(word_list("region_cues.yaml", "zone_words"), key=len, reverse=True)
-    bodies = sorted(word_list("region_cues.yaml", "zone_bodies"), key=len, reverse=True)
+    zone_words, bodies = _zone_words()
     return re.compile(rf"(?P<prefix>[\u4e00-\u9fff]{{2,6}}?)(?:{'|'.join(zone_words)})(?=(?:{'|'.join(bodies)}))")
 
 
