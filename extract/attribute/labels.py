@@ -36,10 +36,15 @@ ACT_REACH = 8               # the act before a number and its object: 累计培�
 MAX_OBJECT_CHARS = 14
 TERM_OPENER, RUN_OPENER = "为期", "连续"
 SHARE = "占比"
+PERCENT = "%"
+AMONG = "中"
+NOUN_JOINERS = frozenset({"和", "与", "及", "组织"})     # 组织 is a light verb, and between nouns the noun
+SUBGROUP_SHARE = re.compile(r"(?P<group>[^，,。；;：:、]{2,16}?)的(?:约)?占(?:到|比)?$")
 BOUND_AFTER = ("及以下", "及以上", "以下", "以上")     # 35岁及以下: a number that bounds a group
 SENTENCE_END = re.compile(r"[。！？!?\n]")
+TOPIC_BREAK = re.compile(r"[；;]")      # …各占30%；从学历看，委员…: each part has its own topic
 MAX_ITEM_CHARS = 6
-BOUND_ONLY = re.compile(r"(?:及?以[上下])?(?:学历)?的?")       # 35岁及以下的|381名: nothing else between
+BOUND_ONLY = re.compile(r"(?:及?以[上下])?(?:学历)?的?(?:约?占(?:到|比)?)?")     # 35岁及以下的(占)|381名: nothing else between
 BREAKDOWN_AFTER = re.compile(r"[，,：:；;（(]?其中")     # the number before a breakdown counts its whole
 DURATION_UNITS = frozenset({"年", "个月", "月", "天", "周"})
 MAX_PLACE_CHARS = 8         # 在环五邑华侨广场商圈党群服务中心 → 商圈党群服务中心: a place's head
@@ -61,6 +66,8 @@ class LabelWords:
     generic: frozenset[str]
     attributes: frozenset[str]
     persons: frozenset[str]
+    nominals: frozenset[str]
+    openers: frozenset[str]
 
 
 @lru_cache(maxsize=None)
@@ -69,7 +76,8 @@ def label_words() -> LabelWords:
         return frozenset(word_list("labels.yaml", key))
     return LabelWords(words("link_verbs"), words("light_verbs"), words("act_verbs"),
                       words("fillers"), words("change_verbs"), words("share_verbs"), words("act_prefixes"), words("generic_heads"),
-                      words("attribute_nouns"), words("person_heads"))
+                      words("attribute_nouns"), words("person_heads"), words("nominal_words"),
+                      words("subgroup_openers"))
 
 
 @lru_cache(maxsize=None)
@@ -94,6 +102,8 @@ def word_class(token: str) -> str:
         return "number"
     if not WORD_CHARACTER.match(token):
         return "break"              # 、 and other punctuation end a phrase
+    if token in words.nominals or token in group_bound_heads():
+        return "noun"
     for name, members in (("filler", words.fillers), ("link", words.link), ("change", words.changes),
                           ("light", words.light), ("act", words.acts)):
         if token in members:
@@ -114,22 +124,33 @@ def assign_labels(text: str, mentions: list[Mention]) -> None:
     """Label mentions in place; `mentions` in document order."""
     indicators = [m for m in mentions if m.kind == "indicator"]
     whole = ""          # the last label that names a whole population, for the breakdowns after it
+    topic = ""          # what the sentence's first figure counts: a subgroup's share is of it
     for index, mention in enumerate(indicators):
         previous_end = indicators[index - 1].end if index else 0
+        previous = index - 1        # the figure before, whose label a share or change may take
         if index and BOUND_ONLY.fullmatch(text, previous_end, mention.start) and (
                 text.startswith(BOUND_AFTER, previous_end) or indicators[index - 1].text.endswith(BOUND_AFTER)):
             previous_end = indicators[index - 1].start     # 35岁及以下的381名: the age is the group's
+            previous -= 1
         next_start = indicators[index + 1].start if index + 1 < len(indicators) else len(text)
-        label = indicator_label(text, mention, previous_end, next_start)
-        if SENTENCE_END.search(text, previous_end, mention.start) or (whole and whole[-2:] in label):
+        label, counted = indicator_label(text, mention, previous_end, next_start)
+        same_sentence = previous >= 0 and not SENTENCE_END.search(text, indicators[previous].end, mention.start)
+        same_topic = same_sentence and not TOPIC_BREAK.search(text, indicators[previous].end, mention.start)
+        if not same_sentence or (whole and whole[-2:] in label):
             whole = ""      # a breakdown ends with its sentence, or where its items name themselves (其中女党员58人)
-        if label in label_words().generic:
+        subgroup = share_subgroup(clause_piece(text[max(0, mention.start - REACH, previous_end):mention.start], last=True))
+        if subgroup:
+            # 党员99%以上具有大专学历，其中具有大学学历的占六成: 党员 + 大学学历 + 占比
+            label = ((topic if same_topic else "") + subgroup + SHARE)[:MAX_LABEL_CHARS]
+        elif label in label_words().generic:
             label = placed(label, mention.sentence)
         elif whole and (group_bound(label) or is_bare_item(label, whole)):
             label = (label + whole)[:MAX_LABEL_CHARS]      # 35岁及以下 + 发展党员; 棉花 + 培训
         elif index and indicators[index - 1].sentence == mention.sentence:
             label = owned(label, indicators[index - 1].label)
 
+        if not same_topic:
+            topic = counted or whole_of(label)
         if BREAKDOWN_AFTER.match(text, mention.end):
             # 全年发展党员581名，其中…; a share or a change (…占46.9%，比上届提高2.4%，其中…) is no whole
             whole = "" if label.endswith(SHARE) or strip_change(label) != label else label
@@ -165,9 +186,16 @@ def label_respective_lists(text: str, indicators: list[Mention]) -> None:
             mention.label = (item.replace("的", "") + change)[:MAX_LABEL_CHARS]
 
 
-def indicator_label(text: str, mention: Mention, previous_end: int = 0, next_start: int | None = None) -> str:
-    """`previous_end`, `next_start`: the neighbouring numbers; a label never reaches past them,
+def indicator_label(text: str, mention: Mention, previous_end: int = 0,
+                    next_start: int | None = None) -> tuple[str, str]:
+    """The label, and the group it counts where that is not the label less its share or change.
+    `previous_end`, `next_start`: the neighbouring numbers; a label never reaches past them,
     except a duration that only qualifies the act (20名干部为期6个月挂职 → 干部挂职)."""
+    label = _indicator_label(text, mention, previous_end, next_start)
+    return label if isinstance(label, tuple) else (label, "")
+
+
+def _indicator_label(text: str, mention: Mention, previous_end: int, next_start: int | None) -> str | tuple[str, str]:
     before = clause_piece(QUOTES.sub("", ASIDE.sub("", text[max(0, mention.start - REACH, previous_end):mention.start])), last=True)
     before = COMPARISON.sub("", before)          # 比上年增加15个: the baseline is not what is counted
     stop = len(text) if next_start is None else next_start
@@ -175,6 +203,11 @@ def indicator_label(text: str, mention: Mention, previous_end: int = 0, next_sta
         stop = len(text)
     after = clause_piece(QUOTES.sub("", ASIDE.sub("", text[mention.end:min(mention.end + REACH, stop)])), last=False)
     after = DURATION.sub("", after)
+    held = held_attribute(tokens_of(after)) if mention.unit == PERCENT else ""
+    if held:
+        # 委员99%以上都具有大专以上学历: the share of the group before that holds what follows
+        group = phrase_before(tokens_of(before))[0]
+        return (group + held + SHARE)[:MAX_LABEL_CHARS], group
     obj = object_after(tokens_of(after), unit=mention.unit)
     if obj and before.endswith(TERM_OPENER) and mention.unit in DURATION_UNITS:
         return (obj + "期限")[:MAX_LABEL_CHARS]     # 为期6个月轮岗交流: the term of a posting
@@ -209,8 +242,14 @@ def group_bound(text: str) -> str:
 
 
 @lru_cache(maxsize=None)
+def group_bound_heads() -> frozenset[str]:
+    """Levels of schooling (大专, 本科): nouns, though jieba's dictionary tags some otherwise."""
+    return frozenset(word_list("labels.yaml", "group_bound_heads"))
+
+
+@lru_cache(maxsize=None)
 def _group_bound_pattern() -> re.Pattern:
-    heads = "|".join(sorted(word_list("labels.yaml", "group_bound_heads"), key=len, reverse=True))
+    heads = "|".join(sorted(group_bound_heads(), key=len, reverse=True))
     return re.compile(rf"(?P<group>(?:[0-9０-９]+(?:周)?岁|{heads})及?以[上下](?:学历)?)(?:的|人员)?$")
 
 
@@ -220,7 +259,7 @@ def owned(label: str, previous_label: str) -> str:
     if not label or label in label_words().changes:
         return (strip_change(previous_label) + label)[:MAX_LABEL_CHARS]
     if label in label_words().shares:
-        return (strip_change(previous_label) + SHARE)[:MAX_LABEL_CHARS]
+        return (whole_of(previous_label) + SHARE)[:MAX_LABEL_CHARS]
     if not label.startswith(tuple(label_words().attributes)):
         return label
     tokens = tokens_of(previous_label)
@@ -232,6 +271,11 @@ def owned(label: str, previous_label: str) -> str:
     if not owner or owner[0][1] != "noun" or owner[0][0] in label_words().attributes:
         owner = []
     return ("".join(token for token, _ in owner) + label)[:MAX_LABEL_CHARS]
+
+
+def whole_of(label: str) -> str:
+    """What a label counts, without the share or change taken of it (党员占比 → 党员)."""
+    return strip_change(label.removesuffix(SHARE))
 
 
 def strip_change(label: str) -> str:
@@ -269,6 +313,8 @@ def object_after(tokens: list[tuple[str, str]], skip_acts: bool = False, unit: s
     while index < len(tokens):
         token, cls = tokens[index]
         index += 1
+        if token == AMONG and picked:
+            break                            # 202名村党组织书记中，…: the population the figures are among
         if picked and "".join(picked) in words.persons and cls in ("act", "link"):
             picked = [token]                 # 同志 获得 …称号: the act names them
         elif after_link and cls == "act":
@@ -320,6 +366,8 @@ def phrase_before(tokens: list[tuple[str, str]]) -> tuple[str, bool]:
     end = len(tokens)
     while end and tokens[end - 1][1] in ("filler", "link", "function", "light", "number"):
         end -= 1
+    if end >= 2 and tokens[end - 1][0] == AMONG and tokens[end - 2][1] == "noun":
+        end -= 1                             # 202名村党组织书记中: the population the figures are among
     change = ""
     if end and tokens[end - 1][1] == "change":
         change = tokens[end - 1][0]
@@ -327,7 +375,8 @@ def phrase_before(tokens: list[tuple[str, str]]) -> tuple[str, bool]:
         while end and tokens[end - 1][1] in ("filler", "function"):
             end -= 1           # 学历 整体 提升
     start, length = end, 0
-    while start and tokens[start - 1][1] in ("noun", "act") and length + len(tokens[start - 1][0]) <= MAX_OBJECT_CHARS:
+    while start and (tokens[start - 1][1] in ("noun", "act") or _joins_nouns(tokens, start - 1)) \
+            and length + len(tokens[start - 1][0]) <= MAX_OBJECT_CHARS:
         start -= 1
         length += len(tokens[start][0])
     if (start >= 2 and start < end and tokens[start - 1][0] == "、" and tokens[start - 2][1] == "act"
@@ -339,6 +388,35 @@ def phrase_before(tokens: list[tuple[str, str]]) -> tuple[str, bool]:
     if start < end and start and tokens[start - 1][0] in label_words().prefixes:
         start -= 1                           # 累计 引进人才
     return "".join(token for token, _ in tokens[start:end]) + change, named
+
+
+def _joins_nouns(tokens: list[tuple[str, str]], index: int) -> bool:
+    """A conjunction or a light verb between two nouns is inside one noun phrase
+    (新经济和社会组织代表, 社会组织代表), not a boundary of it."""
+    token = tokens[index][0]
+    return (0 < index < len(tokens) - 1 and token in NOUN_JOINERS
+            and tokens[index - 1][1] == "noun" and tokens[index + 1][1] == "noun")
+
+
+def held_attribute(tokens: list[tuple[str, str]]) -> str:
+    """What a share's group holds, read after the number (都具有大专以上学历 → 大专以上学历), or ""."""
+    index = 0
+    while index < len(tokens) and tokens[index][1] == "filler":
+        index += 1
+    if index == len(tokens) or tokens[index][0] not in label_words().openers:
+        return ""
+    return object_after(tokens[index + 1:])
+
+
+def share_subgroup(before: str) -> str:
+    """The subgroup a share is of, named before 的占 (大专及以上学历的占48.2% → 大专及以上学历), or ""."""
+    match = SUBGROUP_SHARE.search(before)
+    if not match:
+        return ""
+    tokens = tokens_of(match.group("group"))
+    while tokens and (tokens[0][0] in label_words().openers or tokens[0][1] == "filler"):
+        tokens = tokens[1:]             # 其中，具有大学学历的 → 大学学历
+    return "".join(token for token, _ in tokens)[:MAX_OBJECT_CHARS]
 
 
 def clause_piece(window: str, last: bool) -> str:
