@@ -171,6 +171,7 @@ def classify(text: str, mention: Mention, previous_end: int = 0, next_start: int
         return OTHER, True
     clause = cues.found(text[clause_start:clause_end])
     parent = cues.found(parent_clause(text, clause_start, cues.breakdown_openers))
+    in_breakdown = bool(parent)
     context = clause | parent
     sentence = cues.found(mention.sentence) if mention.sentence else clause
     # Objects are the number's own item's; an act before a list (共设立…) still governs them all.
@@ -196,10 +197,11 @@ def classify(text: str, mention: Mention, previous_end: int = 0, next_start: int
             continue
         if rule.holds(own, context, sentence):
             return rule.code, True
-    bare = len(text[clause_start:clause_end]) - len(mention.text) <= BARE_CLAUSE_CHARS
-    if not parent and bare and all(rule.objects.isdisjoint(clause) for rule in rules):
-        # A clause that names nothing shares the topic of the clause before it
-        # (举办干部培训班16期，培训3200人次): try the two together.
+    bare = (len(text[clause_start:clause_end]) - len(mention.text) <= BARE_CLAUSE_CHARS
+            or not names_a_thing(text[clause_start:mention.start] + text[mention.end:clause_end]))
+    if not in_breakdown and bare and all(rule.objects.isdisjoint(clause) for rule in rules):
+        # A clause that names nothing, only acts, shares the topic of the clause before it
+        # (举办干部培训班16期，培训3200人次; 人才引进…，累计招聘、回引400余人): try the two together.
         joined = clause | cues.found(previous_clause(text, clause_start))
         for rule in rules:
             if rule.holds(joined, joined, sentence):
