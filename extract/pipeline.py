@@ -64,6 +64,9 @@ def mentions_with_sentences(text: str) -> list[tuple]:
     return list(zip(mentions, windows))
 
 
+MAX_NAMED_CANDIDATES = 5
+
+
 def extract_text(text: str, doc_id: str, path: str = "", url: str = "") -> DocumentResult:
     # A text in traditional characters is read through its simplified twin (same offsets);
     # rows and the document's title still quote its own characters.
@@ -89,6 +92,11 @@ def extract_text(text: str, doc_id: str, path: str = "", url: str = "") -> Docum
         weighed = f" (candidates weighed: {'、'.join(choice.candidates)})" if choice.candidates else ""
         result.warnings.append(f"{result.path}: no locality named clearly enough in the text; "
                                f"region left as {UNRECOGNISED_NAME}{weighed}")
+    elif choice.candidates:
+        result.warnings.append(f"{result.path}: {region.name} is a name several places share and the text "
+                               f"does not say which; its county, city and province are left empty "
+                               f"(it may be {'、'.join(choice.candidates[:MAX_NAMED_CANDIDATES])}"
+                               f"{' …' if len(choice.candidates) > MAX_NAMED_CANDIDATES else ''})")
     found = mentions_with_sentences(view)
     if view is not text:
         found = [quoting(mention, window, text) for mention, window in found]

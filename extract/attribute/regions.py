@@ -111,6 +111,7 @@ CUE_STRENGTH = {"author": 3.0, "dateline": 3.0, "title": 3.0, "source": 2.0, "by
 PUBLISHER_CUES = ("source", "byline", "dateline")
 _TOWNSHIP_END = re.compile(r"镇|乡|街道|苏木")
 MAX_TOWNSHIP_CHARS = 8
+MIN_UNPLACED_STEM = 2       # 梅桥镇 may stand without its county; 新镇 may not
 
 
 # --- Finding mentions -----------------------------------------------------------------------
@@ -641,7 +642,9 @@ def choose_region(text: str) -> RegionChoice:
     gaz = gazetteer()
     self_level = self_reference_level(text)
     zones = Zones.of(text)
-    resolved = resolved_mentions(text, self_level, zones)
+    found = _drop_words(text, find_mentions(text, zones))
+    readable = frozenset(key for mention in found for key, _ in mention.readings)
+    resolved = _resolve_all(gaz, found, self_level)
     own, total, count, cued = _subtree_weights(gaz, resolved)
     ev = _Evidence(resolved, own, total, count, cued, self_level, _anaphora_target(gaz, text, resolved, self_level))
     chosen, cue, candidates = _choose(gaz, ev)
@@ -649,9 +652,10 @@ def choose_region(text: str) -> RegionChoice:
         county = county_of_its_townships(gaz, text, ev.self_level)
         if county is not None:
             return county
-    township = find_township(gaz, text, chosen, ev.self_level, zones)
+    township = find_township(gaz, text, chosen, ev.self_level, zones, readable)
     if township is None and (cue == "most_named" or chosen is None):
-        township = most_named_township(gaz, text, chosen, ev.count.get(chosen, 0) if chosen is not None else 0)
+        township = most_named_township(gaz, text, chosen, ev.count.get(chosen, 0) if chosen is not None else 0,
+                                       readable)
     if township is not None:
         return township
     zone = zone_by_its_body(gaz, text, chosen, zones)
@@ -702,11 +706,13 @@ def _township_holders_by_city() -> dict[int, list[int]]:
 
 
 def find_township(gaz: Gazetteer, text: str, chosen: int | None, self_level: str,
-                  zones: Zones | None = None) -> RegionChoice | None:
+                  zones: Zones | None = None, readable: frozenset[int] = frozenset()) -> RegionChoice | None:
     """A township reports (step 7) when one of the chosen county's townships has a line cue of its
     own (棠下镇党委 on the author line, "棠下镇：…" as title), or the text calls itself 我镇/本街道 and
     names one of them in its title lines. Without a chosen county, only a township whose name no
-    other county shares, and only with such a cue."""
+    other county shares, or that one of the places the text names (even ambiguously: 普陀区) holds,
+    and only with such a cue; a name several counties share with nothing to tell them apart is the
+    township without its county, city and province (the candidates go to the warning)."""
     zones = zones or Zones.of(text)
     header_end, byline_head, byline_tail = zones.header_end, zones.byline_head, zones.byline_tail
     named = _townships_named(gaz, text, ((0, byline_head), (max(byline_head, byline_tail), len(text))))
@@ -716,9 +722,9 @@ def find_township(gaz: Gazetteer, text: str, chosen: int | None, self_level: str
     township_self = bool(self_level) and SELF_LEVELS[self_level][0] == ("township",)
     best: tuple | None = None
     for start, end, name in named:
-        counties = [c for c in gaz.township_counties[name] if holders is None or c in holders]
-        if len(counties) != 1:
-            continue          # not in the chosen place, or a name several counties share: no guess
+        counties = _counties_of_township(gaz, name, holders, readable)
+        if not counties:
+            continue          # not in the chosen place
         line_start = text.rfind("\n", 0, start) + 1
         starts_line = _bare_line_start(text[line_start:start]) or _only_names(text[line_start:start])
         cue = line_cue(text, start, end, starts_line, start < byline_head, start < header_end)
@@ -726,12 +732,37 @@ def find_township(gaz: Gazetteer, text: str, chosen: int | None, self_level: str
             cue = "self_reference"
         if not cue and starts_line and start < byline_head and text.startswith(cues().org_suffixes, end):
             cue = "subject"     # 新泰市西张庄镇党委深入贯彻…: its own body opens the report
-        if cue and (best is None or CUE_STRENGTH.get(cue, 1.0) > best[0]):
-            best = (CUE_STRENGTH.get(cue, 1.0), counties[0], name, start, end, cue)
+        rank = (CUE_STRENGTH.get(cue, 1.0), len(counties) == 1)     # a placed township before an unplaced one
+        if cue and (best is None or rank > best[0]):
+            best = (rank, counties, name, start, end, cue)
     if best is None:
         return None
-    _, county, name, start, end, cue = best
-    return RegionChoice(gaz.township(county, name), start, end, cue)
+    _, counties, name, start, end, cue = best
+    return _township_choice(gaz, counties, name, start, end, cue)
+
+
+def _counties_of_township(gaz: Gazetteer, name: str, holders: set[int] | None,
+                          readable: frozenset[int]) -> list[int]:
+    """The counties the township `name` may lie in: within the chosen place (`holders`), or else
+    those that a place the text names holds, or else all that have one of that name."""
+    counties = gaz.township_counties[name]
+    if holders is not None:
+        return [c for c in counties if c in holders]
+    hinted = [c for c in counties if c in readable or gaz.places[c].parent in readable]
+    if hinted or len(counties) == 1:
+        return hinted or list(counties)
+    # Unplaced, a name must say more than its ending: 新镇 and 口镇 are words too.
+    stem = len(name) - len(_TOWNSHIP_END.search(name).group())
+    return list(counties) if stem >= MIN_UNPLACED_STEM else []
+
+
+def _township_choice(gaz: Gazetteer, counties: list[int], name: str, start: int, end: int,
+                     cue: str) -> RegionChoice:
+    if len(counties) == 1:
+        return RegionChoice(gaz.township(counties[0], name), start, end, cue)
+    candidates = tuple(gaz.township(c, name) for c in counties)
+    return RegionChoice(Region(name, level="township"), start, end, cue,
+                        tuple(f"{r.province}{r.city}{r.county}{r.name}" for r in candidates))
 
 
 # --- Zones the gazetteer does not list -------------------------------------------------------
@@ -867,28 +898,30 @@ TOWNSHIP_MIN_MENTIONS = 2
 TOWNSHIP_SHARE = 2 / 3
 
 
-def most_named_township(gaz: Gazetteer, text: str, chosen: int | None, county_mentions: int) -> RegionChoice | None:
+def most_named_township(gaz: Gazetteer, text: str, chosen: int | None, county_mentions: int,
+                        readable: frozenset[int] = frozenset()) -> RegionChoice | None:
     """A township of the chosen county (or city) that the text names more often than the county
     itself and than all its other townships together (正阳县袁寨镇开展… 袁寨镇党委… 袁寨镇将…).
 
     Only for a county chosen as the most named place: an author, a source or 我县 speaks for the
     county, whose report may well dwell on one township. With no place chosen at all, a township
-    whose name no other county has, named that often (中方镇 in a text that names no county)."""
+    whose name no other county has, named that often (中方镇 in a text that names no county); a
+    name that several counties share is the township without its county (see find_township)."""
     holders = set(_counties_within(gaz, chosen)) if chosen is not None else None
-    counts: dict[tuple[int, str], list[tuple[int, int]]] = defaultdict(list)
+    counts: dict[tuple[tuple[int, ...], str], list[tuple[int, int]]] = defaultdict(list)
     for start, end, name in _townships_named(gaz, text, ((0, len(text)),)):
-        counties = [c for c in gaz.township_counties[name] if holders is None or c in holders]
-        if len(counties) == 1:
-            counts[(counties[0], name)].append((start, end))
+        counties = _counties_of_township(gaz, name, holders, readable)
+        if counties:
+            counts[(tuple(counties), name)].append((start, end))
     if not counts:
         return None
-    (county, name), spans = max(counts.items(), key=lambda item: len(item[1]))
+    (counties, name), spans = max(counts.items(), key=lambda item: len(item[1]))
     all_mentions = sum(len(found) for found in counts.values())
     if (len(spans) < TOWNSHIP_MIN_MENTIONS or len(spans) <= county_mentions
             or len(spans) < TOWNSHIP_SHARE * all_mentions):
         return None
     start, end = spans[0]
-    return RegionChoice(gaz.township(county, name), start, end, "most_named")
+    return _township_choice(gaz, list(counties), name, start, end, "most_named")
 
 
 def _townships_named(gaz: Gazetteer, text: str, zones: tuple[tuple[int, int], ...]) -> list[tuple[int, int, str]]:
