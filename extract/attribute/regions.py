@@ -245,7 +245,29 @@ def find_mentions(text: str, zones: Zones | None = None) -> list[Mention]:
     # 北京市海淀区考察团: the city before a visiting district is just as much a visitor.
     for m, after in zip(reversed(mentions[:-1]), reversed(mentions[1:])):
         m.elsewhere = m.elsewhere or (after.elsewhere and m.end == after.start)
+    for run in _place_lists(text, mentions):
+        for m in run:
+            m.elsewhere = True
     return mentions
+
+
+LIST_SEPARATORS = frozenset({"、", "和", "及", "与", "以及"})
+MIN_LISTED_PLACES = 3
+
+
+def _place_lists(text: str, mentions: list[Mention]) -> Iterator[list[Mention]]:
+    """Runs of three or more places listed one after another (跨越辽宁、内蒙古、宁夏、甘肃五省,
+    赴北京、上海、深圳等地): a route, a backdrop or destinations, never the one place that reports."""
+    run: list[Mention] = []
+    for m in mentions:
+        if run and text[run[-1].end:m.start] in LIST_SEPARATORS:
+            run.append(m)
+            continue
+        if len(run) >= MIN_LISTED_PLACES:
+            yield run
+        run = [m]
+    if len(run) >= MIN_LISTED_PLACES:
+        yield run
 
 
 def _only_names(before: str) -> bool:

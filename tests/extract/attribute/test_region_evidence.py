@@ -146,6 +146,13 @@ BACKDROP = [
          "我县召开会议，通榆县委书记讲话，通榆县各乡镇参加。", "通榆县", "self_reference", "通榆县"),
     Case("a province reports itself", "吉林省委组织部召开全省组织部长会议\n全省培训干部50万人次，长春市、吉林市作交流发言。",
          "吉林省", "", "", "province"),
+    Case("a list of places is a route, not the reporter",
+         "学员专列返回通榆\n专列途经吉林、内蒙古、河北、辽宁，从北京市直达通榆县。\n"
+         "通榆县委组织部和北京市对口帮扶指挥部做好保障，通榆县各乡镇派车接送学员。",
+         "通榆县", "most_named", "通榆", "county"),
+    Case("destinations listed together weigh as destinations",
+         "蓬江区组织年轻干部外出学习\n年轻干部赴北京、上海、深圳和杭州学习。上海市、深圳市的经验值得借鉴。\n蓬江区委组织部表示将推广。",
+         "蓬江区", "most_named", "蓬江区", "district"),
 ]
 
 ZONES = [
