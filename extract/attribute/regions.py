@@ -58,6 +58,7 @@ from typing import Iterator
 from .gazetteer import (ALIAS, DIVISION, FULL, LEVELS, SHORT, STOP, STRONG, WEAK, Gazetteer, Place, Region,
                         find_names, gazetteer)
 from ..resources import word_list
+from ..read.metadata import document_title
 from ..read.structure import head_end, tail_start
 
 __all__ = ["LEVELS", "UNRECOGNISED", "UNRECOGNISED_NAME", "Mention", "Region", "RegionChoice", "choose_region",
@@ -111,6 +112,7 @@ CUE_STRENGTH = {"author": 3.0, "dateline": 3.0, "title": 3.0, "source": 2.0, "by
 PUBLISHER_CUES = ("source", "byline", "dateline")
 _TOWNSHIP_END = re.compile(r"镇|乡|街道|苏木")
 MAX_TOWNSHIP_CHARS = 8
+TITLE_TAIL_MARKS = " \t|｜"     # what may follow a title on its line (a page's table border)
 MIN_UNPLACED_STEM = 2       # 梅桥镇 may stand without its county; 新镇 may not
 
 
@@ -457,6 +459,7 @@ class _Evidence:
     cued: set[int]
     self_level: str
     anaphor: int | None = None     # the place 该县 points back to, when the text never says 我县/本县/全县
+    titled: frozenset[int] = frozenset()    # the places the title names (陕西榆林强化…: 陕西省, 榆林市)
 
 
 def _subtree_weights(gaz: Gazetteer, resolved: list[Mention]) -> tuple[dict[int, float], dict[int, float], dict[int, int], set[int]]:
@@ -601,10 +604,28 @@ def _descend(gaz: Gazetteer, ev: _Evidence, node: int | None = None) -> int | No
         siblings = sum(total[k] for k in ranked)
         if node is not None and (total[best] < DOMINANCE * siblings
                                  or total[best] < PARENT_SHARE * own[node]
-                                 or (count[best] < 2 and best not in cued)):
-            break
+                                 or (count[best] < 2 and best not in cued)
+                                 or (node in ev.titled and gaz.places[node].level != "province"
+                                     and not _titled_within(gaz, ev, best))):
+            break       # a city the title names keeps the report its county only illustrates
         node = best
     return node if node is not None else start
+
+
+def _places_in_title(text: str, resolved: list[Mention]) -> frozenset[int]:
+    """The places named in the title line; none when the text has no title line of its own
+    (a first sentence is no title)."""
+    title = document_title(text)
+    start = text.find(title) if title else -1
+    end = start + len(title)
+    if start == -1 or text.find("\n", end) == -1 or text[end:text.find("\n", end)].strip(TITLE_TAIL_MARKS):
+        return frozenset()
+    return frozenset(m.key for m in resolved if start <= m.start < start + len(title) and not m.elsewhere)
+
+
+def _titled_within(gaz: Gazetteer, ev: _Evidence, key: int) -> bool:
+    """The title names `key` or a place in it."""
+    return any(k == key or key in gaz.ancestors(k) for k in ev.titled)
 
 
 def _deciding_mention(ev: _Evidence, key: int) -> Mention:
@@ -668,7 +689,8 @@ def choose_region(text: str) -> RegionChoice:
     readable = frozenset(key for mention in found for key, _ in mention.readings)
     resolved = _resolve_all(gaz, found, self_level)
     own, total, count, cued = _subtree_weights(gaz, resolved)
-    ev = _Evidence(resolved, own, total, count, cued, self_level, _anaphora_target(gaz, text, resolved, self_level))
+    ev = _Evidence(resolved, own, total, count, cued, self_level, _anaphora_target(gaz, text, resolved, self_level),
+                   _places_in_title(text, resolved))
     chosen, cue, candidates = _choose(gaz, ev)
     if cue in ("most_named", "") and ev.self_level and (chosen is None or not _fits_level(gaz.places[chosen], ev.self_level)):
         county = county_of_its_townships(gaz, text, ev.self_level)

@@ -138,6 +138,14 @@ CITY_AND_DISTRICT = [
          "江门市", "self_reference", "江门市", "city"),
     Case("a district's author line, its city's instructions",
          "中共蓬江区委组织部\n" + BODY + "\n落实江门市委部署，江门市委组织部要求，江门市各区行动。", "蓬江区", "author", "蓬江区"),
+    Case("the city the title names, a county's village as its opening example",
+         "看通辽市如何培育村级后备力量\n冬日，开鲁县东风镇的大棚里一片繁忙。开鲁县委组织部把返乡青年纳入后备力量，"
+         "开鲁县各村跟进。\n这是通辽市推行的培养工程。通辽市各旗县落实，通辽市委组织部牵头。",
+         "通辽市", "most_named", "通辽市", "city"),
+    Case("a title that names the city and its county: the county reports",
+         "通辽市开鲁县培育村级后备力量\n冬日，开鲁县东风镇的大棚里一片繁忙。开鲁县委组织部把返乡青年纳入后备力量，"
+         "开鲁县各村跟进。\n通辽市委组织部肯定了这一做法。",
+         "开鲁县", "most_named", "开鲁县", "county"),
 ]
 
 BACKDROP = [
