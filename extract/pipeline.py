@@ -5,7 +5,7 @@ Every way of running the extraction (one process, a pool, Dask) maps
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .attribute.dates import detect_date
@@ -17,6 +17,7 @@ from .attribute.measures import assign_measures
 from .attribute.pillars import assign_pillars
 from .find.programs import find_programs
 from .attribute.regions import UNRECOGNISED_NAME, choose_region
+from .read.glosses import GlossFreeView, without_glosses
 from .read.script import simplified_view
 from .read.structure import Span, layout_of, window_around
 from .table import mention_row
@@ -68,10 +69,14 @@ MAX_NAMED_CANDIDATES = 5
 
 
 def extract_text(text: str, doc_id: str, path: str = "", url: str = "") -> DocumentResult:
-    # A text in traditional characters is read through its simplified twin (same offsets);
-    # rows and the document's title still quote its own characters.
-    view = simplified_view(text)
+    # A text in traditional characters is read through its simplified twin (same offsets), and
+    # one with pinyin glosses (開(kāi)發(fā)區) without them (offsets mapped back); rows and the
+    # document's title still quote its own characters.
+    reading = without_glosses(simplified_view(text))
+    view = reading.text
     choice = choose_region(view)
+    if reading.shifted and choice.start is not None:
+        choice = replace(choice, start=reading.start_of(choice.start), end=reading.end_of(choice.end))
     region = choice.region
     year, doc_date = detect_date(view)
     result = DocumentResult(doc_id, path or doc_id)
@@ -99,13 +104,16 @@ def extract_text(text: str, doc_id: str, path: str = "", url: str = "") -> Docum
                                f"{' …' if len(choice.candidates) > MAX_NAMED_CANDIDATES else ''})")
     found = mentions_with_sentences(view)
     if view is not text:
-        found = [quoting(mention, window, text) for mention, window in found]
+        found = [quoting(mention, window, text, reading) for mention, window in found]
     result.rows = [sentence_row(doc_fields, m, window) for m, window in found]
     return result
 
 
-def quoting(mention, window: Span, text: str) -> tuple:
-    """The mention and its stored sentence with the characters of `text` (same offsets as the view)."""
+def quoting(mention, window: Span, text: str, reading: GlossFreeView) -> tuple:
+    """The mention and its stored sentence at their offsets in `text`, with its characters."""
+    if reading.shifted:
+        mention.start, mention.end = reading.start_of(mention.start), reading.end_of(mention.end)
+        window = Span(reading.start_of(window.start), reading.end_of(window.end), "")
     mention.text = text[mention.start:mention.end]
     window = Span(window.start, window.end, text[window.start:window.end])
     mention.sentence = window.text
