@@ -58,6 +58,7 @@ from typing import Iterator
 from .gazetteer import (ALIAS, DIVISION, FULL, LEVELS, SHORT, STOP, STRONG, WEAK, Gazetteer, Place, Region,
                         find_names, gazetteer)
 from ..resources import word_list
+from .lexicon import lexicon
 from ..read.metadata import document_title
 from ..read.structure import head_end, tail_start
 
@@ -703,10 +704,16 @@ def choose_region(text: str) -> RegionChoice:
     if township is not None:
         return township
     zone = zone_by_its_body(gaz, text, chosen, zones)
-    if zone is None and cue in ("most_named", ""):     # a line cue or 我县 named the locality already
-        zone = zone_most_named(gaz, text, chosen, ev.count.get(chosen, 0))
+    # A line cue or 我县 named the locality already; but 全省/我省 is as often the backdrop of a zone.
+    province_by_itself = chosen is not None and cue == "self_reference" and gaz.places[chosen].level == "province"
+    if zone is None and (cue in ("most_named", "") or province_by_itself):
+        zone = zone_most_named(gaz, text, chosen, ev.count.get(chosen, 0), province_by_itself)
     if zone is not None:
         return zone
+    if chosen is not None and cue not in ("most_named", ""):
+        zone = zone_holding_decider(gaz, text, chosen, _deciding_mention(ev, chosen))
+        if zone is not None:
+            return zone
     if chosen is None:
         head = (0, zones.byline_head)
         shared = dict.fromkeys(name for _, _, name in _townships_named(gaz, text, (head,))
@@ -834,7 +841,7 @@ def zone_by_its_body(gaz: Gazetteer, text: str, chosen: int | None, zones: Zones
         prefix = match.group("prefix")
         cut = max(prefix.rfind(end) for end in _PLACE_ENDS) + 1       # 深圳市大鹏新区 → 大鹏新区
         name, start = match.group()[cut:], match.start() + cut
-        if len(prefix) - cut < 2 or name in gaz.by_name or name in gaz.names:
+        if len(prefix) - cut < 2 or name in gaz.by_name or name in gaz.names or not _plausible_zone_stem(prefix[cut:]):
             continue              # too short to be a zone's name, or a place the index already weighed
         above = city.region
         region = Region(name, above.province, above.name, "development_zone", latitude=above.latitude,
@@ -882,15 +889,35 @@ def _zones_named(text: str) -> Iterator[tuple[int, str, bool]]:
                 prefix_start -= 1
             prefix = text[prefix_start:word_start]
             cut = max(prefix.rfind(ending) for ending in _PLACE_ENDS) + 1
-            if len(prefix) - cut >= 2:
+            cut += _leading_province(prefix[cut:])        # 山东聊城鲁西经济开发区 → 聊城鲁西经济开发区
+            if len(prefix) - cut >= 2 and _plausible_zone_stem(prefix[cut:]):
                 yield prefix_start + cut, text[prefix_start + cut:end], text.startswith(bodies, end)
         at = text.find("区", end)
+
+
+def _leading_province(prefix: str) -> int:
+    """The length of a province's name (山东, 山东省) opening `prefix` with more after it, else 0."""
+    gaz = gazetteer()
+    for length in (3, 2):
+        name = prefix[:length]
+        if len(prefix) - length >= 2 and any(
+                gaz.places[key].level == "province" for key in gaz.names.get(name, {})):
+            return length
+    return 0
+
+
+def _plausible_zone_stem(stem: str) -> bool:
+    """A zone's own name holds no verb and no particle: 部组织召开了开发区 is a sentence."""
+    words = lexicon()
+    return not any(words.word_class(token) == "act" or (len(token) == 1 and words.word_class(token) == "function")
+                   for token in words.cut(stem))
 
 
 ZONE_MIN_MENTIONS = 2
 
 
-def zone_most_named(gaz: Gazetteer, text: str, chosen: int | None, chosen_mentions: int) -> RegionChoice | None:
+def zone_most_named(gaz: Gazetteer, text: str, chosen: int | None, chosen_mentions: int,
+                    outnumber_province: bool = False) -> RegionChoice | None:
     """A zone the gazetteer does not list that the text names at least twice, or once with its
     own administration (西渡高新区工委), never as a destination, and at least as often as the
     place chosen otherwise: 建湖经济开发区 ×3 is not 建湖县, whose name it holds."""
@@ -905,13 +932,68 @@ def zone_most_named(gaz: Gazetteer, text: str, chosen: int | None, chosen_mentio
         found[name].append((start, with_body))
     if not found:
         return None
+    found = _short_names_joined(gaz, found)
     name, spans = max(found.items(), key=lambda item: (len(item[1]), any(body for _, body in item[1])))
     if len(spans) < ZONE_MIN_MENTIONS and not any(body for _, body in spans) \
             and _bare_zone_mentions(text, name) < ZONE_MIN_MENTIONS:
         return None
-    if chosen is not None and gaz.places[chosen].level != "province" and len(spans) < chosen_mentions:
+    if chosen is not None and (gaz.places[chosen].level != "province" or outnumber_province) \
+            and len(spans) < chosen_mentions:
         return None
-    return RegionChoice(_zone_region(gaz, name, chosen), spans[0][0], spans[0][0] + len(name), "most_named")
+    first = text.find(name, spans[0][0])      # its first mention by that very name
+    first = spans[0][0] if first == -1 else first
+    return RegionChoice(_zone_region(gaz, name, chosen), first, first + len(name), "most_named")
+
+
+def zone_holding_decider(gaz: Gazetteer, text: str, chosen: int, decider: Mention) -> RegionChoice | None:
+    """A zone the gazetteer does not list whose name holds the cued mention (来源：山东聊城鲁西经济开发区):
+    the line names the zone, not its city."""
+    line_start = text.rfind("\n", 0, decider.start) + 1
+    line_end = text.find("\n", decider.end)
+    line = text[line_start:len(text) if line_end == -1 else line_end]
+    for start, name, _ in _zones_named(line):
+        start += line_start
+        if start == decider.end and not decider.text.endswith(FULL_NAME_ENDS):
+            start, name = decider.start, decider.text + name        # 德州 + 云岭经济开发区
+        if start <= decider.start and decider.end < start + len(name) and name not in gaz.by_name \
+                and name not in gaz.names:
+            return RegionChoice(_zone_region(gaz, name, chosen), start, start + len(name), decider.cue)
+    return None
+
+
+FULL_NAME_ENDS = ("省", "市", "县", "区", "旗", "盟")     # 盐城市建湖经济开发区 is named without its city
+
+
+def _short_names_joined(gaz: Gazetteer, found: dict[str, list[tuple[int, bool]]]) -> dict[str, list[tuple[int, bool]]]:
+    """One zone under two names counts once: a short name for a full one whose own name adds a place
+    (双凤开发区 for 长丰双凤经济开发区), and a name that only caught a word before it for the name
+    itself (首届川渝高竹新区 for 川渝高竹新区). The pair's own names end alike, as do their zone words."""
+    zone_words = _zone_words()[0]
+    parts = {name: _split_zone_name(name, zone_words) for name in found}
+    canonical = {name: name for name in found}
+    for long in found:
+        for short in found:
+            own, word = parts[short]
+            if len(short) < len(long) and parts[long][0].endswith(own) and parts[long][1].endswith(word):
+                added = parts[long][0][:len(parts[long][0]) - len(own)]
+                if added in gaz.names:
+                    canonical[short] = long
+                else:
+                    canonical[long] = short
+    joined: dict[str, list[tuple[int, bool]]] = defaultdict(list)
+    for name, spans in found.items():
+        target, seen = name, {name}
+        while canonical[target] not in seen:      # a chain of names; never round a loop
+            target = canonical[target]
+            seen.add(target)
+        joined[target] += spans
+    return {name: sorted(spans) for name, spans in joined.items()}
+
+
+def _split_zone_name(name: str, zone_words: tuple[str, ...]) -> tuple[str, str]:
+    """(own name, zone word): 长丰双凤经济开发区 → (长丰双凤, 经济开发区); zone words longest first."""
+    word = next((w for w in zone_words if name.endswith(w)), "")
+    return name[:len(name) - len(word)], word
 
 
 def _bare_zone_mentions(text: str, name: str) -> int:

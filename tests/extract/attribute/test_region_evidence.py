@@ -9,7 +9,9 @@ from typing import NamedTuple
 
 import pytest
 
-from extract.attribute.regions import UNRECOGNISED_NAME, choose_region, self_reference_level
+from extract.attribute.gazetteer import gazetteer
+from extract.attribute.regions import (UNRECOGNISED_NAME, _short_names_joined, _zones_named, choose_region,
+                                      self_reference_level)
 from extract.pipeline import extract_text
 
 BODY = "\n".join(f"第{i}段，坚持党建引领，推动高质量发展，干部队伍建设不断加强。" for i in range(1, 8))
@@ -302,6 +304,18 @@ ZONES_BY_THEIR_BODY = [
          "表彰首批星级党组织\n" + BODY + "\n在日前召开的会议上，凤庆县委部署工作，凤庆各乡镇落实。", "凤庆县"),
     Case("a zone visited once is a destination, not the locality", "凤庆县召开组织工作会议\n" + BODY
          + "\n凤庆县干部赴云岭高新区学习，凤庆县委部署。", "凤庆县", "", "", "county"),
+    Case("a sentence before 开发区 is no zone's name", "召开两新党建调度会\n3月24日，开发区组织人事部组织召开了开发区党建调度会。\n"
+         + BODY + "\n全市各镇街参加。", UNRECOGNISED_NAME),
+    Case("a source line that names the zone names it, not its city",
+         "当前位置：首页>园区动态\n山东德州云岭经济开发区深化党建赋能\n来源：山东德州云岭经济开发区 发布时间：2024年12月04日\n" + BODY
+         + "\n开发区党工委要求各企业党组织落实。", "德州云岭经济开发区", "source", "德州云岭经济开发区", "development_zone", "德州市"),
+    Case("a zone's short name counts for its full name", "园区非公党建现场会召开\n现场会在安徽凤台云岭经济开发区召开。" + BODY
+         + "\n凤台云岭经济开发区承办。云岭开发区工委书记介绍，云岭开发区党建经验丰富。云岭开发区将继续推进，全省开发园区学习。",
+         "凤台云岭经济开发区", "most_named", "凤台云岭经济开发区", "development_zone"),
+    Case("a word caught before a zone's name is not part of it", "党建引领新区建设\n首届云岭新区人才论坛举行。" + BODY
+         + "\n云岭新区党工委部署，云岭新区各部门落实，云岭新区将推进。", "云岭新区", "most_named", "云岭新区", "development_zone"),
+    Case("a Taiwan investment zone by its zone word", "台商投资区党建工作\n云岭台商投资区召开人才座谈会。" + BODY
+         + "\n云岭台商投资区党工委部署，云岭台商投资区各部门落实。", "云岭台商投资区", "most_named", "云岭台商投资区", "development_zone"),
 ]
 
 
@@ -314,3 +328,20 @@ def test_every_zone_word_ends_in_qu_so_the_scan_for_it_finds_them_all():
     from extract.attribute.regions import _zone_words
     zone_words, bodies = _zone_words()
     assert zone_words and all(word.endswith("区") for word in zone_words) and bodies
+
+
+@pytest.mark.parametrize("text, names", [
+    ("部组织召开了开发区党建会", []),
+    ("盐城市建湖经济开发区突出服务", ["建湖经济开发区"]),
+    ("山东聊城云岭经济开发区党工委", ["聊城云岭经济开发区"]),
+    ("会议在开发区召开", []),
+], ids=["a sentence", "after its city's full name", "after a province's short name", "the zone word alone"])
+def test_zones_named_by_their_own_names(text, names):
+    assert [name for _, name, _ in _zones_named(text)] == names
+
+
+def test_one_zone_under_two_names_counts_once():
+    found = {"长丰云岭经济开发区": [(10, False)], "云岭开发区": [(30, True), (50, False)],
+             "首届云岭新区": [(5, False)], "云岭新区": [(70, False)]}
+    joined = _short_names_joined(gazetteer(), found)
+    assert joined == {"长丰云岭经济开发区": [(10, False), (30, True), (50, False)], "云岭新区": [(5, False), (70, False)]}
