@@ -115,6 +115,8 @@ _TOWNSHIP_END = re.compile(r"镇|乡|街道|苏木")
 MAX_TOWNSHIP_CHARS = 8
 TITLE_TAIL_MARKS = " \t|｜"     # what may follow a title on its line (a page's table border)
 MIN_UNPLACED_STEM = 2       # 梅桥镇 may stand without its county; 新镇 may not
+OPENING_MARGIN = 2.0        # a child the first sentence leaves out needs twice its parent's own weight
+SENTENCE_END = re.compile(r"[。！？!?]")
 
 
 # --- Finding mentions -----------------------------------------------------------------------
@@ -461,6 +463,7 @@ class _Evidence:
     self_level: str
     anaphor: int | None = None     # the place 该县 points back to, when the text never says 我县/本县/全县
     titled: frozenset[int] = frozenset()    # the places the title names (陕西榆林强化…: 陕西省, 榆林市)
+    opening: frozenset[int] = frozenset()   # the places the first sentence names (广安市按照省委部署…)
 
 
 def _subtree_weights(gaz: Gazetteer, resolved: list[Mention]) -> tuple[dict[int, float], dict[int, float], dict[int, int], set[int]]:
@@ -606,9 +609,8 @@ def _descend(gaz: Gazetteer, ev: _Evidence, node: int | None = None) -> int | No
         if node is not None and (total[best] < DOMINANCE * siblings
                                  or total[best] < PARENT_SHARE * own[node]
                                  or (count[best] < 2 and best not in cued)
-                                 or (node in ev.titled and gaz.places[node].level != "province"
-                                     and not _titled_within(gaz, ev, best))):
-            break       # a city the title names keeps the report its county only illustrates
+                                 or (gaz.places[node].level != "province" and _introduces(gaz, ev, node, best))):
+            break       # a city the title or the first sentence names keeps the report its county only illustrates
         node = best
     return node if node is not None else start
 
@@ -624,9 +626,24 @@ def _places_in_title(text: str, resolved: list[Mention]) -> frozenset[int]:
     return frozenset(m.key for m in resolved if start <= m.start < start + len(title) and not m.elsewhere)
 
 
-def _titled_within(gaz: Gazetteer, ev: _Evidence, key: int) -> bool:
-    """The title names `key` or a place in it."""
-    return any(k == key or key in gaz.ancestors(k) for k in ev.titled)
+def _places_in_opening(text: str, resolved: list[Mention], zones: Zones) -> frozenset[int]:
+    """The places named in the text's first sentence that names any, when it begins in the head."""
+    first = next((m for m in resolved if not m.elsewhere), None)
+    if first is None or first.start >= zones.byline_head:
+        return frozenset()
+    end = SENTENCE_END.search(text, first.end)
+    end = len(text) if end is None else end.start()
+    return frozenset(m.key for m in resolved if first.start <= m.start < end and not m.elsewhere)
+
+
+def _introduces(gaz: Gazetteer, ev: _Evidence, node: int, child: int) -> bool:
+    """The title (or, unless the child outweighs it clearly, the first sentence) names `node` and
+    neither names `child` nor a place in it."""
+    def within(keys: frozenset[int]) -> bool:
+        return any(k == child or child in gaz.ancestors(k) for k in keys)
+    if node in ev.titled and not within(ev.titled):
+        return True
+    return node in ev.opening and not within(ev.opening) and ev.total[child] < OPENING_MARGIN * ev.own[node]
 
 
 def _deciding_mention(ev: _Evidence, key: int) -> Mention:
@@ -691,7 +708,7 @@ def choose_region(text: str) -> RegionChoice:
     resolved = _resolve_all(gaz, found, self_level)
     own, total, count, cued = _subtree_weights(gaz, resolved)
     ev = _Evidence(resolved, own, total, count, cued, self_level, _anaphora_target(gaz, text, resolved, self_level),
-                   _places_in_title(text, resolved))
+                   _places_in_title(text, resolved), _places_in_opening(text, resolved, zones))
     chosen, cue, candidates = _choose(gaz, ev)
     if cue in ("most_named", "") and ev.self_level and (chosen is None or not _fits_level(gaz.places[chosen], ev.self_level)):
         county = county_of_its_townships(gaz, text, ev.self_level)

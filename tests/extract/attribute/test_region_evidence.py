@@ -144,6 +144,13 @@ CITY_AND_DISTRICT = [
          "看通辽市如何培育村级后备力量\n冬日，开鲁县东风镇的大棚里一片繁忙。开鲁县委组织部把返乡青年纳入后备力量，"
          "开鲁县各村跟进。\n这是通辽市推行的培养工程。通辽市各旗县落实，通辽市委组织部牵头。",
          "通辽市", "most_named", "通辽市", "city"),
+    Case("the city the first sentence opens with, a district named once further on",
+         "通辽市按照自治区统一部署，持续深化三大行动，促进党员培训全覆盖。\n在开鲁县东风镇等地探索网络电视接入，"
+         "开鲁县各站点每月开展学习。\n通辽市将继续推进。",
+         "通辽市", "most_named", "通辽市", "city"),
+    Case("a district the text dwells on outweighs the city its first sentence names",
+         "近日，通辽市召开党建工作推进会。\n科尔沁区委组织部部署，科尔沁区各街道落实，科尔沁区委书记讲话。"
+         "科尔沁区将推进社区党建，科尔沁区各社区参加。", "科尔沁区", "most_named", "科尔沁区", "district"),
     Case("a title that names the city and its county: the county reports",
          "通辽市开鲁县培育村级后备力量\n冬日，开鲁县东风镇的大棚里一片繁忙。开鲁县委组织部把返乡青年纳入后备力量，"
          "开鲁县各村跟进。\n通辽市委组织部肯定了这一做法。",
