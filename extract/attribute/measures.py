@@ -28,8 +28,9 @@ from ..resources import ResourceError, load_yaml, pillar_names, resource_path, w
 OTHER = "other"
 CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?\n]")
 SENTENCE_BREAK = re.compile(r"[。！？!?；;\n]")
+SENTENCE_END = re.compile(r"[。！？!?\n]")
 SHARED_BY_NEXT = ("和", "及", "与", "或", "、", "为期")     # …and N more: what follows is theirs too
-LIST_ITEM = re.compile(r"^\s*[0-9０-９]|[0-9０-９][^0-9０-９]{0,3}$")     # an item that is a number and its noun
+LIST_ITEM = re.compile(r"[0-9０-９]")     # an item with a number of its own counts its own noun
 CLAUSE_REACH = 60          # a clause with no break nearer than this is cut here
 PARENT_REACH = 120         # how far back a breakdown looks for its parent clause
 LEADING_NOISE = "了达约近超逾共计有"   # between a change word and its number (降低了1岁)
@@ -75,6 +76,7 @@ class CueRules:
     bounds: tuple[str, ...]
     caps: tuple[str, ...]
     breakdown_openers: tuple[str, ...]
+    subgroup_words: frozenset[str]
     matcher: ahocorasick_rs.AhoCorasick      # every cue word of every rule, found in one pass
 
     def found(self, text: str) -> frozenset[str]:
@@ -129,6 +131,7 @@ def cue_rules() -> CueRules:
         rules.append(CueRule(code, **fields))
     lists = {key: tuple(word_list("measure_cues.yaml", key))
              for key in ("change_words", "baselines", "bounds", "caps", "breakdown_openers")}
+    lists["subgroup_words"] = frozenset(word_list("measure_cues.yaml", "subgroup_words"))
     words = sorted({word for rule in rules for name in ("objects", "also", "acts", "acts_not", "topic", "exclude")
                     for word in getattr(rule, name)})
     matcher = ahocorasick_rs.AhoCorasick(words, matchkind=ahocorasick_rs.MatchKind.Standard)
@@ -152,7 +155,40 @@ def assign_measures(text: str, mentions: list[Mention]) -> None:
         next_start = indicators[index + 1].start if index + 1 < len(indicators) else len(text)
         mention.measure, by_rule = classify(text, mention, previous_end, next_start)
         decided.append(by_rule)
+    agree_subgroups(text, indicators, decided)
     agree_repetitions(indicators, decided)
+
+
+def agree_subgroups(text: str, indicators: list[Mention], decided: list[bool]) -> None:
+    """R3 without 其中: a figure whose clause names only a subgroup (女性委员8名, 大专以上文化程度3名)
+    of what a figure before it in the sentence counted (党支部委员41名) is counted the same way."""
+    subgroup_words = cue_rules().subgroup_words
+    for index, mention in enumerate(indicators):
+        if mention.measure != OTHER or decided[index]:
+            continue
+        whole = _counted_before(text, indicators, index)
+        if whole is None:
+            continue
+        # Its own stretch: from the figure before (or its clause's start) to the next break or figure.
+        clause_start, clause_end = clause_around(text, mention.start, mention.end)
+        after_end = indicators[index + 1].start if index + 1 < len(indicators) else clause_end
+        stretch = (text[max(clause_start, indicators[index - 1].end):mention.start]
+                   + "，" + text[mention.end:min(clause_end, after_end)])
+        nouns = [token for token, cls in tokens_of(stretch) if cls == "noun"]
+        if nouns and all(noun in subgroup_words or noun in whole.label for noun in nouns):
+            mention.measure = whole.measure
+            decided[index] = True
+
+
+def _counted_before(text: str, indicators: list[Mention], index: int) -> Mention | None:
+    """The nearest figure before in the same sentence with a measure in the unit of indicators[index]."""
+    mention = indicators[index]
+    for before in reversed(indicators[:index]):
+        if SENTENCE_END.search(text, before.end, mention.start):
+            return None
+        if before.measure != OTHER and mention.unit in measure_table()[before.measure].units:
+            return before
+    return None
 
 
 def classify(text: str, mention: Mention, previous_end: int = 0, next_start: int | None = None) -> tuple[str, bool]:
@@ -179,6 +215,8 @@ def classify(text: str, mention: Mention, previous_end: int = 0, next_start: int
     own = context if own is None else own | parent
     item_end = text.find("、", mention.end, stretch_end)      # …1845名、大学生村官代表130名: not its noun
     stretch_end = stretch_end if item_end == -1 else item_end
+    item_start = text.rfind("、", stretch_start, mention.start)   # 441名村支书、234名…: nor the one before's
+    stretch_start = stretch_start if item_start == -1 else item_start + 1
     if mention.label and mention.label not in text[clause_start:clause_end]:
         # A breakdown's label carries its whole (35岁及以下发展党员): what is counted speaks too.
         named = cues.found(mention.label)
@@ -231,8 +269,8 @@ def names_a_thing(stretch: str) -> bool:
 
 
 def own_item(text: str, clause_start: int, clause_end: int, mention: Mention, own_end: int) -> str:
-    """The clause up to `own_end` without the other items of a 、-list, items that begin or end
-    with a number of their own (农民代表7346名、工人代表1845名), so that 乡、村基层干部 stays whole."""
+    """The clause up to `own_end` without the other items of a 、-list, items that hold a number
+    of their own (农民代表7346名、选出441名新一届村支书), so that 乡、村基层干部 stays whole."""
     kept, start = [], clause_start
     for end in [*(i for i in range(clause_start, clause_end) if text[i] == "、"), clause_end]:
         holds_mention = start <= mention.start < end or start < mention.end <= end
