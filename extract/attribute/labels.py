@@ -128,8 +128,10 @@ def assign_labels(text: str, mentions: list[Mention]) -> None:
     for index, mention in enumerate(indicators):
         previous_end = indicators[index - 1].end if index else 0
         previous = index - 1        # the figure before, whose label a share or change may take
-        if index and BOUND_ONLY.fullmatch(text, previous_end, mention.start) and (
-                text.startswith(BOUND_AFTER, previous_end) or indicators[index - 1].text.endswith(BOUND_AFTER)):
+        if index and (BOUND_ONLY.fullmatch(text, previous_end, mention.start) and (
+                text.startswith(BOUND_AFTER, previous_end) or indicators[index - 1].text.endswith(BOUND_AFTER))
+                or indicators[index - 1].text.endswith(BOUND_AFTER)
+                and not CLAUSE_BREAK.search(text, previous_end, mention.start)):    # 35周岁以下委员3名
             previous_end = indicators[index - 1].start     # 35岁及以下的381名: the age is the group's
             previous -= 1
         next_start = indicators[index + 1].start if index + 1 < len(indicators) else len(text)
@@ -217,10 +219,12 @@ def _indicator_label(text: str, mention: Mention, previous_end: int, next_start:
         return (act_before(tokens_of(before[-ACT_REACH:])) + obj)[:MAX_LABEL_CHARS]
     group = group_bound(before)
     if group:
-        return group                 # 其中35岁及以下的381名: the group the breakdown counts
+        # 其中35岁及以下的381名: the group the breakdown counts, and the population it is of (班子中35岁以下)
+        wide = clause_piece(text[max(0, mention.start - REACH):mention.start], last=True)    # past a bound figure
+        return (population_before(wide[:wide.rfind(group)]) + group)[:MAX_LABEL_CHARS]
     label, named = phrase_before(tokens_of(before))
     if named:
-        return label
+        return bounded(before, label)
     # A bare act (投资37亿元建设7430套人才公寓): its object lies further on in the clause.
     rest = clause_piece(text[mention.end:mention.end + REACH], last=False)
     further = object_after([t for t in tokens_of(rest) if t[1] != "number"], skip_acts=True)
@@ -229,10 +233,47 @@ def _indicator_label(text: str, mention: Mention, previous_end: int, next_start:
 
 def is_bare_item(label: str, whole: str) -> bool:
     """A breakdown item that names only its kind (棉花3800人次 under 培训10785人次): short, and
-    sharing nothing with the whole's head (女党员 under 党员 names itself)."""
+    sharing no character with the whole (女党员 under 党员, 党支部 under 基层党组织 name themselves)."""
     words = label_words()
-    return (0 < len(label) <= MAX_ITEM_CHARS and whole[-2:] not in label and label not in whole
+    return (0 < len(label) <= MAX_ITEM_CHARS and not _shares_characters(label, whole)
             and label not in words.changes and label not in words.shares)
+
+
+def _shares_characters(label: str, whole: str) -> bool:
+    """基层党委 under 基层党组织, 行政村 under 村（社区）: an item with characters of its whole's names
+    its own kind."""
+    return any(character in whole for character in label if _is_ideograph(character))
+
+
+def _is_ideograph(character: str) -> bool:
+    return "\u4e00" <= character <= "\u9fff"
+
+
+def bounded(before: str, label: str) -> str:
+    """The label with the group bound right before it (35周岁以下 委员 → 35周岁以下委员)."""
+    if not before.endswith(label):
+        return label
+    core = label
+    for bound in sorted(BOUND_AFTER, key=len, reverse=True):
+        if core.startswith(bound) and len(core) > len(bound):
+            core = core[len(bound):]        # the run took 以下 of 35岁以下 for a noun
+            break
+    group = group_bound(before[:len(before) - len(core)])
+    return (group + core)[:MAX_LABEL_CHARS] if group else label
+
+
+POPULATION = re.compile(r"([\u4e00-\u9fff]{2,10})中$")
+
+
+def population_before(text: str) -> str:
+    """The population a bound group is taken from, right before it (乡镇领导班子中 → 乡镇领导班子)."""
+    match = POPULATION.search(text)
+    if not match:
+        return ""
+    tokens = [(token, cls) for token, cls in tokens_of(match.group(1))]
+    while tokens and tokens[0][1] != "noun":
+        tokens = tokens[1:]             # 在… / 其中…: only the noun phrase
+    return "".join(token for token, _ in tokens) if all(cls == "noun" for _, cls in tokens) else ""
 
 
 def group_bound(text: str) -> str:
