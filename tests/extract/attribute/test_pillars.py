@@ -1,5 +1,6 @@
-"""Pillars: the clause and sentence first, then the paragraph lead and the headings above; a
-measure speaks where the text is silent; a report's conclusion does not take its last heading's pillar."""
+"""Pillars: a comparable measure names its line of work; otherwise the clause and sentence first,
+then the paragraph lead and the headings above; a report's conclusion does not take its last
+heading's pillar."""
 from __future__ import annotations
 
 import pytest
@@ -54,3 +55,13 @@ def test_a_closing_word_inside_a_section_is_not_a_conclusion():
 def test_a_report_without_headings_has_no_conclusion_to_find():
     layout = layout_of("全年新建党支部12个。\n下一步，继续发展党员30名。\n")
     assert conclusion_start(layout) == len(layout.paragraphs)
+
+
+@pytest.mark.parametrize("text, number, pillar", [
+    ("一、锻造过硬干部队伍\n换届后选举产生新一届村党支部书记26名，村干部队伍结构优化。", "26名", "grassroots"),
+    ("二、夯实基层组织建设\n依托村级党校轮训基层干部1200人次。", "1200人次", "cadres"),
+    ("三、推动乡村振兴\n全县村级集体经济收入全部超过10万元的村达到120个。", "120个", "development"),
+], ids=["village committee members under a cadres heading", "cadre training under a grassroots heading",
+        "collective economy villages in a rural revival section"])
+def test_a_measure_names_its_line_of_work(text, number, pillar):
+    assert pillars_of(text)[number] == pillar
