@@ -65,3 +65,12 @@ def test_a_report_without_headings_has_no_conclusion_to_find():
         "collective economy villages in a rural revival section"])
 def test_a_measure_names_its_line_of_work(text, number, pillar):
     assert pillars_of(text)[number] == pillar
+
+
+@pytest.mark.parametrize("text, number", [
+    ("二、夯实基层组织建设\n村支书带头成立蘑菇种植合作社，吸收农户86户入股，种植面积扩大到300亩。", "86户"),
+    ("二、夯实基层组织建设\n村支书带头成立蘑菇种植合作社，吸收农户86户入股，种植面积扩大到300亩。", "300亩"),
+    ("二、夯实基层组织建设\n合作社去年分红25万元。", "25万元"),
+], ids=["farmers joining a cooperative", "the area it farms", "its dividends"])
+def test_rural_economy_in_a_grassroots_section_is_development(text, number):
+    assert pillars_of(text)[number] == "development"
