@@ -167,6 +167,9 @@ BACKDROP = [
          "学员专列返回通榆\n专列途经吉林、内蒙古、河北、辽宁，从北京市直达通榆县。\n"
          "通榆县委组织部和北京市对口帮扶指挥部做好保障，通榆县各乡镇派车接送学员。",
          "通榆县", "most_named", "通榆", "county"),
+    Case("villages cadres were posted to are destinations",
+         "选派驻村工作总结\n我院认真落实选派工作。第一批同志派驻通榆县瞻榆镇某村任第一书记，第二批同志派驻通榆县向海乡某村，"
+         "第三批同志派往通榆县包拉温都乡某村。", UNRECOGNISED_NAME),
     Case("destinations listed together weigh as destinations",
          "蓬江区组织年轻干部外出学习\n年轻干部赴北京、上海、深圳和杭州学习。上海市、深圳市的经验值得借鉴。\n蓬江区委组织部表示将推广。",
          "蓬江区", "most_named", "蓬江区", "district"),
