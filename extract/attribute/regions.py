@@ -646,6 +646,12 @@ def _introduces(gaz: Gazetteer, ev: _Evidence, node: int, child: int) -> bool:
     return node in ev.opening and not within(ev.opening) and ev.total[child] < OPENING_MARGIN * ev.own[node]
 
 
+def _only_elsewhere(gaz: Gazetteer, ev: _Evidence, key: int) -> bool:
+    """Every mention of the place and the places in it names a destination (派驻X县…, 赴X县…)."""
+    within = [m for m in ev.mentions if m.key == key or key in gaz.ancestors(m.key)]
+    return bool(within) and all(m.elsewhere for m in within)
+
+
 def _deciding_mention(ev: _Evidence, key: int) -> Mention:
     """The mention that shows best why `key` was chosen: its strongest line cue, else its first
     mention in the title lines or with its own body (蓬江区委), else its first."""
@@ -679,7 +685,7 @@ def _choose(gaz: Gazetteer, ev: _Evidence) -> tuple[int | None, str, tuple[str, 
     if referenced is not None:
         return referenced, "self_reference", ()
     chosen = _descend(gaz, ev)
-    if chosen is None or ev.total[chosen] < MIN_SUPPORT:
+    if chosen is None or ev.total[chosen] < MIN_SUPPORT or _only_elsewhere(gaz, ev, chosen):
         top = sorted(ev.own, key=ev.own.get, reverse=True)[:3]
         return None, "", tuple(gaz.places[k].name for k in top)
     return chosen, "most_named", ()
