@@ -38,6 +38,8 @@ TERM_OPENER, RUN_OPENER = "为期", "连续"
 SHARE = "占比"
 PERCENT = "%"
 AMONG = "中"
+POSTING = re.compile(r"(?P<who>[^，,。；;]*?)(?:到|赴)[^，,。；;到赴]{1,12}?(?P<act>挂职|任职|锻炼|跟班学习|学习|交流|工作)")
+COMPLEMENTS = frozenset({"出", "上", "下", "起"})     # 选派出, 评选出: a direction completing the act
 NOUN_JOINERS = frozenset({"和", "与", "及", "组织"})     # 组织 is a light verb, and between nouns the noun
 SUBGROUP_SHARE = re.compile(r"(?P<group>[^，,。；;：:、]{2,16}?)的(?:约)?占(?:到|比)?$")
 BOUND_AFTER = ("及以下", "及以上", "以下", "以上")     # 35岁及以下: a number that bounds a group
@@ -124,7 +126,8 @@ def assign_labels(text: str, mentions: list[Mention]) -> None:
     """Label mentions in place; `mentions` in document order."""
     indicators = [m for m in mentions if m.kind == "indicator"]
     whole = ""          # the last label that names a whole population, for the breakdowns after it
-    topic = ""          # what the sentence's first figure counts: a subgroup's share is of it
+    topic = ""          # what the first figure of the sentence's part (up to ；) counts: a subgroup's share is of it
+    sentence_topic = "" # what the sentence's first figure counts: an attribute with no owner is of it
     for index, mention in enumerate(indicators):
         previous_end = indicators[index - 1].end if index else 0
         previous = index - 1        # the figure before, whose label a share or change may take
@@ -144,15 +147,21 @@ def assign_labels(text: str, mentions: list[Mention]) -> None:
         if subgroup:
             # 党员99%以上具有大专学历，其中具有大学学历的占六成: 党员 + 大学学历 + 占比
             label = ((topic if same_topic else "") + subgroup + SHARE)[:MAX_LABEL_CHARS]
+        elif same_topic and label in label_words().acts:
+            label = (whole_of(_object_of(indicators[previous].label)) + label)[:MAX_LABEL_CHARS]   # 班次185期，培训2.4万人次
         elif label in label_words().generic:
             label = placed(label, mention.sentence)
         elif whole and (group_bound(label) or is_bare_item(label, whole)):
             label = (label + whole)[:MAX_LABEL_CHARS]      # 35岁及以下 + 发展党员; 棉花 + 培训
+        elif same_sentence and label.startswith(tuple(label_words().attributes)):
+            label = owned(label, sentence_topic)     # 委员41名；女性委员8名；平均年龄45岁: the sentence's topic's
         elif index and indicators[index - 1].sentence == mention.sentence:
             label = owned(label, indicators[index - 1].label)
 
         if not same_topic:
             topic = counted or whole_of(label)
+        if not same_sentence:
+            sentence_topic = topic
         if BREAKDOWN_AFTER.match(text, mention.end):
             # 全年发展党员581名，其中…; a share or a change (…占46.9%，比上届提高2.4%，其中…) is no whole
             whole = "" if label.endswith(SHARE) or strip_change(label) != label else label
@@ -216,6 +225,9 @@ def _indicator_label(text: str, mention: Mention, previous_end: int, next_start:
     if obj and before.endswith(RUN_OPENER):
         return (RUN_OPENER + obj)[:MAX_LABEL_CHARS]  # 连续9年举办大赛: the years it has run
     if obj:
+        posting = POSTING.match(after)
+        if posting and obj in posting.group("who"):
+            obj += posting.group("act")      # 16名干部到新区挂职: what the cadres went to do
         return (act_before(tokens_of(before[-ACT_REACH:])) + obj)[:MAX_LABEL_CHARS]
     group = group_bound(before)
     if group:
@@ -305,13 +317,26 @@ def owned(label: str, previous_label: str) -> str:
         return label
     tokens = tokens_of(previous_label)
     start = 0
-    while start < len(tokens) and tokens[start][1] in ("act", "light", "link", "filler"):
+    while start < len(tokens) and tokens[start][1] in ("act", "light", "link", "filler", "function"):
         start += 1
-    # 选派干部300名，平均年龄35岁: the owner is what was selected (干部); with no act, its first noun.
-    owner = tokens[start:] if start else tokens[:1]
+    # 选派干部300名，平均年龄35岁: the owner is what was selected (干部); with no act, its opening nouns
+    # (党支部委员41名，…平均年龄45岁), never an attribute of its own (占比).
+    owner = tokens[start:] if start else tokens
+    end = 0
+    while end < len(owner) and owner[end][1] == "noun" and owner[end][0] not in label_words().attributes:
+        end += 1
+    owner = owner[:end] if start == 0 else owner
     if not owner or owner[0][1] != "noun" or owner[0][0] in label_words().attributes:
         owner = []
     return ("".join(token for token, _ in owner) + label)[:MAX_LABEL_CHARS]
+
+
+def _object_of(label: str) -> str:
+    """A label without its opening acts (举办省级主体班次 → 省级主体班次)."""
+    tokens = tokens_of(label)
+    while tokens and tokens[0][1] in ("act", "light", "link", "filler"):
+        tokens = tokens[1:]
+    return "".join(token for token, _ in tokens)
 
 
 def whole_of(label: str) -> str:
@@ -393,6 +418,8 @@ def act_before(tokens: list[tuple[str, str]]) -> str:
         token, cls = tokens[index]
         if cls in ("filler", "function", "number", "light"):
             continue
+        if token in COMPLEMENTS and index and tokens[index - 1][1] == "act":
+            continue                         # 选派 出 2059名: the act is 选派
         if cls == "act":
             prefix = tokens[index - 1][0] if index else ""
             return prefix + token if prefix in label_words().prefixes else token    # 新 设立, 累计 培养
