@@ -590,6 +590,8 @@ def declares_set(text: str, match: re.Match, floor: int = 0) -> bool:
         return False        # a long modifier only before a programme noun (三大基层党建提升行动)
     counted = text[max(0, match.start() - 3):match.start()].endswith(words.count_verbs)
     arabic = match.group("n")[0] in "0123456789０１２３４５６７８９"
+    if arabic and not counted and _members_named(text, match, floor):
+        return True         # 清单制、承包制、点评制、评估制4项机制: the members make it a set whatever its digits
     if noun in words.policy_nouns:
         return not (counted and classifier == "个")
     if noun in words.unquoted_nouns:
@@ -602,6 +604,11 @@ def declares_set(text: str, match: re.Match, floor: int = 0) -> bool:
         return False
     if not modifier and classifier != "个":
         return True
+    return _members_named(text, match, floor)
+
+
+def _members_named(text: str, match: re.Match, floor: int) -> bool:
+    """Members listed right before the declaration, or announced right after it (：, 即)."""
     return len(members_before(text, match.start(), floor)) >= 2 or announcement_end(text, match.end()) is not None
 
 
@@ -824,6 +831,12 @@ def strip_lead_verb(phrase: str, noun: str = "") -> str:
     verb = verbs.match(phrase)
     if verb is not None and len(phrase) > verb.end() + 1 and not (noun and verb.group().startswith(noun)):
         return phrase[verb.end():]
+    # 省委组织部建立了项目清单制: a subject and its verb before the first member
+    inner = [found for found in verbs.finditer(phrase) if 0 < found.start()]
+    if inner and not noun:
+        cut = inner[-1].end() + (1 if phrase[inner[-1].end():inner[-1].end() + 1] == "了" else 0)
+        if len(phrase) - cut >= 2:
+            return phrase[cut:]
     return phrase
 
 
