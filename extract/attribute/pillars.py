@@ -30,6 +30,7 @@ UP_TO_LAST_BREAK = re.compile(r".*[，,；;：:。！？!?\n]", re.DOTALL)    # 
 CLAUSE_REACH = 60         # a clause with no break nearer than this is cut here
 TIE_MARGIN = 2e-6         # twice the width of a six-decimal rounding step
 WEIGHTS = {"clause": 4.0, "sentence": 1.5, "lead": 1.5, "heading": 2.5}
+DOCUMENT_SHARE = 2 / 3      # a report's opening speaks for one line of work only when it mostly names that one
 
 
 @dataclass(frozen=True)
@@ -139,16 +140,32 @@ class Context:
         self._of_sentence: dict[int, list] = {}            # sentence start → [votes, pillar or None]
         self._of_paragraph: dict[int, tuple] = {}          # paragraph index → (lead text, lead votes, heading votes)
         self.conclusion_start = conclusion_start(layout)
+        self._document: str | None = None
 
     def votes(self, sentence: Span) -> dict[str, float]:
         return self._sentence(sentence)[0]
 
     def pillar(self, sentence: Span) -> str:
-        """The pillar of the sentence's votes alone: a mention whose clause holds no cue."""
+        """The pillar of the sentence's votes alone: a mention whose clause holds no cue; with no
+        votes at all, the report's own line of work where its opening has a clear one."""
         known = self._sentence(sentence)
         if known[1] is None:
-            known[1] = top_pillar(known[0])
+            known[1] = top_pillar(known[0]) if known[0] else self.document_pillar()
         return known[1]
+
+    def document_pillar(self) -> str:
+        """The pillar the report's opening paragraph speaks for, when one has DOCUMENT_SHARE of its
+        votes (干部教育培训工作要点…: cadres); else general."""
+        if self._document is None:
+            self._document = GENERAL
+            opening = next((p for p in self.layout.paragraphs if not p.is_heading), None)
+            if opening is not None:
+                scores = self.cues.scores(opening.start, opening.end)
+                total = sum(scores.values())
+                best = max(scores, key=scores.get, default=None)
+                if best is not None and best != GENERAL and scores[best] >= DOCUMENT_SHARE * total:
+                    self._document = best
+        return self._document
 
     def _sentence(self, sentence: Span) -> list:
         known = self._of_sentence.get(sentence.start)

@@ -74,3 +74,15 @@ def test_a_measure_names_its_line_of_work(text, number, pillar):
 ], ids=["farmers joining a cooperative", "the area it farms", "its dividends"])
 def test_rural_economy_in_a_grassroots_section_is_development(text, number):
     assert pillars_of(text)[number] == "development"
+
+
+def test_a_silent_sentence_takes_the_line_of_work_its_report_opens_with():
+    text = ("近日，省委组织部印发全省干部教育培训工作要点，部署干部培训任务。\n"
+            "在细化项目的基础上，建立了清单制、承包制、点评制、评估制4项机制，逐一明确完成时限。")
+    assert {m.text: m.pillar for m in find_mentions(text)}["4项机制"] == "cadres"
+
+
+def test_an_opening_with_no_clear_line_of_work_leaves_a_silent_sentence_general():
+    text = ("今年以来，全县组织工作围绕干部、人才和基层组织建设持续发力。\n"
+            "在细化项目的基础上，建立了清单制、承包制、点评制、评估制4项机制，逐一明确完成时限。")
+    assert {m.text: m.pillar for m in find_mentions(text)}["4项机制"] == "general"
