@@ -862,7 +862,7 @@ def zone_by_its_body(gaz: Gazetteer, text: str, chosen: int | None, zones: Zones
     city = gaz.places[chosen] if gaz.places[chosen].level == "city" else gaz.places[gaz.places[chosen].parent]
     for match in _zone_by_body_pattern().finditer(text, 0, zones.header_end):
         prefix = match.group("prefix")
-        cut = max(prefix.rfind(end) for end in _PLACE_ENDS) + 1       # 深圳市大鹏新区 → 大鹏新区
+        cut = _after_place_ending(prefix)       # 深圳市大鹏新区 → 大鹏新区
         name, start = match.group()[cut:], match.start() + cut
         if len(prefix) - cut < 2 or name in gaz.by_name or name in gaz.names or not _plausible_zone_stem(prefix[cut:]):
             continue              # too short to be a zone's name, or a place the index already weighed
@@ -911,11 +911,20 @@ def _zones_named(text: str) -> Iterator[tuple[int, str, bool]]:
             while prefix_start > max(0, word_start - 6) and _is_ideograph(text[prefix_start - 1]):
                 prefix_start -= 1
             prefix = text[prefix_start:word_start]
-            cut = max(prefix.rfind(ending) for ending in _PLACE_ENDS) + 1
+            cut = _after_place_ending(prefix)
             cut += _leading_province(prefix[cut:])        # 山东聊城鲁西经济开发区 → 聊城鲁西经济开发区
             if len(prefix) - cut >= 2 and _plausible_zone_stem(prefix[cut:]):
                 yield prefix_start + cut, text[prefix_start + cut:end], text.startswith(bodies, end)
         at = text.find("区", end)
+
+
+def _after_place_ending(prefix: str) -> int:
+    """Where a zone's own name starts in the characters before its zone word: after the last
+    place ending (盐城市|建湖) that leaves it two characters; 泉州 and 苏州 end in 州 themselves."""
+    for at in sorted((i for i, character in enumerate(prefix) if character in _PLACE_ENDS), reverse=True):
+        if len(prefix) - (at + 1) >= 2:
+            return at + 1
+    return 0
 
 
 def _leading_province(prefix: str) -> int:
