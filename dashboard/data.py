@@ -179,7 +179,33 @@ def compact(frame: pd.DataFrame) -> pd.DataFrame:
                 out[column] = out[column].astype(str).str.lower().isin(["true", "1"])
         else:
             out[column] = pd.to_numeric(out[column], errors="coerce").astype(dtype)
-    return out.reset_index(drop=True)
+    return homonyms_told_apart(out.reset_index(drop=True))
+
+
+UNPLACED = "位置未定"
+
+
+def homonyms_told_apart(frame: pd.DataFrame) -> pd.DataFrame:
+    """Regions that share a name (朝阳区 of 北京市 and of 长春市; 城关镇 of many counties, or one the
+    text did not place) named with the place above them, so no chart or filter adds one to the
+    other: 朝阳区（北京市）, 城关镇（位置未定）. Works on the distinct places, then on their rows only."""
+    if frame.empty or "region" not in frame:
+        return frame
+    place_columns = ["region", "province", "city", "county"]
+    places = frame[place_columns].drop_duplicates().astype(str)
+    shared = places[places.duplicated("region", keep=False)]
+    if shared.empty:
+        return frame
+    renamed = {}
+    for place in shared.itertuples(index=False):
+        above = place.county or (place.city if place.city != place.region else "") or place.province
+        renamed["\x1f".join(place)] = f"{place.region}（{above or UNPLACED}）"
+    rows = frame["region"].astype(str).isin(set(shared["region"]))
+    keys = frame.loc[rows, place_columns].astype(str).agg("\x1f".join, axis=1)
+    region = frame["region"].astype(str)
+    region[rows] = keys.map(renamed)
+    frame["region"] = region.astype("category") if isinstance(frame["region"].dtype, pd.CategoricalDtype) else region
+    return frame
 
 
 def _as_category(column: pd.Series) -> pd.Series:

@@ -166,3 +166,20 @@ def test_read_compact_agrees_with_the_extractions_reader(tmp_path, suffix):
     assert list(fast.columns) == list(reference.columns)
     assert fast.dtypes.to_dict() == reference.dtypes.to_dict()
     assert fast.astype(object).equals(reference.astype(object))
+
+
+def test_regions_sharing_a_name_are_told_apart_by_the_place_above_them():
+    rows = pd.DataFrame({
+        "doc_id": ["a", "b", "c", "d"], "kind": "indicator", "value": 1.0,
+        "region": ["朝阳区", "朝阳区", "城关镇", "城关镇"],
+        "province": ["北京市", "吉林省", "", "甘肃省"], "city": ["北京市", "长春市", "", "兰州市"],
+        "county": ["", "", "", "榆中县"],
+    })
+    regions = compact(rows)["region"].astype(str).tolist()
+    assert regions == ["朝阳区（北京市）", "朝阳区（长春市）", "城关镇（位置未定）", "城关镇（榆中县）"]
+
+
+def test_a_region_with_a_name_of_its_own_keeps_it():
+    rows = pd.DataFrame({"doc_id": ["a", "b"], "kind": "indicator", "value": 1.0, "region": ["蓬江区", "蓬江区"],
+                         "province": "广东省", "city": "江门市", "county": ""})
+    assert compact(rows)["region"].astype(str).tolist() == ["蓬江区", "蓬江区"]
