@@ -44,9 +44,12 @@ class GlossFreeView:
         return self.start_of(offset - 1) + 1
 
 
+TONE_MARK = re.compile(f"[{TONED}]")
+
+
 def without_glosses(text: str) -> GlossFreeView:
     """The view of `text` with its pinyin glosses removed (`text` itself when it has none)."""
-    if len(TONED_GLOSS.findall(text, 0, len(text))) < MIN_GLOSSES:
+    if not TONE_MARK.search(text) or len(TONED_GLOSS.findall(text)) < MIN_GLOSSES:     # most have no tone mark
         return GlossFreeView(text)
     pieces, removed, kept_until = [], [], 0
     for match in GLOSS.finditer(text):
