@@ -141,6 +141,8 @@ class Cues:
     elsewhere_followers: tuple[str, ...]
     department_line: re.Pattern
     self_reference: re.Pattern
+    programme_names_after: tuple[str, ...]
+    company_name: re.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -168,7 +170,8 @@ def cues() -> Cues:
                 words("division_blockers_after"), words("division_blockers_before"),
                 alternatives(words("source_markers")), alternatives(words("author_markers")), words("media_suffixes"),
                 words("dateline_before"), dateline_after, words("title_separators"),
-                words("elsewhere_followers"), department, self_reference)
+                words("elsewhere_followers"), department, self_reference, words("programme_names_after"),
+                re.compile(rf"[\u4e00-\u9fff]{{0,{MAX_COMPANY_NAME}}}?(?:{'|'.join(words('company_suffixes'))})"))
 
 
 @dataclass(slots=True)
@@ -253,9 +256,13 @@ def find_mentions(text: str, zones: Zones | None = None) -> list[Mention]:
     for run in _place_lists(text, mentions):
         for m in run:
             m.elsewhere = True
+    for m in mentions:
+        if not m.org_cue and c.company_name.match(text, m.end):
+            m.elsewhere = True      # 山东精工电子科技股份有限公司: a firm named after its province
     return mentions
 
 
+MAX_COMPANY_NAME = 14      # characters between a place's name and 有限公司 in a firm's name
 LIST_SEPARATORS = frozenset({"、", "和", "及", "与", "以及"})
 MIN_LISTED_PLACES = 3
 
@@ -341,6 +348,8 @@ def _is_word_not_place(text: str, m: Mention, strength: str, corps_text: bool) -
         return not m.org_cue
     if strength == WEAK:
         return not m.word_start or after.startswith(c.compound_followers)
+    if strength == SHORT and text.startswith(c.programme_names_after, m.end):
+        return True     # 泰山学者, 泰山产业领军人才, 钱江人才: a programme named after a place
     if strength == DIVISION:
         if after.startswith(c.division_blockers_after) or text[max(0, m.start - 4):m.start].endswith(c.division_blockers_before):
             return True

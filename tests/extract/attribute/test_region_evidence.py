@@ -170,6 +170,13 @@ BACKDROP = [
     Case("villages cadres were posted to are destinations",
          "选派驻村工作总结\n我院认真落实选派工作。第一批同志派驻通榆县瞻榆镇某村任第一书记，第二批同志派驻通榆县向海乡某村，"
          "第三批同志派往通榆县包拉温都乡某村。", UNRECOGNISED_NAME),
+    Case("firms named after their province name no locality",
+         "高新区人才走访活动\n调研组先后深入到山东精工电子科技股份有限公司、山东云岭药业有限公司走访。我区将持续优化服务。",
+         UNRECOGNISED_NAME),
+    Case("a talent programme named after a place is not that place",
+         "人才政策宣传进企业\n我区3人入选泰山产业领军人才工程，2人获评泰山学者。", UNRECOGNISED_NAME),
+    Case("a district's own committee working with a firm stays the reporter",
+         "蓬江区委组织部联合移动公司开展党建活动\n蓬江区各街道参加。", "蓬江区", "", "蓬江区", "district"),
     Case("destinations listed together weigh as destinations",
          "蓬江区组织年轻干部外出学习\n年轻干部赴北京、上海、深圳和杭州学习。上海市、深圳市的经验值得借鉴。\n蓬江区委组织部表示将推广。",
          "蓬江区", "most_named", "蓬江区", "district"),
