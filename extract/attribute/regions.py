@@ -57,7 +57,7 @@ from typing import Iterator
 
 from .gazetteer import (ALIAS, DIVISION, FULL, LEVELS, SHORT, STOP, STRONG, WEAK, Gazetteer, Place, Region,
                         find_names, gazetteer)
-from ..resources import word_list
+from ..resources import ResourceError, load_yaml, resource_path, word_list
 from .lexicon import lexicon
 from ..read.metadata import document_title
 from ..read.structure import head_end, tail_start
@@ -473,6 +473,7 @@ class _Evidence:
     anaphor: int | None = None     # the place 该县 points back to, when the text never says 我县/本县/全县
     titled: frozenset[int] = frozenset()    # the places the title names (陕西榆林强化…: 陕西省, 榆林市)
     opening: frozenset[int] = frozenset()   # the places the first sentence names (广安市按照省委部署…)
+    aided: frozenset[int] = frozenset()     # provinces the text's aid words point to (援疆 → 新疆)
 
 
 def _subtree_weights(gaz: Gazetteer, resolved: list[Mention]) -> tuple[dict[int, float], dict[int, float], dict[int, int], set[int]]:
@@ -584,7 +585,8 @@ def _self_referenced(gaz: Gazetteer, ev: _Evidence, within: int | None) -> int |
     if ev.anaphor is not None and (within is None or ev.anaphor == within or within in gaz.ancestors(ev.anaphor)):
         return ev.anaphor
     fits = [k for k in ev.own if _fits_level(gaz.places[k], ev.self_level)
-            and (within is None or within in gaz.ancestors(k))]
+            and (within is None or within in gaz.ancestors(k))
+            and not _is_aided(gaz, ev, k)]
     if not fits:
         return None
     fitting = set(fits)
@@ -655,6 +657,25 @@ def _introduces(gaz: Gazetteer, ev: _Evidence, node: int, child: int) -> bool:
     return node in ev.opening and not within(ev.opening) and ev.total[child] < OPENING_MARGIN * ev.own[node]
 
 
+def _is_aided(gaz: Gazetteer, ev: _Evidence, key: int) -> bool:
+    return bool(ev.aided) and (key in ev.aided or not ev.aided.isdisjoint(gaz.ancestors(key)))
+
+
+def _aided_provinces(gaz: Gazetteer, text: str) -> frozenset[int]:
+    """The provinces an aid story's words name as aided (援疆, 援藏): 我省 there is the sender,
+    never the aided province."""
+    return frozenset(key for word, province in aid_words().items() if word in text
+                     for key in gaz.by_name.get(province, ()))
+
+
+@lru_cache(maxsize=1)
+def aid_words() -> dict[str, str]:
+    entries = load_yaml("region_cues.yaml").get("aid_words", {})
+    if not isinstance(entries, dict) or not all(isinstance(v, str) for v in entries.values()):
+        raise ResourceError(f"{resource_path('region_cues.yaml')}: aid_words must map a word to a province")
+    return dict(entries)
+
+
 def _only_elsewhere(gaz: Gazetteer, ev: _Evidence, key: int) -> bool:
     """Every mention of the place and the places in it names a destination (派驻X县…, 赴X县…)."""
     within = [m for m in ev.mentions if m.key == key or key in gaz.ancestors(m.key)]
@@ -694,7 +715,8 @@ def _choose(gaz: Gazetteer, ev: _Evidence) -> tuple[int | None, str, tuple[str, 
     if referenced is not None:
         return referenced, "self_reference", ()
     chosen = _descend(gaz, ev)
-    if chosen is None or ev.total[chosen] < MIN_SUPPORT or _only_elsewhere(gaz, ev, chosen):
+    if chosen is None or ev.total[chosen] < MIN_SUPPORT or _only_elsewhere(gaz, ev, chosen) \
+            or (ev.self_level == "省" and _is_aided(gaz, ev, chosen)):    # 我省援疆干部…新疆: the sender is unnamed
         top = sorted(ev.own, key=ev.own.get, reverse=True)[:3]
         return None, "", tuple(gaz.places[k].name for k in top)
     return chosen, "most_named", ()
@@ -723,7 +745,8 @@ def choose_region(text: str) -> RegionChoice:
     resolved = _resolve_all(gaz, found, self_level)
     own, total, count, cued = _subtree_weights(gaz, resolved)
     ev = _Evidence(resolved, own, total, count, cued, self_level, _anaphora_target(gaz, text, resolved, self_level),
-                   _places_in_title(text, resolved), _places_in_opening(text, resolved, zones))
+                   _places_in_title(text, resolved), _places_in_opening(text, resolved, zones),
+                   _aided_provinces(gaz, text))
     chosen, cue, candidates = _choose(gaz, ev)
     if cue in ("most_named", "") and ev.self_level and (chosen is None or not _fits_level(gaz.places[chosen], ev.self_level)):
         county = county_of_its_townships(gaz, text, ev.self_level)

@@ -177,6 +177,12 @@ BACKDROP = [
          "人才政策宣传进企业\n我区3人入选泰山产业领军人才工程，2人获评泰山学者。", UNRECOGNISED_NAME),
     Case("a district's own committee working with a firm stays the reporter",
          "蓬江区委组织部联合移动公司开展党建活动\n蓬江区各街道参加。", "蓬江区", "", "蓬江区", "district"),
+    Case("an aid story's 我省 is the sender, never the aided province",
+         "新一轮援疆干部抵达\n我省第十批援疆干部人才抵达新疆，进驻各自驻地阿勒泰地区及所属福海县。"
+         "大家要建设好美丽的新疆，落实好党的援疆政策。我省将做好服务保障。", UNRECOGNISED_NAME),
+    Case("an aided place that names itself still reports",
+         "援疆专列返回塔城\n塔城地委组织部和对口援疆指挥部做好保障。塔城地区各县市派车接送，落实援疆政策。",
+         "塔城地区", "", "塔城", "city"),
     Case("a partner joined by 与 weighs as a place elsewhere",
          "181团民族团结纪实\n十师181团成立于1953年。团场与通榆县4个乡相邻。十师各团场学习。181团党委与通榆县委建立共建机制。",
          "新疆生产建设兵团第十师", "most_named", "十师", "corps_division"),
