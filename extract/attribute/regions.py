@@ -265,6 +265,7 @@ def find_mentions(text: str, zones: Zones | None = None) -> list[Mention]:
 MAX_COMPANY_NAME = 14      # characters between a place's name and 有限公司 in a firm's name
 LIST_SEPARATORS = frozenset({"、", "和", "及", "与", "以及"})
 MIN_LISTED_PLACES = 3
+UNKNOWN_ITEM = re.compile(r"、[\u4e00-\u9fff]{2,4}、")     # 红河、文山、普洱、迪庆: an item the gazetteer reads otherwise
 
 
 def _place_lists(text: str, mentions: list[Mention]) -> Iterator[list[Mention]]:
@@ -272,7 +273,7 @@ def _place_lists(text: str, mentions: list[Mention]) -> Iterator[list[Mention]]:
     赴北京、上海、深圳等地): a route, a backdrop or destinations, never the one place that reports."""
     run: list[Mention] = []
     for m in mentions:
-        if run and text[run[-1].end:m.start] in LIST_SEPARATORS:
+        if run and (text[run[-1].end:m.start] in LIST_SEPARATORS or UNKNOWN_ITEM.fullmatch(text, run[-1].end, m.start)):
             run.append(m)
             continue
         if len(run) >= MIN_LISTED_PLACES:
