@@ -133,8 +133,8 @@ def assign_labels(text: str, mentions: list[Mention]) -> None:
         previous = index - 1        # the figure before, whose label a share or change may take
         if index and (BOUND_ONLY.fullmatch(text, previous_end, mention.start) and (
                 text.startswith(BOUND_AFTER, previous_end) or indicators[index - 1].text.endswith(BOUND_AFTER))
-                or indicators[index - 1].text.endswith(BOUND_AFTER)
-                and not CLAUSE_BREAK.search(text, previous_end, mention.start)):    # 35周岁以下委员3名
+                or (indicators[index - 1].text.endswith(BOUND_AFTER) or text.startswith(BOUND_AFTER, previous_end))
+                and not CLAUSE_BREAK.search(text, previous_end, mention.start)):    # 35周岁(及)以下委员3名
             previous_end = indicators[index - 1].start     # 35岁及以下的381名: the age is the group's
             previous -= 1
         next_start = indicators[index + 1].start if index + 1 < len(indicators) else len(text)

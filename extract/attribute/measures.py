@@ -314,6 +314,10 @@ def parent_clause(text: str, clause_start: int, openers: tuple[str, ...]) -> str
     for index in range(len(clauses) - 1, 0, -1):
         if clauses[index].lstrip().startswith(openers):
             return clauses[index - 1]
+    if clauses[0].lstrip().startswith(openers) and sentence_start > left:
+        # 新发展党员20.2万名。其中，女党员9.9万名: the breakdown opens a sentence of its own
+        before = CLAUSE_BREAK.split(text[left:sentence_start - 1])
+        return before[-1] if before else ""
     return ""
 
 
