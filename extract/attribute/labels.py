@@ -39,6 +39,7 @@ SHARE = "占比"
 PERCENT = "%"
 AMONG = "中"
 POSTING = re.compile(r"(?P<who>[^，,。；;]*?)(?:到|赴)[^，,。；;到赴]{1,12}?(?P<act>挂职|任职|锻炼|跟班学习|学习|交流|工作)")
+GENERATION = re.compile(r"[0-9]0|[0-9]5")      # 80后, 95后
 COMPLEMENTS = frozenset({"出", "上", "下", "起"})     # 选派出, 评选出: a direction completing the act
 NOUN_JOINERS = frozenset({"和", "与", "及", "组织"})     # 组织 is a light verb, and between nouns the noun
 SUBGROUP_SHARE = re.compile(r"(?P<group>[^，,。；;：:、]{2,16}?)的(?:约)?占(?:到|比)?$")
@@ -53,7 +54,7 @@ MAX_PLACE_CHARS = 8         # 在环五邑华侨广场商圈党群服务中心 �
 DURATION = re.compile(r"为期[0-9一二两三四五六七八九十半]+(?:个月|年|天|周|月)")
 MAX_LABEL_CHARS = 16
 OPENING_PLACE = re.compile(r"[^，,。；]{0,6}?在([^，,。；、在]{2,20}?)[，,]")
-COMPARISON = re.compile(r"(?:比|较|与)(?:上年|去年|上一年|年初|上年同期|同期|上届)(?:底|末)?(?:同期)?(?:相比)?|同比|环比")
+COMPARISON = re.compile(r"(?:比|较|与)(?:上年|去年|上一年|年初|上年同期|同期|上届|[0-9０-９]{4}年)(?:底|末)?(?:同期)?(?:相比)?|同比|环比")
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,7 @@ class LabelWords:
     persons: frozenset[str]
     nominals: frozenset[str]
     openers: frozenset[str]
+    places: frozenset[str]
 
 
 @lru_cache(maxsize=None)
@@ -79,7 +81,7 @@ def label_words() -> LabelWords:
     return LabelWords(words("link_verbs"), words("light_verbs"), words("act_verbs"),
                       words("fillers"), words("change_verbs"), words("share_verbs"), words("act_prefixes"), words("generic_heads"),
                       words("attribute_nouns"), words("person_heads"), words("nominal_words"),
-                      words("subgroup_openers"))
+                      words("subgroup_openers"), words("place_heads"))
 
 
 @lru_cache(maxsize=None)
@@ -119,7 +121,11 @@ def word_class(token: str) -> str:
 
 
 def tokens_of(piece: str) -> list[tuple[str, str]]:
-    return [(token, word_class(token)) for token in lexicon().cut(piece) if token.strip()]
+    tokens = [(token, word_class(token)) for token in lexicon().cut(piece) if token.strip()]
+    for index in range(len(tokens) - 1, 0, -1):
+        if tokens[index][0] == "后" and GENERATION.fullmatch(tokens[index - 1][0]):
+            tokens[index - 1:index + 1] = [(tokens[index - 1][0] + "后", "noun")]     # 80后, 90后: a generation
+    return tokens
 
 
 def assign_labels(text: str, mentions: list[Mention]) -> None:
@@ -383,6 +389,10 @@ def object_after(tokens: list[tuple[str, str]], skip_acts: bool = False, unit: s
             break                            # 202名村党组织书记中，…: the population the figures are among
         if picked and "".join(picked) in words.persons and cls in ("act", "link"):
             picked = [token]                 # 同志 获得 …称号: the act names them
+        elif picked and "".join(picked) in words.places and cls == "act":
+            picked.append(token)             # 村 实现 集体经济收入: what the places counted did
+        elif picked and "".join(picked) in words.places and cls in ("filler", "light"):
+            continue                         # 村 已 全部 实现…
         elif after_link and cls == "act":
             picked.append(token)             # 党员 接受 集中 培训: what they took part in
         elif cls == "noun" or (cls == "act" and token in words.acts and not _nominal_next(tokens, index)):
@@ -444,9 +454,9 @@ def phrase_before(tokens: list[tuple[str, str]]) -> tuple[str, bool]:
             end -= 1           # 学历 整体 提升
     start, length = end, 0
     while start and (tokens[start - 1][1] in ("noun", "act") or _joins_nouns(tokens, start - 1)) \
-            and length + len(tokens[start - 1][0]) <= MAX_OBJECT_CHARS:
+            and length + len(tokens[start - 1][0]) <= MAX_OBJECT_CHARS and not (tokens[start - 1][0] == AMONG and start < end):
         start -= 1
-        length += len(tokens[start][0])
+        length += len(tokens[start][0])         # 党员队伍中 女党员: the run stops at the population's 中
     if (start >= 2 and start < end and tokens[start - 1][0] == "、" and tokens[start - 2][1] == "act"
             and tokens[start][1] == "act"):
         # 累计招聘、回引1700余人: acts listed together name what was done together

@@ -28,6 +28,7 @@ from ..resources import ResourceError, load_yaml, pillar_names, resource_path, w
 OTHER = "other"
 CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?\n]")
 SENTENCE_BREAK = re.compile(r"[。！？!?；;\n]")
+YEAR_BASELINE = re.compile(r"(?:比|较)[0-9０-９]{4}年")     # 比2020年底净增15万名: a difference (R6)
 SENTENCE_END = re.compile(r"[。！？!?\n]")
 SHARED_BY_NEXT = ("和", "及", "与", "或", "、", "为期")     # …and N more: what follows is theirs too
 LIST_ITEM = re.compile(r"[0-9０-９]")     # an item with a number of its own counts its own noun
@@ -203,7 +204,8 @@ def classify(text: str, mention: Mention, previous_end: int = 0, next_start: int
     stretch_start = max(clause_start, previous_end)
     stretch_end = min(clause_end, len(text) if next_start is None else next_start)
     before = text[stretch_start:mention.start]
-    if is_change(before, cues.change_words) or any(word in before for word in cues.baselines + cues.caps):
+    if is_change(before, cues.change_words) or any(word in before for word in cues.baselines + cues.caps) \
+            or YEAR_BASELINE.search(before):
         return OTHER, True
     clause = cues.found(text[clause_start:clause_end])
     parent = cues.found(parent_clause(text, clause_start, cues.breakdown_openers))

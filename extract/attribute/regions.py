@@ -946,7 +946,9 @@ def _zones_named(text: str) -> Iterator[tuple[int, str, bool]]:
             prefix = text[prefix_start:word_start]
             cut = _after_place_ending(prefix)
             cut += _leading_province(prefix[cut:])        # 山东聊城鲁西经济开发区 → 聊城鲁西经济开发区
-            if len(prefix) - cut >= 2 and _plausible_zone_stem(prefix[cut:]):
+            while len(prefix) - cut >= 2 and not _plausible_zone_stem(prefix[cut:]):
+                cut += 1        # 常务副区长沈昱就余杭经济开发区: the longest tail that can be a name
+            if len(prefix) - cut >= 2:
                 yield prefix_start + cut, text[prefix_start + cut:end], text.startswith(bodies, end)
         at = text.find("区", end)
 
@@ -972,7 +974,10 @@ def _leading_province(prefix: str) -> int:
 
 
 def _plausible_zone_stem(stem: str) -> bool:
-    """A zone's own name holds no verb and no particle: 部组织召开了开发区 is a sentence."""
+    """A zone's own name holds no verb and no particle (部组织召开了开发区 is a sentence) and is no
+    rank (国家级高新区, 区级高新区)."""
+    if stem.endswith(RANK_ENDING):
+        return False
     words = lexicon()
     return not any(words.word_class(token) == "act" or (len(token) == 1 and words.word_class(token) == "function")
                    for token in words.cut(stem))
@@ -1026,6 +1031,7 @@ def zone_holding_decider(gaz: Gazetteer, text: str, chosen: int, decider: Mentio
     return None
 
 
+RANK_ENDING = "级"
 FULL_NAME_ENDS = ("省", "市", "县", "区", "旗", "盟")     # 盐城市建湖经济开发区 is named without its city
 
 
@@ -1041,10 +1047,10 @@ def _short_names_joined(gaz: Gazetteer, found: dict[str, list[tuple[int, bool]]]
             own, word = parts[short]
             if len(short) < len(long) and parts[long][0].endswith(own) and parts[long][1].endswith(word):
                 added = parts[long][0][:len(parts[long][0]) - len(own)]
-                if added in gaz.names:
-                    canonical[short] = long
+                if added in gaz.names or len(found[long]) > len(found[short]):
+                    canonical[short] = long     # 长丰 + 双凤…: a place added, or the name the text uses more
                 else:
-                    canonical[long] = short
+                    canonical[long] = short     # 首届 + 川渝高竹新区: a word caught before the name
     joined: dict[str, list[tuple[int, bool]]] = defaultdict(list)
     for name, spans in found.items():
         target, seen = name, {name}

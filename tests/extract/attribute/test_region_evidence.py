@@ -365,8 +365,11 @@ def test_every_zone_word_ends_in_qu_so_the_scan_for_it_finds_them_all():
     ("会议在开发区召开", []),
     ("推出《泉州台商投资区高层次人才办法》", ["泉州台商投资区"]),
     ("今年，苏州云岭开发区党工委召开会议", ["云岭开发区"]),
+    ("常务副区长沈昱就云岭经济开发区开展调研", ["云岭经济开发区"]),
+    ("全市有1家国家级高新区和2个区级高新区", []),
 ], ids=["a sentence", "after its city's full name", "after a province's short name", "the zone word alone",
-        "a city ending in 州 is no place ending to cut at", "unless a stem of two follows it"])
+        "a city ending in 州 is no place ending to cut at", "unless a stem of two follows it",
+        "the longest tail of the words before that can be a name", "a rank is no name"])
 def test_zones_named_by_their_own_names(text, names):
     assert [name for _, name, _ in _zones_named(text)] == names
 
@@ -376,3 +379,8 @@ def test_one_zone_under_two_names_counts_once():
              "首届云岭新区": [(5, False)], "云岭新区": [(70, False)]}
     joined = _short_names_joined(gazetteer(), found)
     assert joined == {"长丰云岭经济开发区": [(10, False), (30, True), (50, False)], "云岭新区": [(5, False), (70, False)]}
+
+
+def test_a_zone_is_named_as_the_text_names_it_most():
+    found = {"川渝云岭新区": [(10, False), (40, False), (90, True)], "云岭新区": [(60, False)]}
+    assert _short_names_joined(gazetteer(), found) == {"川渝云岭新区": [(10, False), (40, False), (60, False), (90, True)]}
