@@ -391,7 +391,9 @@ def object_after(tokens: list[tuple[str, str]], skip_acts: bool = False, unit: s
             picked = [token]                 # 同志 获得 …称号: the act names them
         elif picked and "".join(picked) in words.places and cls == "act":
             picked.append(token)             # 村 实现 集体经济收入: what the places counted did
-        elif picked and "".join(picked) in words.places and cls in ("filler", "light"):
+        elif picked and "".join(picked) in words.places and cls == "filler":
+            if not (index < len(tokens) and tokens[index][1] in ("act", "filler", "light")):
+                break                        # 10个社区 为 契机: no act follows
             continue                         # 村 已 全部 实现…
         elif after_link and cls == "act":
             picked.append(token)             # 党员 接受 集中 培训: what they took part in

@@ -20,12 +20,14 @@ import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from importlib.resources import files
+from importlib.resources.abc import Traversable
 from math import inf, log
 from pathlib import Path
+from typing import Iterator
 
 import ahocorasick
 
-from ..resources import cached, package_file
+from ..resources import cached, package_file, resource_path
 
 CACHE_VERSION = 2
 # jieba 0.42.1's own patterns (jieba/__init__.py: re_han_default, re_skip_default, re_eng).
@@ -138,30 +140,42 @@ def dictionary_path() -> Path:
     return package_file("jieba", "dict.txt")
 
 
-def build(dictionary: Path) -> Lexicon:
-    """The automaton from jieba's dict.txt (word, frequency, tag per line), as jieba reads it:
-    a word listed twice keeps its last frequency, and the total counts every line."""
+def domain_words_path() -> Traversable:
+    return resource_path("domain_words.txt")
+
+
+def build(dictionary: Path, *extra: Path | Traversable) -> Lexicon:
+    """The automaton from jieba's dict.txt (word, frequency, tag per line), then the `extra`
+    dictionaries (as jieba.load_userdict adds them), as jieba reads them: a word listed twice
+    keeps its last frequency, and the total counts every line."""
     words = ahocorasick.Automaton(ahocorasick.STORE_INTS)
     characters: dict[str, int] = {}
     total = 0
-    with open(dictionary, encoding="utf-8") as lines:
-        for line in lines:
-            word, frequency, *tag = line.strip().split(" ")
-            total += int(frequency)
-            packed = ((int(frequency) << LENGTH_BITS | len(word)) << CLASS_BITS
-                      | CLASSES.index(class_of_tag(tag[0] if tag else "n")))
-            if len(word) == 1:
-                characters[word] = packed
-            else:
-                words.add_word(word, packed)
+    for line in _dictionary_lines(dictionary, *extra):
+        word, frequency, *tag = line.strip().split(" ")
+        total += int(frequency)
+        packed = ((int(frequency) << LENGTH_BITS | len(word)) << CLASS_BITS
+                  | CLASSES.index(class_of_tag(tag[0] if tag else "n")))
+        if len(word) == 1:
+            characters[word] = packed
+        else:
+            words.add_word(word, packed)
     words.make_automaton()
     return Lexicon(words, characters, log(total))
+
+
+def _dictionary_lines(*paths: Path | Traversable) -> Iterator[str]:
+    for path in paths:
+        with path.open("r", encoding="utf-8") as lines:      # a zipfile.Path inside a shipped zip too
+            for line in lines:
+                if line.strip() and not line.startswith("#"):
+                    yield line
 
 
 @lru_cache(maxsize=None)
 def lexicon() -> Lexicon:
     """The lexicon, read from the cache an earlier process wrote (resources.cached), else built."""
-    dictionary = dictionary_path()
+    dictionary, domain = dictionary_path(), domain_words_path()
     # files(), not __file__: inside the zip shipped to a Dask cluster this module is no file.
-    return cached(f"lexicon-v{CACHE_VERSION}", [dictionary, files(__package__) / "lexicon.py"],
-                  lambda: build(dictionary))
+    return cached(f"lexicon-v{CACHE_VERSION}", [dictionary, domain, files(__package__) / "lexicon.py"],
+                  lambda: build(dictionary, domain))

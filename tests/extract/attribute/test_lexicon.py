@@ -8,17 +8,27 @@ import jieba
 import pytest
 
 from extract.attribute import lexicon as lexicon_module
-from extract.attribute.lexicon import build, lexicon
+from extract.attribute.lexicon import build, domain_words_path, lexicon
 
 REPO = Path(__file__).resolve().parents[3]
 
 
 @pytest.fixture(scope="module")
 def jieba_tokenizer():
+    """jieba with the project's domain words added as jieba.add_word adds a user dictionary's."""
     jieba.setLogLevel(60)
     tokenizer = jieba.Tokenizer()
     tokenizer.initialize()
+    for line in domain_words_path().read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            word, frequency, tag = line.split()
+            tokenizer.add_word(word, int(frequency), tag)
     return tokenizer
+
+
+def test_domain_words_keep_report_terms_whole(jieba_tokenizer):
+    assert lexicon().cut("该党群服务中心") == ["该", "党群服务中心"]
+    assert "报到" in lexicon().cut("在职报到党员共计999人")
 
 
 @pytest.mark.parametrize("text", [
