@@ -28,24 +28,37 @@ URL_TOKEN = re.compile(rf"{URL_CHARS}+")
 
 
 class Intervals:
-    """A set of [start, end) spans that answers "does this span touch one?" quickly."""
+    """A set of [start, end) spans that answers "does this span touch one?" quickly.
+
+    The spans are also kept merged where they overlap, as disjoint runs sorted by start: a
+    question is then one bisection and one comparison (finders ask it for every candidate).
+    Spans that only touch stay apart, so an empty span [p, p) touches a run only strictly
+    inside it, as it would touch one of its spans."""
 
     def __init__(self, spans=()):
         self._spans: list[tuple[int, int]] = sorted(spans)
-        self._starts: list[int] = [start for start, _ in self._spans]
-        self._max_len = max((end - start for start, end in self._spans), default=0)
+        self._run_starts: list[int] = []
+        self._run_ends: list[int] = []
+        for start, end in self._spans:
+            if self._run_ends and start < self._run_ends[-1]:
+                self._run_ends[-1] = max(self._run_ends[-1], end)
+            else:
+                self._run_starts.append(start)
+                self._run_ends.append(end)
 
     def add(self, start: int, end: int) -> None:
-        index = bisect.bisect_left(self._starts, start)
-        self._starts.insert(index, start)
-        self._spans.insert(index, (start, end))
-        self._max_len = max(self._max_len, end - start)
+        bisect.insort(self._spans, (start, end))
+        first = bisect.bisect_right(self._run_ends, start)     # the runs it overlaps: first … last - 1
+        last = bisect.bisect_left(self._run_starts, end)
+        if first < last:
+            start, end = min(start, self._run_starts[first]), max(end, self._run_ends[last - 1])
+        self._run_starts[first:last] = [start]
+        self._run_ends[first:last] = [end]
 
     def overlaps(self, start: int, end: int) -> bool:
-        # Only spans starting within max_len before `end` can reach into [start, end).
-        low = bisect.bisect_left(self._starts, start - self._max_len)
-        high = bisect.bisect_left(self._starts, end)
-        return any(s < end and start < e for s, e in self._spans[low:high])
+        # The last run starting before `end` is the only one that can reach past `start`.
+        index = bisect.bisect_left(self._run_starts, end) - 1
+        return index >= 0 and self._run_ends[index] > start
 
     def __iter__(self):
         return iter(self._spans)

@@ -1,0 +1,38 @@
+"""Intervals answers "does this span touch one?" exactly as the definition does: some span
+[s, e) with s < end and start < e, for spans given at once or added later, empty questions too."""
+import random
+
+import pytest
+
+from extract.find.textspans import Intervals
+
+
+def touches_one(spans, start, end):
+    return any(s < end and start < e for s, e in spans)
+
+
+@pytest.mark.parametrize("spans, question, expected", [
+    pytest.param([(0, 3), (3, 5)], (3, 3), False, id="empty-question-where-two-spans-touch"),
+    pytest.param([(0, 3), (2, 5)], (3, 3), True, id="empty-question-inside-overlapping-spans"),
+    pytest.param([(10, 90), (20, 25)], (50, 52), True, id="inside-a-long-span-past-a-short-one"),
+    pytest.param([(4, 6)], (6, 9), False, id="starts-where-a-span-ends"),
+    pytest.param([(4, 6)], (1, 4), False, id="ends-where-a-span-starts"),
+])
+def test_overlaps_at_the_edges(spans, question, expected):
+    assert Intervals(spans).overlaps(*question) is expected
+
+
+def test_overlaps_as_defined_on_random_spans():
+    randomness = random.Random(12)
+    for _ in range(3000):
+        spans = [(s, s + randomness.randint(1, 15)) for s in (randomness.randint(0, 60)
+                                                               for _ in range(randomness.randint(0, 10)))]
+        given = randomness.randint(0, len(spans))
+        intervals = Intervals(spans[:given])
+        for start, end in spans[given:]:
+            intervals.add(start, end)
+        assert list(intervals) == sorted(spans) and len(intervals) == len(spans)
+        for _ in range(20):
+            start = randomness.randint(-2, 80)
+            end = start + randomness.randint(0, 10)
+            assert intervals.overlaps(start, end) == touches_one(spans, start, end), (spans, start, end)
