@@ -100,3 +100,24 @@ def test_the_lead_of_an_over_long_paragraph_is_bounded():
 
     layout = layout_of("无标点的长段落" * 1000)
     assert 0 < len(layout.lead_of(0).text) <= MAX_SENTENCE_CHARS
+
+
+@pytest.mark.parametrize("line, expected", [
+    pytest.param("强化理论武装", True, id="short-line-without-closing-punctuation"),
+    pytest.param("要坚持学习。", False, id="short-sentence"),
+    pytest.param("一、突出政治建设。", True, id="short-numbered-line-ending-like-a-sentence"),
+    pytest.param("（三）" + "抓实基层组织建设" * 6 + "。", True, id="numbered-line-up-to-twice-the-heading-length"),
+    pytest.param("（三）" + "抓实基层组织建设" * 6 + "。要求。", False, id="numbered-line-with-two-full-stops"),
+    pytest.param("抓实基层组织建设" * 6, False, id="unnumbered-line-past-the-heading-length"),
+    pytest.param("一、" + "抓实基层组织建设" * 10, False, id="numbered-line-past-twice-the-heading-length"),
+    pytest.param("   \u3000", False, id="blank"),
+])
+def test_looks_like_heading(line, expected):
+    from extract.read.structure import looks_like_heading
+    assert looks_like_heading(line) is expected
+
+
+def test_layout_paragraphs_are_the_non_blank_lines_with_their_offsets():
+    text = "标题\n\n  \n正文一。正文二。\r\n\u3000末行"
+    assert [(p.start, p.end, p.text) for p in layout_of(text).paragraphs] == [
+        (0, 2, "标题"), (7, 16, "正文一。正文二。\r"), (17, 20, "\u3000末行")]
