@@ -364,9 +364,7 @@ def read_bundle(content: str) -> tuple[float, str] | None:
 
 def ends_with_bundle_noun(content: str) -> bool:
     """Whether content ends with a noun of `nouns` (what bundle_pattern ends with)."""
-    words = bundle_words()
-    return any(content[-length:] in words.strong_noun_set
-               for length in range(1, min(len(content), words.longest_noun) + 1))
+    return content.endswith(bundle_words().nouns)
 
 
 def read_quoted_set(content: str) -> tuple[float, str] | None:

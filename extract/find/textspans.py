@@ -78,12 +78,15 @@ def quotations(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in QUOTED.finditer(text)]
 
 
-def protected_spans(text: str, quoted: list[tuple[int, int]] | None = None) -> Intervals:
-    """Quotations, book titles and idioms of `text`; `quoted` are its quotations when already found."""
+def protected_spans(text: str, quoted: list[tuple[int, int]] | None = None,
+                    found: list[tuple[int, int]] = ()) -> Intervals:
+    """Quotations, book titles and idioms of `text`, and the spans of mentions `found` before;
+    `quoted` are its quotations when already found. (One sort of all the spans is quicker than
+    adding the found ones one by one.)"""
     quoted = quotations(text) if quoted is None else quoted
     return Intervals(quoted + [m.span() for m in BOOK_TITLE.finditer(text)]
                      + [m.span() for m in ambiguity_pattern().finditer(text)]
-                     + machine_text(text))
+                     + machine_text(text) + list(found))
 
 
 def machine_text(text: str) -> list[tuple[int, int]]:
