@@ -39,12 +39,15 @@ class Intervals:
         self._spans: list[tuple[int, int]] = sorted(spans)
         self._run_starts: list[int] = []
         self._run_ends: list[int] = []
+        run_end = None
         for start, end in self._spans:
-            if self._run_ends and start < self._run_ends[-1]:
-                self._run_ends[-1] = max(self._run_ends[-1], end)
+            if run_end is not None and start < run_end:
+                if end > run_end:
+                    run_end = self._run_ends[-1] = end
             else:
                 self._run_starts.append(start)
                 self._run_ends.append(end)
+                run_end = end
 
     def add(self, start: int, end: int) -> None:
         bisect.insort(self._spans, (start, end))

@@ -10,6 +10,7 @@ extract/resources/metadata.yaml). The URL is the page's canonical link or its
 from __future__ import annotations
 
 import csv
+import os
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -98,10 +99,10 @@ def sidecar_entry(path: str | Path) -> dict[str, str]:
     """The row for this file in a `sources.csv` beside it (title, url, publisher, date), or {}.
 
     Raises SidecarError for a sources.csv that cannot be read or lacks its key column."""
+    if not os.path.isfile(os.path.join(os.path.dirname(path), SIDECAR_NAME)):
+        return {}       # most folders have none: os.path answers without building Paths
     path = Path(path)
     sidecar = path.parent / SIDECAR_NAME
-    if not sidecar.is_file():
-        return {}
     return _read_sidecar(str(sidecar), sidecar.stat().st_mtime).get(path.stem, {})
 
 
