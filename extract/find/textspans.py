@@ -72,8 +72,35 @@ class Intervals:
 
 @lru_cache(maxsize=None)
 def ambiguity_pattern() -> re.Pattern:
-    words = sorted(word_list("ambiguity.yaml", "words"), key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, words)))
+    """The idioms and names of ambiguity.yaml, the longest first where several start at one place."""
+    return re.compile(word_alternation(word_list("ambiguity.yaml", "words")))
+
+
+def word_alternation(words) -> str:
+    """A regex alternation of `words` as a trie (人(?:次|民币)?): the longest word wins, as with the
+    words listed longest first, and the engine tries one branch per character instead of every word."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for character in word:
+            node = node.setdefault(character, {})
+        node[""] = {}
+    return _trie_pattern(trie)
+
+
+def _trie_pattern(node: dict) -> str:
+    """The pattern of one trie node; "" marks that a word ends there, which makes what follows optional."""
+    children = sorted((character, child) for character, child in node.items() if character)
+    branches = [re.escape(character) + _trie_pattern(child) for character, child in children]
+    if not branches:
+        return ""
+    if len(branches) == 1:
+        body = branches[0]
+    elif all(set(child) == {""} for _, child in children):
+        body = "[" + "".join(branches) + "]"          # words that end here: one class, [克斤]
+    else:
+        body = "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
 
 
 def quotations(text: str) -> list[tuple[int, int]]:

@@ -36,3 +36,21 @@ def test_overlaps_as_defined_on_random_spans():
             start = randomness.randint(-2, 80)
             end = start + randomness.randint(0, 10)
             assert intervals.overlaps(start, end) == touches_one(spans, start, end), (spans, start, end)
+
+
+def test_the_idiom_pattern_finds_what_the_longest_first_list_finds():
+    # ambiguity_pattern is a trie for speed; scanning a text it must find what the plain
+    # alternation of the words, longest first, finds.
+    import re
+
+    from extract.find.textspans import ambiguity_pattern
+    from extract.resources import word_list
+
+    words = word_list("ambiguity.yaml", "words")
+    listed = re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+    pieces = sorted({piece for word in words for piece in (word, word[:1], word[:2], word[1:])}) + ["，", "党员"]
+    randomness = random.Random(13)
+    for _ in range(2000):
+        text = "".join(randomness.choice(pieces) for _ in range(randomness.randint(0, 12)))
+        assert [m.span() for m in ambiguity_pattern().finditer(text)] == [m.span() for m in listed.finditer(text)]
+        assert ambiguity_pattern().sub("", text) == listed.sub("", text)
