@@ -83,6 +83,11 @@ class Layout:
     def lead_of(self, index: int) -> Span:
         """The first sentence of paragraph `index`, ending punctuation kept: it often names the topic."""
         lead = self._leads.get(index)
+        if lead is None and index in self._sentences_of and \
+                self.paragraphs[index].end - self.paragraphs[index].start <= MAX_SENTENCE_CHARS:
+            # A paragraph no longer than the sentence limit leads with its first sentence, already
+            # split when a mention stands in it (the pillars ask for leads of those paragraphs).
+            lead = self._leads[index] = self._sentences_of[index][0]
         if lead is None:
             paragraph = self.paragraphs[index]
             end = min(paragraph.end, paragraph.start + MAX_SENTENCE_CHARS)

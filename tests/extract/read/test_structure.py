@@ -121,3 +121,19 @@ def test_layout_paragraphs_are_the_non_blank_lines_with_their_offsets():
     text = "标题\n\n  \n正文一。正文二。\r\n\u3000末行"
     assert [(p.start, p.end, p.text) for p in layout_of(text).paragraphs] == [
         (0, 2, "标题"), (7, 16, "正文一。正文二。\r"), (17, 20, "\u3000末行")]
+
+
+@pytest.mark.parametrize("paragraph", [
+    "全年培训党员1200人次。新建党支部12个！",
+    "  前有空格的段落，没有句末标点",
+    "引号结尾的句子。”其后还有一句。",
+    "单个省略号…不是句末，两个才是……后面",
+    "。开头就是句号",
+    "长段落没有标点" * 80,
+    "长段落" * 200 + "。" + "后一句。",
+], ids=["two-sentences", "no-end-mark", "closing-quote", "ellipsis", "opens-with-stop", "long-no-mark", "long-first-sentence"])
+def test_the_lead_is_the_same_whether_or_not_the_sentences_were_split_first(paragraph):
+    text = "标题\n" + paragraph + "\n下一段。"
+    fresh, split = layout_of(text), layout_of(text)
+    split.sentence_at(text.index(paragraph[-3:]))
+    assert split.lead_of(1) == fresh.lead_of(1)
