@@ -48,9 +48,7 @@ def mentions_with_sentences(text: str) -> list[tuple]:
     layout = layout_of(text)
     quoted = quotations(text)
     programs = find_programs(text, quoted)
-    protected = protected_spans(text, quoted)
-    for mention in programs:
-        protected.add(mention.start, mention.end)
+    protected = protected_spans(text, quoted, [(mention.start, mention.end) for mention in programs])
     indicators = find_indicators(text, protected)
     mentions = sorted(indicators + programs, key=lambda m: (m.start, m.end))
     sentences = [layout.sentence_at(mention.start) for mention in mentions]

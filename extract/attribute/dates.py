@@ -87,18 +87,17 @@ def find_dates(text: str) -> list[tuple[int, date]]:
     return sorted((offset, d) for offset, d in found if d is not None)
 
 
-def _document_date(text: str) -> date | None:
+def _document_date(text: str, head: str) -> date | None:
     """The first date of the head, else the last date of the foot; the body is not scanned."""
-    in_head = find_dates(text[:head_end(text, HEAD_LINES, HEAD_CHARS)])
+    in_head = find_dates(head)
     if in_head:
         return in_head[0][1]
     in_foot = find_dates(text[max(tail_start(text, FOOT_LINES), len(text) - FOOT_CHARS):])
     return in_foot[-1][1] if in_foot else None
 
 
-def _head_year(text: str) -> int | None:
+def _head_year(head: str) -> int | None:
     """The first year the title area names, skipping targets (到2025年, 2035年远景目标)."""
-    head = _ascii_digits(text[:head_end(text, HEAD_LINES, HEAD_CHARS)])
     for m in _YEAR.finditer(head):
         if _plausible(int(m["year"])) and not _is_target(head, m.start(), m.end()):
             return int(m["year"])
@@ -122,7 +121,8 @@ def detect_date(text: str) -> tuple[int | None, str]:
     >>> detect_date("编号314151，共5年")
     (None, '')
     """
-    found = _document_date(text)
+    head = _ascii_digits(text[:head_end(text, HEAD_LINES, HEAD_CHARS)])    # read by both, found once
+    found = _document_date(text, head)
     if found:
         return found.year, found.isoformat()
-    return _head_year(text), ""
+    return _head_year(head), ""

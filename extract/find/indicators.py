@@ -24,7 +24,7 @@ from .mentions import Mention
 from .numerals import (CHINESE_DIGIT, NUMERAL, is_arabic, is_bare_article, is_bare_round, is_year_numeral,
                        longest_number_prefix, parse_number)
 from ..resources import ResourceError, load_yaml, word_list, word_map
-from .textspans import Intervals, protected_spans
+from .textspans import Intervals, protected_spans, word_alternation
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 CODE_NEIGHBOURS = set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz+＋-－_/#.．:：~～×*")
@@ -151,33 +151,6 @@ def word_before_number_pattern() -> re.Pattern:
 
 def word_before(match: re.Match) -> str:
     return match.string[match.start():match.start("numeral")]
-
-
-def word_alternation(words) -> str:
-    """A regex alternation of `words` as a trie (人(?:次|民币)?): the longest word wins, as with the
-    words listed longest first, and the engine tries one branch per character instead of every word."""
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for character in word:
-            node = node.setdefault(character, {})
-        node[""] = {}
-    return _trie_pattern(trie)
-
-
-def _trie_pattern(node: dict) -> str:
-    """The pattern of one trie node; "" marks that a word ends there, which makes what follows optional."""
-    children = sorted((character, child) for character, child in node.items() if character)
-    branches = [re.escape(character) + _trie_pattern(child) for character, child in children]
-    if not branches:
-        return ""
-    if len(branches) == 1:
-        body = branches[0]
-    elif all(set(child) == {""} for _, child in children):
-        body = "[" + "".join(branches) + "]"          # words that end here: one class, [克斤]
-    else:
-        body = "(?:" + "|".join(branches) + ")"
-    return f"(?:{body})?" if "" in node else body
 
 
 class QualifierWords:

@@ -93,7 +93,6 @@ class BundleWords:
     local_names: frozenset[str]
     any_nouns: tuple[str, ...]      # every word a bundle can count, longest first
     noun_set: frozenset[str]        # the same, looked up by a phrase's ends
-    strong_noun_set: frozenset[str]  # `nouns`, looked up so
     longest_noun: int
 
 
@@ -125,7 +124,6 @@ def bundle_words() -> BundleWords:
         lead_adverbs=listed("lead_adverbs"),
         local_names=frozenset(word_list("formulas.yaml", "local_names")),
         any_nouns=_by_length({*listed("nouns"), *listed("weak_nouns"), *listed("set_heads")}),
-        strong_noun_set=frozenset(listed("nouns")),
         noun_set=frozenset({*listed("nouns"), *listed("weak_nouns"), *listed("set_heads")}),
         longest_noun=max(map(len, {*listed("nouns"), *listed("weak_nouns"), *listed("set_heads")})),
     )
@@ -364,9 +362,7 @@ def read_bundle(content: str) -> tuple[float, str] | None:
 
 def ends_with_bundle_noun(content: str) -> bool:
     """Whether content ends with a noun of `nouns` (what bundle_pattern ends with)."""
-    words = bundle_words()
-    return any(content[-length:] in words.strong_noun_set
-               for length in range(1, min(len(content), words.longest_noun) + 1))
+    return content.endswith(bundle_words().nouns)
 
 
 def read_quoted_set(content: str) -> tuple[float, str] | None:

@@ -28,24 +28,40 @@ URL_TOKEN = re.compile(rf"{URL_CHARS}+")
 
 
 class Intervals:
-    """A set of [start, end) spans that answers "does this span touch one?" quickly."""
+    """A set of [start, end) spans that answers "does this span touch one?" quickly.
+
+    The spans are also kept merged where they overlap, as disjoint runs sorted by start: a
+    question is then one bisection and one comparison (finders ask it for every candidate).
+    Spans that only touch stay apart, so an empty span [p, p) touches a run only strictly
+    inside it, as it would touch one of its spans."""
 
     def __init__(self, spans=()):
         self._spans: list[tuple[int, int]] = sorted(spans)
-        self._starts: list[int] = [start for start, _ in self._spans]
-        self._max_len = max((end - start for start, end in self._spans), default=0)
+        self._run_starts: list[int] = []
+        self._run_ends: list[int] = []
+        run_end = None
+        for start, end in self._spans:
+            if run_end is not None and start < run_end:
+                if end > run_end:
+                    run_end = self._run_ends[-1] = end
+            else:
+                self._run_starts.append(start)
+                self._run_ends.append(end)
+                run_end = end
 
     def add(self, start: int, end: int) -> None:
-        index = bisect.bisect_left(self._starts, start)
-        self._starts.insert(index, start)
-        self._spans.insert(index, (start, end))
-        self._max_len = max(self._max_len, end - start)
+        bisect.insort(self._spans, (start, end))
+        first = bisect.bisect_right(self._run_ends, start)     # the runs it overlaps: first … last - 1
+        last = bisect.bisect_left(self._run_starts, end)
+        if first < last:
+            start, end = min(start, self._run_starts[first]), max(end, self._run_ends[last - 1])
+        self._run_starts[first:last] = [start]
+        self._run_ends[first:last] = [end]
 
     def overlaps(self, start: int, end: int) -> bool:
-        # Only spans starting within max_len before `end` can reach into [start, end).
-        low = bisect.bisect_left(self._starts, start - self._max_len)
-        high = bisect.bisect_left(self._starts, end)
-        return any(s < end and start < e for s, e in self._spans[low:high])
+        # The last run starting before `end` is the only one that can reach past `start`.
+        index = bisect.bisect_left(self._run_starts, end) - 1
+        return index >= 0 and self._run_ends[index] > start
 
     def __iter__(self):
         return iter(self._spans)
@@ -56,8 +72,35 @@ class Intervals:
 
 @lru_cache(maxsize=None)
 def ambiguity_pattern() -> re.Pattern:
-    words = sorted(word_list("ambiguity.yaml", "words"), key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, words)))
+    """The idioms and names of ambiguity.yaml, the longest first where several start at one place."""
+    return re.compile(word_alternation(word_list("ambiguity.yaml", "words")))
+
+
+def word_alternation(words) -> str:
+    """A regex alternation of `words` as a trie (人(?:次|民币)?): the longest word wins, as with the
+    words listed longest first, and the engine tries one branch per character instead of every word."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for character in word:
+            node = node.setdefault(character, {})
+        node[""] = {}
+    return _trie_pattern(trie)
+
+
+def _trie_pattern(node: dict) -> str:
+    """The pattern of one trie node; "" marks that a word ends there, which makes what follows optional."""
+    children = sorted((character, child) for character, child in node.items() if character)
+    branches = [re.escape(character) + _trie_pattern(child) for character, child in children]
+    if not branches:
+        return ""
+    if len(branches) == 1:
+        body = branches[0]
+    elif all(set(child) == {""} for _, child in children):
+        body = "[" + "".join(branches) + "]"          # words that end here: one class, [克斤]
+    else:
+        body = "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
 
 
 def quotations(text: str) -> list[tuple[int, int]]:
@@ -65,12 +108,15 @@ def quotations(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in QUOTED.finditer(text)]
 
 
-def protected_spans(text: str, quoted: list[tuple[int, int]] | None = None) -> Intervals:
-    """Quotations, book titles and idioms of `text`; `quoted` are its quotations when already found."""
+def protected_spans(text: str, quoted: list[tuple[int, int]] | None = None,
+                    found: list[tuple[int, int]] = ()) -> Intervals:
+    """Quotations, book titles and idioms of `text`, and the spans of mentions `found` before;
+    `quoted` are its quotations when already found. (One sort of all the spans is quicker than
+    adding the found ones one by one.)"""
     quoted = quotations(text) if quoted is None else quoted
     return Intervals(quoted + [m.span() for m in BOOK_TITLE.finditer(text)]
                      + [m.span() for m in ambiguity_pattern().finditer(text)]
-                     + machine_text(text))
+                     + machine_text(text) + list(found))
 
 
 def machine_text(text: str) -> list[tuple[int, int]]:

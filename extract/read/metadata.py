@@ -10,6 +10,7 @@ extract/resources/metadata.yaml). The URL is the page's canonical link or its
 from __future__ import annotations
 
 import csv
+import os
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -38,7 +39,7 @@ def _top_lines(text: str) -> list[str]:
     return [line.strip() for line in text[:8000].splitlines()[:LINES_TO_SCAN] if line.strip()]
 
 
-def document_title(text: str) -> str:
+def document_title(text: str, top_lines: list[str] | None = None) -> str:
     """The document's title: its first heading-like line, else its first sentence.
 
     >>> document_title("首页 / 要闻\\n人民网\\n踔厉奋发 勇毅前行\\n正文第一段。")
@@ -47,7 +48,7 @@ def document_title(text: str) -> str:
     '27日,汽开区召开党建工作会议'
     """
     _, navigation, shortest, longest = _cues()
-    lines = _top_lines(text)
+    lines = _top_lines(text) if top_lines is None else top_lines
     for line in lines:
         if (shortest <= len(line) <= longest and not SENTENCE_END.search(line)
                 and not any(mark in line for mark in navigation)):
@@ -56,17 +57,17 @@ def document_title(text: str) -> str:
     return SENTENCE_END.split(first, maxsplit=1)[0][:longest]
 
 
-def document_publisher(text: str) -> str:
+def document_publisher(text: str, top_lines: list[str] | None = None) -> str:
     """The source or issuing body a byline names near the top or at the end ("" if none).
 
     >>> document_publisher("标题\\n2022年06月28日08:33 | 来源：人民网-吉林频道\\n正文")
     '人民网-吉林频道'
     """
     byline = _cues()[0]
-    tail = text[-2000:].splitlines()[-LINES_TO_SCAN:]
-    for line in _top_lines(text) + [line.strip() for line in tail]:
-        if ":" not in line and "：" not in line:
-            continue        # a byline always has its colon: skip the regex on the other lines
+    top_lines = _top_lines(text) if top_lines is None else top_lines
+    tail = [line.strip() for line in text[-2000:].splitlines()[-LINES_TO_SCAN:]]
+    # A byline always has its colon: the regex reads only the lines with one.
+    for line in [line for line in top_lines + tail if ":" in line or "：" in line]:
         match = byline.search(line)
         if match:
             return match.group(1)
@@ -98,10 +99,10 @@ def sidecar_entry(path: str | Path) -> dict[str, str]:
     """The row for this file in a `sources.csv` beside it (title, url, publisher, date), or {}.
 
     Raises SidecarError for a sources.csv that cannot be read or lacks its key column."""
+    if not os.path.isfile(os.path.join(os.path.dirname(path), SIDECAR_NAME)):
+        return {}       # most folders have none: os.path answers without building Paths
     path = Path(path)
     sidecar = path.parent / SIDECAR_NAME
-    if not sidecar.is_file():
-        return {}
     return _read_sidecar(str(sidecar), sidecar.stat().st_mtime).get(path.stem, {})
 
 
@@ -133,8 +134,9 @@ def document_fields(text: str, path: str = "", url: str = "") -> dict[str, str]:
     """The table's doc_title, doc_publisher and doc_url, with a sidecar's entries taking precedence;
     `doc_date` and `year` only when the sidecar gives a date."""
     listed = sidecar_entry(path) if path else {}      # SidecarError: the caller warns and goes on
-    fields = {"doc_title": listed.get("title") or document_title(text),
-              "doc_publisher": listed.get("publisher") or document_publisher(text),
+    top_lines = _top_lines(text)        # read by both
+    fields = {"doc_title": listed.get("title") or document_title(text, top_lines),
+              "doc_publisher": listed.get("publisher") or document_publisher(text, top_lines),
               "doc_url": listed.get("url") or url}
     if listed.get("date"):
         fields["doc_date"] = listed["date"]

@@ -83,6 +83,11 @@ class Layout:
     def lead_of(self, index: int) -> Span:
         """The first sentence of paragraph `index`, ending punctuation kept: it often names the topic."""
         lead = self._leads.get(index)
+        if lead is None and index in self._sentences_of and \
+                self.paragraphs[index].end - self.paragraphs[index].start <= MAX_SENTENCE_CHARS:
+            # A paragraph no longer than the sentence limit leads with its first sentence, already
+            # split when a mention stands in it (the pillars ask for leads of those paragraphs).
+            lead = self._leads[index] = self._sentences_of[index][0]
         if lead is None:
             paragraph = self.paragraphs[index]
             end = min(paragraph.end, paragraph.start + MAX_SENTENCE_CHARS)
@@ -205,9 +210,11 @@ def looks_like_heading(line: str) -> bool:
     line = line.strip()
     if not line:
         return False
-    if NUMBERED_HEADING.match(line) and len(line) <= 2 * MAX_HEADING_CHARS and line.count("。") <= 1:
+    if len(line) > 2 * MAX_HEADING_CHARS:
+        return False        # too long either way: most paragraphs, decided without the regex
+    if len(line) <= MAX_HEADING_CHARS and line[-1] not in CLOSING_PUNCTUATION:
         return True
-    return len(line) <= MAX_HEADING_CHARS and line[-1] not in CLOSING_PUNCTUATION
+    return bool(NUMBERED_HEADING.match(line)) and line.count("。") <= 1
 
 
 def head_end(text: str, lines: int, chars: int) -> int:
@@ -236,6 +243,10 @@ def tail_start(text: str, lines: int) -> int:
 
 
 def layout_of(text: str) -> Layout:
-    paragraphs = [Paragraph(m.start(), m.end(), m.group(), looks_like_heading(m.group()))
-                  for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
+    paragraphs = []
+    start = 0
+    for line in text.split("\n"):      # str.split, not a regex over the lines: the same lines, quicker
+        if line and not line.isspace():
+            paragraphs.append(Paragraph(start, start + len(line), line, looks_like_heading(line)))
+        start += len(line) + 1
     return Layout(text, paragraphs)

@@ -55,6 +55,14 @@ def test_cuts_like_jieba_on_random_stretches_of_the_seed_reports(jieba_tokenizer
         assert lexicon().cut(piece) == jieba_tokenizer.lcut(piece, HMM=False), piece
 
 
+def test_cuts_like_jieba_on_random_mixed_scripts_and_spaces(jieba_tokenizer):
+    rng = random.Random(16)
+    alphabet = list("党员人才干部培训书记村社区ab AZ09.+-_%#&，。、（）\r\n\t\u3000") + ["\r\n", "B超", "3期"]
+    for _ in range(3000):
+        piece = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 16)))
+        assert lexicon().cut(piece) == jieba_tokenizer.lcut(piece, HMM=False), piece
+
+
 def test_a_word_listed_twice_keeps_its_last_frequency_as_in_jieba(jieba_tokenizer):
     packed = lexicon().words.get("B超")
     assert packed >> 8 == jieba_tokenizer.FREQ["B超"]

@@ -100,3 +100,40 @@ def test_the_lead_of_an_over_long_paragraph_is_bounded():
 
     layout = layout_of("无标点的长段落" * 1000)
     assert 0 < len(layout.lead_of(0).text) <= MAX_SENTENCE_CHARS
+
+
+@pytest.mark.parametrize("line, expected", [
+    pytest.param("强化理论武装", True, id="short-line-without-closing-punctuation"),
+    pytest.param("要坚持学习。", False, id="short-sentence"),
+    pytest.param("一、突出政治建设。", True, id="short-numbered-line-ending-like-a-sentence"),
+    pytest.param("（三）" + "抓实基层组织建设" * 6 + "。", True, id="numbered-line-up-to-twice-the-heading-length"),
+    pytest.param("（三）" + "抓实基层组织建设" * 6 + "。要求。", False, id="numbered-line-with-two-full-stops"),
+    pytest.param("抓实基层组织建设" * 6, False, id="unnumbered-line-past-the-heading-length"),
+    pytest.param("一、" + "抓实基层组织建设" * 10, False, id="numbered-line-past-twice-the-heading-length"),
+    pytest.param("   \u3000", False, id="blank"),
+])
+def test_looks_like_heading(line, expected):
+    from extract.read.structure import looks_like_heading
+    assert looks_like_heading(line) is expected
+
+
+def test_layout_paragraphs_are_the_non_blank_lines_with_their_offsets():
+    text = "标题\n\n  \n正文一。正文二。\r\n\u3000末行"
+    assert [(p.start, p.end, p.text) for p in layout_of(text).paragraphs] == [
+        (0, 2, "标题"), (7, 16, "正文一。正文二。\r"), (17, 20, "\u3000末行")]
+
+
+@pytest.mark.parametrize("paragraph", [
+    "全年培训党员1200人次。新建党支部12个！",
+    "  前有空格的段落，没有句末标点",
+    "引号结尾的句子。”其后还有一句。",
+    "单个省略号…不是句末，两个才是……后面",
+    "。开头就是句号",
+    "长段落没有标点" * 80,
+    "长段落" * 200 + "。" + "后一句。",
+], ids=["two-sentences", "no-end-mark", "closing-quote", "ellipsis", "opens-with-stop", "long-no-mark", "long-first-sentence"])
+def test_the_lead_is_the_same_whether_or_not_the_sentences_were_split_first(paragraph):
+    text = "标题\n" + paragraph + "\n下一段。"
+    fresh, split = layout_of(text), layout_of(text)
+    split.sentence_at(text.index(paragraph[-3:]))
+    assert split.lead_of(1) == fresh.lead_of(1)
