@@ -121,15 +121,25 @@ def word_class(token: str) -> str:
 
 
 def tokens_of(piece: str) -> list[tuple[str, str]]:
+    """The words of `piece` with their classes (a new list: callers may cut it up)."""
+    return list(_tokens_of(piece))
+
+
+@lru_cache(maxsize=1 << 14)
+def _tokens_of(piece: str) -> tuple[tuple[str, str], ...]:
+    # Within a report the same clause pieces are read again and again (by labels, measures and a
+    # label's owner); assign_labels empties the memo per report, so a corpus of similar reports
+    # (the synthetic benchmark repeats the seeds' sentences) gains nothing a real one would not.
     tokens = [(token, word_class(token)) for token in lexicon().cut(piece) if token.strip()]
     for index in range(len(tokens) - 1, 0, -1):
         if tokens[index][0] == "后" and GENERATION.fullmatch(tokens[index - 1][0]):
             tokens[index - 1:index + 1] = [(tokens[index - 1][0] + "后", "noun")]     # 80后, 90后: a generation
-    return tokens
+    return tuple(tokens)
 
 
 def assign_labels(text: str, mentions: list[Mention]) -> None:
     """Label mentions in place; `mentions` in document order."""
+    _tokens_of.cache_clear()
     indicators = [m for m in mentions if m.kind == "indicator"]
     whole = ""          # the last label that names a whole population, for the breakdowns after it
     topic = ""          # what the first figure of the sentence's part (up to ；) counts: a subgroup's share is of it
