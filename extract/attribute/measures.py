@@ -78,6 +78,7 @@ class CueRules:
     caps: tuple[str, ...]
     breakdown_openers: tuple[str, ...]
     subgroup_words: frozenset[str]
+    acts: frozenset[str]            # every rule's acts: what a clause borrows from the one before
     matcher: ahocorasick_rs.AhoCorasick      # every cue word of every rule, found in one pass
 
     def found(self, text: str) -> frozenset[str]:
@@ -133,6 +134,7 @@ def cue_rules() -> CueRules:
     lists = {key: tuple(word_list("measure_cues.yaml", key))
              for key in ("change_words", "baselines", "bounds", "caps", "breakdown_openers")}
     lists["subgroup_words"] = frozenset(word_list("measure_cues.yaml", "subgroup_words"))
+    lists["acts"] = frozenset(word for rule in rules for word in rule.acts)
     words = sorted({word for rule in rules for name in ("objects", "also", "acts", "acts_not", "topic", "exclude")
                     for word in getattr(rule, name)})
     matcher = ahocorasick_rs.AhoCorasick(words, matchkind=ahocorasick_rs.MatchKind.Standard)
@@ -237,6 +239,15 @@ def classify(text: str, mention: Mention, previous_end: int = 0, next_start: int
             continue
         if rule.holds(own, context, sentence):
             return rule.code, True
+    if not in_breakdown and clause.isdisjoint(cues.acts):
+        # 培训科级干部1750人次，一般干部8100人次: a clause of its own object and number takes
+        # the act of the clause before it when that clause counts in the same unit.
+        before_clause = previous_clause(text, clause_start)
+        if mention.unit and before_clause.rstrip().endswith(mention.unit):
+            borrowed = cues.found(before_clause) & cues.acts
+            for rule in rules:
+                if borrowed and rule.holds(own | borrowed, context | borrowed, sentence):
+                    return rule.code, True
     bare = (len(text[clause_start:clause_end]) - len(mention.text) <= BARE_CLAUSE_CHARS
             or not names_a_thing(text[clause_start:mention.start] + text[mention.end:clause_end]))
     if not in_breakdown and bare and all(rule.objects.isdisjoint(clause) for rule in rules):
