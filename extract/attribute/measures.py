@@ -28,6 +28,7 @@ from ..resources import ResourceError, load_yaml, pillar_names, resource_path, w
 OTHER = "other"
 CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?\n]")
 SENTENCE_BREAK = re.compile(r"[。！？!?；;\n]")
+HEAD_BEFORE_NUMBER = re.compile(r"([\u4e00-\u9fff]{2})[0-9０-９]")
 YEAR_BASELINE = re.compile(r"(?:比|较)[0-9０-９]{4}年")     # 比2020年底净增15万名: a difference (R6)
 SENTENCE_END = re.compile(r"[。！？!?\n]")
 SHARED_BY_NEXT = ("和", "及", "与", "或", "、", "为期")     # …and N more: what follows is theirs too
@@ -331,7 +332,22 @@ def parent_clause(text: str, clause_start: int, openers: tuple[str, ...]) -> str
         # 新发展党员20.2万名。其中，女党员9.9万名: the breakdown opens a sentence of its own
         before = CLAUSE_BREAK.split(text[left:sentence_start - 1])
         return before[-1] if before else ""
+    if sentence_start > left and text[sentence_start - 1] in "；;":
+        # …其中，女党员9.9万名，占49%；35岁及以下党员16.3万名: a breakdown goes on past a semicolon
+        # while its items name the same kind (党员), not once it turns to another (社区工作人员)
+        part_breaks = [m.end() for m in SENTENCE_BREAK.finditer(text, left, sentence_start - 1)]
+        part_start = part_breaks[-1] if part_breaks else left
+        previous_part = text[part_start:sentence_start - 1]
+        if _names_the_same_kind(clauses[0], previous_part):
+            return parent_clause(text, part_start, openers)
     return ""
+
+
+def _names_the_same_kind(clause: str, part: str) -> bool:
+    """The clause counts what the part's first count counts: the same two characters right
+    before their numbers (35岁及以下党员16.3万名 after 女党员9.9万名)."""
+    heads = [HEAD_BEFORE_NUMBER.search(piece) for piece in (clause, part)]
+    return all(heads) and heads[0].group(1) == heads[1].group(1)
 
 
 def previous_clause(text: str, clause_start: int) -> str:
