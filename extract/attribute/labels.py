@@ -169,6 +169,9 @@ def assign_labels(text: str, mentions: list[Mention]) -> None:
             label = placed(label, mention.sentence)
         elif whole and (group_bound(label) or is_bare_item(label, whole)):
             label = (label + whole)[:MAX_LABEL_CHARS]      # 35岁及以下 + 发展党员; 棉花 + 培训
+        elif not whole and same_topic and _continues_an_act(text, indicators[previous], mention, label):
+            # 培训科级干部1750人次，一般干部8100人次: the second count is of the same act
+            label = (_act_of(indicators[previous].label) + label)[:MAX_LABEL_CHARS]
         elif same_sentence and label.startswith(tuple(label_words().attributes)):
             label = owned(label, sentence_topic)     # 委员41名；女性委员8名；平均年龄45岁: the sentence's topic's
         elif index and indicators[index - 1].sentence == mention.sentence:
@@ -345,6 +348,25 @@ def owned(label: str, previous_label: str) -> str:
     if not owner or owner[0][1] != "noun" or owner[0][0] in label_words().attributes:
         owner = []
     return ("".join(token for token, _ in owner) + label)[:MAX_LABEL_CHARS]
+
+
+def _act_of(label: str) -> str:
+    """The acts a label opens with (培训科级干部 → 培训)."""
+    acts = []
+    for token, cls in tokens_of(label):
+        if cls != "act":
+            break
+        acts.append(token)
+    return "".join(acts)
+
+
+def _continues_an_act(text: str, before: Mention, mention: Mention, label: str) -> bool:
+    """`mention` counts only an object, in the clause right after a count of the same unit whose
+    label opens with an act (…培训科级干部1750人次，一般干部8100人次)."""
+    between = text[before.end:mention.start]
+    return (before.unit == mention.unit and bool(label) and between[:1] in "，,"
+            and not CLAUSE_BREAK.search(between[1:]) and bool(_act_of(before.label))
+            and tokens_of(label)[0][1] == "noun" and _act_of(before.label) not in label)
 
 
 def _object_of(label: str) -> str:
