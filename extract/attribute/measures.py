@@ -220,6 +220,11 @@ def classify(text: str, mention: Mention, previous_end: int = 0, next_start: int
     own = context if own is None else own | parent
     item_end = text.find("、", mention.end, stretch_end)      # …1845名、大学生村官代表130名: not its noun
     stretch_end = stretch_end if item_end == -1 else item_end
+    shared_head = shared_list_head(text, mention, item_end, clause_end)
+    if shared_head:
+        # 1个边境通道型、4个特色旅游型、10个…型联合党组织: the last item's noun is every item's
+        shared = cues.found(shared_head)
+        own, context = own | shared, context | shared
     item_start = text.rfind("、", stretch_start, mention.start)   # 441名村支书、234名…: nor the one before's
     stretch_start = stretch_start if item_start == -1 else item_start + 1
     if mention.label and mention.label not in text[clause_start:clause_end]:
@@ -234,7 +239,7 @@ def classify(text: str, mention: Mention, previous_end: int = 0, next_start: int
     # The rest of the clause speaks for a number only through what the number itself counts:
     # in 13个涉农区县的…, 区县 (the noun right after it), whatever the clause goes on to name.
     counted = object_after(tokens_of(text[mention.end:stretch_end]), unit=mention.unit)
-    counted_cues = cues.found(counted)
+    counted_cues = cues.found(counted + shared_head)
     for rule in rules:
         if counted and rule.objects.isdisjoint(counted_cues):
             continue
@@ -275,6 +280,20 @@ def own_item_cues(text: str, cues: CueRules, mention: Mention, clause_start: int
         return None
     # 农民代表7346名、工人代表1845名、大学生村官代表130名: the other items of a list are not what it counts.
     return cues.found(own_item(text, clause_start, clause_end, mention, own_end))
+
+
+def shared_list_head(text: str, mention: Mention, item_end: int, clause_end: int) -> str:
+    """The noun that ends a 、-list of kinds (…型、…型、…型联合党组织) when the mention's own item
+    names only a kind, else ""."""
+    if item_end == -1 or not KIND_ONLY.fullmatch(text, mention.end, item_end):
+        return ""
+    last_item_start = text.rfind("、", item_end, clause_end) + 1
+    head = KIND_THEN_HEAD.search(text, last_item_start, clause_end)
+    return head.group("head") if head else ""
+
+
+KIND_ONLY = re.compile(r"[^、，,]{1,10}?[型类式]")
+KIND_THEN_HEAD = re.compile(r"[型类式](?P<head>[\u4e00-\u9fff]{2,10})$")
 
 
 def names_a_thing(stretch: str) -> bool:
