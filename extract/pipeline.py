@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .attribute.dates import detect_date
 from .read.documents import Document, DocumentError, read_document
-from .read.metadata import SidecarError, document_fields
+from .read.metadata import SidecarError, document_fields, document_title
 from .find.indicators import find_indicators
 from .attribute.labels import assign_labels
 from .attribute.measures import assign_measures
@@ -72,17 +72,19 @@ def extract_text(text: str, doc_id: str, path: str = "", url: str = "") -> Docum
     # document's title still quote its own characters.
     reading = without_glosses(simplified_view(text))
     view = reading.text
-    choice = choose_region(view)
+    title = document_title(view)        # worked out once: the region reads it, and the table when view is text
+    choice = choose_region(view, title)
     if reading.shifted and choice.start is not None:
         choice = replace(choice, start=reading.start_of(choice.start), end=reading.end_of(choice.end))
     region = choice.region
     year, doc_date = detect_date(view)
     result = DocumentResult(doc_id, path or doc_id)
     try:
-        described = document_fields(text, path, url)
+        own_title = title if view is text else None
+        described = document_fields(text, path, url, own_title)
     except SidecarError as error:
         result.warnings.append(str(error))
-        described = document_fields(text, "", url)
+        described = document_fields(text, "", url, own_title)
     doc_fields = {
         "doc_id": doc_id, "region": region.name, "province": region.province,
         "region_level": region.level, "county": region.county, "city": region.city,

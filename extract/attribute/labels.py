@@ -24,6 +24,7 @@ from functools import lru_cache
 
 from ..find.mentions import Mention
 from ..resources import ResourceError, load_yaml, resource_path, word_list
+from ..read.script import CHINESE
 from .lexicon import lexicon
 
 CLAUSE_BREAK = re.compile(r"[，,。；;：:！？!?\n（）()《》【】…—]")
@@ -273,11 +274,7 @@ def is_bare_item(label: str, whole: str) -> bool:
 def _shares_characters(label: str, whole: str) -> bool:
     """基层党委 under 基层党组织, 行政村 under 村（社区）: an item with characters of its whole's names
     its own kind."""
-    return any(character in whole for character in label if _is_ideograph(character))
-
-
-def _is_ideograph(character: str) -> bool:
-    return "\u4e00" <= character <= "\u9fff"
+    return any(character in whole for character in CHINESE.findall(label))
 
 
 def bounded(before: str, label: str) -> str:

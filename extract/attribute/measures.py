@@ -22,7 +22,7 @@ from functools import lru_cache
 import ahocorasick_rs
 
 from ..find.mentions import Mention
-from .labels import object_after, tokens_of
+from .labels import SENTENCE_END, object_after, tokens_of
 from ..resources import ResourceError, load_yaml, pillar_names, resource_path, word_list
 
 OTHER = "other"
@@ -30,7 +30,6 @@ CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?\n]")
 SENTENCE_BREAK = re.compile(r"[。！？!?；;\n]")
 HEAD_BEFORE_NUMBER = re.compile(r"([\u4e00-\u9fff]{2})[0-9０-９]")
 YEAR_BASELINE = re.compile(r"(?:比|较)[0-9０-９]{4}年")     # 比2020年底净增15万名: a difference (R6)
-SENTENCE_END = re.compile(r"[。！？!?\n]")
 SHARED_BY_NEXT = ("和", "及", "与", "或", "、", "为期")     # …and N more: what follows is theirs too
 LIST_ITEM = re.compile(r"[0-9０-９]")     # an item with a number of its own counts its own noun
 CLAUSE_REACH = 60          # a clause with no break nearer than this is cut here

@@ -627,10 +627,9 @@ def _descend(gaz: Gazetteer, ev: _Evidence, node: int | None = None) -> int | No
     return node if node is not None else start
 
 
-def _places_in_title(text: str, resolved: list[Mention]) -> frozenset[int]:
+def _places_in_title(text: str, resolved: list[Mention], title: str) -> frozenset[int]:
     """The places named in the title line; none when the text has no title line of its own
     (a first sentence is no title)."""
-    title = document_title(text)
     start = text.find(title) if title else -1
     end = start + len(title)
     if start == -1 or text.find("\n", end) == -1 or text[end:text.find("\n", end)].strip(TITLE_TAIL_MARKS):
@@ -731,7 +730,7 @@ def resolved_mentions(text: str, self_level: str | None = None, zones: Zones | N
     return _resolve_all(gaz, _drop_words(text, find_mentions(text, zones)), self_level)
 
 
-def choose_region(text: str) -> RegionChoice:
+def choose_region(text: str, title: str | None = None) -> RegionChoice:
     """The locality that reports and the mention that decided it.
 
     >>> choice = choose_region("中共安吉县委组织部\\n我县召开组织工作会议，赴上海市学习。")
@@ -746,7 +745,8 @@ def choose_region(text: str) -> RegionChoice:
     resolved = _resolve_all(gaz, found, self_level)
     own, total, count, cued = _subtree_weights(gaz, resolved)
     ev = _Evidence(resolved, own, total, count, cued, self_level, _anaphora_target(gaz, text, resolved, self_level),
-                   _places_in_title(text, resolved), _places_in_opening(text, resolved, zones),
+                   _places_in_title(text, resolved, document_title(text) if title is None else title),
+                   _places_in_opening(text, resolved, zones),
                    _aided_provinces(gaz, text))
     chosen, cue, candidates = _choose(gaz, ev)
     if cue in ("most_named", "") and ev.self_level and (chosen is None or not _fits_level(gaz.places[chosen], ev.self_level)):

@@ -130,12 +130,13 @@ def _read_sidecar(path: str, modified: float) -> dict[str, dict[str, str]]:
     return entries
 
 
-def document_fields(text: str, path: str = "", url: str = "") -> dict[str, str]:
+def document_fields(text: str, path: str = "", url: str = "", title: str | None = None) -> dict[str, str]:
     """The table's doc_title, doc_publisher and doc_url, with a sidecar's entries taking precedence;
-    `doc_date` and `year` only when the sidecar gives a date."""
+    `doc_date` and `year` only when the sidecar gives a date. `title`: document_title(text), when
+    the caller has it already."""
     listed = sidecar_entry(path) if path else {}      # SidecarError: the caller warns and goes on
     top_lines = _top_lines(text)        # read by both
-    fields = {"doc_title": listed.get("title") or document_title(text, top_lines),
+    fields = {"doc_title": listed.get("title") or (document_title(text, top_lines) if title is None else title),
               "doc_publisher": listed.get("publisher") or document_publisher(text, top_lines),
               "doc_url": listed.get("url") or url}
     if listed.get("date"):
