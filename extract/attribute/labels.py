@@ -42,19 +42,23 @@ AMONG = "中"
 POSTING = re.compile(r"(?P<who>[^，,。；;]*?)(?:到|赴)[^，,。；;到赴]{1,12}?(?P<act>挂职|任职|锻炼|跟班学习|学习|交流|工作)")
 GENERATION = re.compile(r"[0-9]0|[0-9]5")      # 80后, 95后
 COMPLEMENTS = frozenset({"出", "上", "下", "起"})     # 选派出, 评选出: a direction completing the act
+LIST_MARK, OF = "、", "的"
 NOUN_JOINERS = frozenset({"和", "与", "及", "组织"})     # 组织 is a light verb, and between nouns the noun
 SUBGROUP_SHARE = re.compile(r"(?P<group>[^，,。；;：:、]{2,16}?)的(?:约)?占(?:到|比)?$")
 BOUND_AFTER = ("及以下", "及以上", "以下", "以上")     # 35岁及以下: a number that bounds a group
+RANK_BOUNDS = BOUND_AFTER                       # 州级及以上规范化党支部
 SENTENCE_END = re.compile(r"[。！？!?\n]")
 TOPIC_BREAK = re.compile(r"[；;]")      # …各占30%；从学历看，委员…: each part has its own topic
 MAX_ITEM_CHARS = 6
 BOUND_ONLY = re.compile(r"(?:及?以[上下])?(?:学历)?的?(?:约?占(?:到|比)?)?")     # 35岁及以下的(占)|381名: nothing else between
-BREAKDOWN_AFTER = re.compile(r"[，,：:；;（(]?其中")     # the number before a breakdown counts its whole
+BREAKDOWN_AFTER = re.compile(r"(?:[，,：:；;（(]|[。\s]+)?其中")     # the number before a breakdown counts its whole
 DURATION_UNITS = frozenset({"年", "个月", "月", "天", "周"})
 MAX_PLACE_CHARS = 8         # 在环五邑华侨广场商圈党群服务中心 → 商圈党群服务中心: a place's head
 DURATION = re.compile(r"为期[0-9一二两三四五六七八九十半]+(?:个月|年|天|周|月)")
 MAX_LABEL_CHARS = 16
 OPENING_PLACE = re.compile(r"[^，,。；]{0,6}?在([^，,。；、在]{2,20}?)[，,]")
+RANGE_FROM = re.compile(r"(?:从|由)$")
+RANGE_TO = re.compile(r"(?:下?降|减少?|增加?|提高|提升|上升|增长|扩大|缩短|压缩|调整)(?:至|到|为)")
 COMPARISON = re.compile(r"(?:比|较|与)(?:上年|去年|上一年|年初|上年同期|同期|上届|[0-9０-９]{4}年)(?:底|末)?(?:同期)?(?:相比)?|同比|环比")
 
 
@@ -135,7 +139,25 @@ def _tokens_of(piece: str) -> tuple[tuple[str, str], ...]:
     for index in range(len(tokens) - 1, 0, -1):
         if tokens[index][0] == "后" and GENERATION.fullmatch(tokens[index - 1][0]):
             tokens[index - 1:index + 1] = [(tokens[index - 1][0] + "后", "noun")]     # 80后, 90后: a generation
-    return tuple(tokens)
+    return tuple(_ranks_joined(tokens))
+
+
+def _ranks_joined(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """州 级 及 以上 → 州级及以上: a rank (and its bound) modifies the noun after it, as one word."""
+    index = 0
+    while index < len(tokens):
+        if tokens[index][0] == "级" and index and len(tokens[index - 1][0]) == 1 and tokens[index - 1][1] == "noun":
+            index -= 1
+            tokens[index:index + 2] = [(tokens[index][0] + "级", "noun")]
+        token = tokens[index][0]
+        if len(token) == 2 and token.endswith("级"):
+            following = [t for t, _ in tokens[index + 1:index + 3]]
+            taken = (1 if following[:1] and following[0] in RANK_BOUNDS else
+                     2 if following[:1] == ["及"] and "".join(following) in RANK_BOUNDS else 0)
+            if taken:
+                tokens[index:index + 1 + taken] = [(token + "".join(following[:taken]), "noun")]
+        index += 1
+    return tokens
 
 
 def assign_labels(text: str, mentions: list[Mention]) -> None:
@@ -145,6 +167,7 @@ def assign_labels(text: str, mentions: list[Mention]) -> None:
     whole = ""          # the last label that names a whole population, for the breakdowns after it
     topic = ""          # what the first figure of the sentence's part (up to ；) counts: a subgroup's share is of it
     sentence_topic = "" # what the sentence's first figure counts: an attribute with no owner is of it
+    breakdown_start = 0
     for index, mention in enumerate(indicators):
         previous_end = indicators[index - 1].end if index else 0
         previous = index - 1        # the figure before, whose label a share or change may take
@@ -158,7 +181,11 @@ def assign_labels(text: str, mentions: list[Mention]) -> None:
         label, counted = indicator_label(text, mention, previous_end, next_start)
         same_sentence = previous >= 0 and not SENTENCE_END.search(text, indicators[previous].end, mention.start)
         same_topic = same_sentence and not TOPIC_BREAK.search(text, indicators[previous].end, mention.start)
-        if not same_sentence or (whole and whole[-2:] in label):
+        if previous >= 0 and RANGE_TO.fullmatch(text, indicators[previous].end, mention.start) \
+                and RANGE_FROM.search(text, 0, indicators[previous].start):
+            label = indicators[previous].label      # 从93元降至75元: both ends of one quantity
+        if (not same_sentence and SENTENCE_END.search(text, breakdown_start, mention.start)) \
+                or (whole and whole[-2:] in label):
             whole = ""      # a breakdown ends with its sentence, or where its items name themselves (其中女党员58人)
         subgroup = share_subgroup(clause_piece(text[max(0, mention.start - REACH, previous_end):mention.start], last=True))
         if subgroup:
@@ -182,7 +209,9 @@ def assign_labels(text: str, mentions: list[Mention]) -> None:
             topic = counted or whole_of(label)
         if not same_sentence:
             sentence_topic = topic
-        if BREAKDOWN_AFTER.match(text, mention.end):
+        breakdown = BREAKDOWN_AFTER.match(text, mention.end)
+        if breakdown:
+            breakdown_start = breakdown.end()     # …581名。其中，…: the breakdown's own sentence
             # 全年发展党员581名，其中…; a share or a change (…占46.9%，比上届提高2.4%，其中…) is no whole
             whole = "" if label.endswith(SHARE) or strip_change(label) != label else label
         mention.label = label
@@ -239,11 +268,17 @@ def _indicator_label(text: str, mention: Mention, previous_end: int, next_start:
         # 委员99%以上都具有大专以上学历: the share of the group before that holds what follows
         group = phrase_before(tokens_of(before))[0]
         return (group + held + SHARE)[:MAX_LABEL_CHARS], group
+    if RANGE_FROM.search(before) and RANGE_TO.fullmatch(after):
+        return phrase_before(tokens_of(RANGE_FROM.sub("", before)))[0]    # 费用从93元降至75元: what moved
     obj = object_after(tokens_of(after), unit=mention.unit)
     if obj and before.endswith(TERM_OPENER) and mention.unit in DURATION_UNITS:
         return (obj + "期限")[:MAX_LABEL_CHARS]     # 为期6个月轮岗交流: the term of a posting
     if obj and before.endswith(RUN_OPENER):
         return (RUN_OPENER + obj)[:MAX_LABEL_CHARS]  # 连续9年举办大赛: the years it has run
+    if obj and not any(cls == "noun" for _, cls in tokens_of(obj)):
+        subject, named = phrase_before(tokens_of(before))
+        if named:
+            return (subject + obj)[:MAX_LABEL_CHARS]     # 网民近10万人关注: who did the act
     if obj:
         posting = POSTING.match(after)
         if posting and obj in posting.group("who"):
@@ -327,8 +362,8 @@ def owned(label: str, previous_label: str) -> str:
     a bare change (…村63个，比上年增加18个) is a change of what the clause before counted."""
     if not label or label in label_words().changes:
         return (strip_change(previous_label) + label)[:MAX_LABEL_CHARS]
-    if label in label_words().shares:
-        return (whole_of(previous_label) + SHARE)[:MAX_LABEL_CHARS]
+    if label in label_words().shares or tokens_of(label)[0][0] in label_words().shares:
+        return (whole_of(previous_label) + SHARE)[:MAX_LABEL_CHARS]     # 占发展党员总数的44.4%: the share of the item
     if not label.startswith(tuple(label_words().attributes)):
         return label
     tokens = tokens_of(previous_label)
@@ -420,6 +455,10 @@ def object_after(tokens: list[tuple[str, str]], skip_acts: bool = False, unit: s
             picked = [token]                 # 同志 获得 …称号: the act names them
         elif picked and "".join(picked) in words.places and cls == "act":
             picked.append(token)             # 村 实现 集体经济收入: what the places counted did
+        elif token == LIST_MARK and len(picked) > acts_only and index < len(tokens) and tokens[index][1] == "noun":
+            picked.append(token)             # 141名机关、事业单位优秀年轻干部: items that share one head
+        elif token == OF and picked and "".join(picked) in words.places and index < len(tokens) and tokens[index][1] == "noun":
+            continue                         # 1个村 的 集体经济收入…: the places by what they have
         elif picked and "".join(picked) in words.places and cls == "filler":
             if not (index < len(tokens) and tokens[index][1] in ("act", "filler", "light")):
                 break                        # 10个社区 为 契机: no act follows
@@ -445,7 +484,7 @@ def object_after(tokens: list[tuple[str, str]], skip_acts: bool = False, unit: s
             break
     if all(token in words.light for token in picked):
         return ""                            # 举办 alone says nothing of what is counted
-    return "".join(picked)
+    return "".join(picked).rstrip(LIST_MARK)
 
 
 def _nominal_next(tokens: list[tuple[str, str]], index: int) -> bool:
@@ -461,6 +500,8 @@ def act_before(tokens: list[tuple[str, str]]) -> str:
             continue
         if token in COMPLEMENTS and index and tokens[index - 1][1] == "act":
             continue                         # 选派 出 2059名: the act is 选派
+        if cls == "act" and index and tokens[index - 1][0] == LIST_MARK:
+            return ""                        # 美团、饿了么等6家平台: a word of a listed name, no act
         if cls == "act":
             prefix = tokens[index - 1][0] if index else ""
             return prefix + token if prefix in label_words().prefixes else token    # 新 设立, 累计 培养
