@@ -59,6 +59,9 @@ MAX_LABEL_CHARS = 16
 OPENING_PLACE = re.compile(r"[^，,。；]{0,6}?在([^，,。；、在]{2,20}?)[，,]")
 RANGE_FROM = re.compile(r"(?:从|由)$")
 RANGE_TO = re.compile(r"(?:下?降|减少?|增加?|提高|提升|上升|增长|扩大|缩短|压缩|调整)(?:至|到|为)")
+# 4000余名以快递员、网约配送员为主的劳动者, 近两千名像朱师傅这样的骑手: the examples are not what is counted
+EXAMPLE_MODIFIER = re.compile(r"(?:以|像)[^，,。；;]{1,16}?(?:为主|为主体|为代表|这样|一样)的")
+GENERIC_LIST = re.compile(r"([^，,。；;：:]{2,40}?)等$")     # 义诊、普法、技能比武等 活动
 COMPARISON = re.compile(r"(?:比|较|与)(?:上年|去年|上一年|年初|上年同期|同期|上届|[0-9０-９]{4}年)(?:底|末)?(?:同期)?(?:相比)?|同比|环比")
 
 
@@ -194,7 +197,7 @@ def assign_labels(text: str, mentions: list[Mention]) -> None:
         elif same_topic and label in label_words().acts:
             label = (whole_of(_object_of(indicators[previous].label)) + label)[:MAX_LABEL_CHARS]   # 班次185期，培训2.4万人次
         elif label in label_words().generic:
-            label = placed(label, mention.sentence)
+            label = listed(text, mention, label) or placed(label, mention.sentence)
         elif whole and (group_bound(label) or is_bare_item(label, whole)):
             label = (label + whole)[:MAX_LABEL_CHARS]      # 35岁及以下 + 发展党员; 棉花 + 培训
         elif not whole and same_topic and _continues_an_act(text, indicators[previous], mention, label):
@@ -261,7 +264,9 @@ def _indicator_label(text: str, mention: Mention, previous_end: int, next_start:
     stop = len(text) if next_start is None else next_start
     if text[max(0, stop - 2):stop] == "为期":
         stop = len(text)
-    after = clause_piece(QUOTES.sub("", ASIDE.sub("", text[mention.end:min(mention.end + REACH, stop)])), last=False)
+    example = EXAMPLE_MODIFIER.match(text, mention.end, stop)
+    after_start = example.end() if example else mention.end
+    after = clause_piece(QUOTES.sub("", ASIDE.sub("", text[after_start:min(after_start + REACH, stop)])), last=False)
     after = DURATION.sub("", after)
     held = held_attribute(tokens_of(after)) if mention.unit == PERCENT else ""
     if held:
@@ -419,6 +424,20 @@ def strip_change(label: str) -> str:
         if label.endswith(change):
             return label[:-len(change)]
     return label
+
+
+def listed(text: str, mention: Mention, label: str) -> str:
+    """A generic head named by the list before it: 开展义诊、普法等活动30余场 → 义诊、普法等活动."""
+    head = label[-2:]
+    before = clause_piece(text[max(0, mention.start - REACH * 2):mention.start], last=True)
+    match = GENERIC_LIST.search(before.rstrip("共计累计达"), 0, max(0, before.rfind(head)))
+    if not match or not before.rstrip("共计累计达").endswith(head):
+        return ""
+    items = [token for token, cls in tokens_of(match.group(1))]
+    while items and word_class(items[0]) in ("act", "light", "link", "filler", "function"):
+        items = items[1:]           # 开展 义诊…: the act is not an item
+    named = "".join(items)
+    return (named[:MAX_LABEL_CHARS - len(head) - 1] + "等" + head) if named else ""
 
 
 def placed(label: str, sentence: str) -> str:
