@@ -26,6 +26,7 @@ from .labels import SENTENCE_END, object_after, tokens_of
 from ..resources import ResourceError, load_yaml, pillar_names, resource_path, word_list
 
 OTHER = "other"
+MONEY = "元"
 CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?\n]")
 SENTENCE_BREAK = re.compile(r"[。！？!?；;\n]")
 HEAD_BEFORE_NUMBER = re.compile(r"([\u4e00-\u9fff]{2})[0-9０-９]")
@@ -76,6 +77,7 @@ class CueRules:
     baselines: tuple[str, ...]
     bounds: tuple[str, ...]
     caps: tuple[str, ...]
+    per_unit: tuple[str, ...]
     breakdown_openers: tuple[str, ...]
     subgroup_words: frozenset[str]
     acts: frozenset[str]            # every rule's acts: what a clause borrows from the one before
@@ -132,7 +134,7 @@ def cue_rules() -> CueRules:
             fields["exclude" if name == "not" else name] = frozenset(words)
         rules.append(CueRule(code, **fields))
     lists = {key: tuple(word_list("measure_cues.yaml", key))
-             for key in ("change_words", "baselines", "bounds", "caps", "breakdown_openers")}
+             for key in ("change_words", "baselines", "bounds", "caps", "per_unit", "breakdown_openers")}
     lists["subgroup_words"] = frozenset(word_list("measure_cues.yaml", "subgroup_words"))
     lists["acts"] = frozenset(word for rule in rules for word in rule.acts)
     words = sorted({word for rule in rules for name in ("objects", "also", "acts", "acts_not", "topic", "exclude")
@@ -207,7 +209,8 @@ def classify(text: str, mention: Mention, previous_end: int = 0, next_start: int
     stretch_end = min(clause_end, len(text) if next_start is None else next_start)
     before = text[stretch_start:mention.start]
     if is_change(before, cues.change_words) or any(word in before for word in cues.baselines + cues.caps) \
-            or YEAR_BASELINE.search(before):
+            or YEAR_BASELINE.search(before) \
+            or (not mention.unit.endswith(MONEY) and any(word in before for word in cues.per_unit)):
         return OTHER, True
     clause = cues.found(text[clause_start:clause_end])
     parent = cues.found(parent_clause(text, clause_start, cues.breakdown_openers))
