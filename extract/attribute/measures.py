@@ -27,6 +27,7 @@ from ..resources import ResourceError, load_yaml, pillar_names, resource_path, w
 
 OTHER = "other"
 MONEY = "元"
+BREAKDOWN = "其中"
 CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?\n]")
 SENTENCE_BREAK = re.compile(r"[。！？!?；;\n]")
 HEAD_BEFORE_NUMBER = re.compile(r"([\u4e00-\u9fff]{2})[0-9０-９]")
@@ -161,6 +162,7 @@ def assign_measures(text: str, mentions: list[Mention]) -> None:
         mention.measure, by_rule = classify(text, mention, previous_end, next_start)
         decided.append(by_rule)
     agree_subgroups(text, indicators, decided)
+    agree_breakdowns(text, indicators, decided)
     agree_repetitions(indicators, decided)
 
 
@@ -183,6 +185,36 @@ def agree_subgroups(text: str, indicators: list[Mention], decided: list[bool]) -
         if nouns and all(noun in subgroup_words or noun in whole.label for noun in nouns):
             mention.measure = whole.measure
             decided[index] = True
+
+
+def agree_breakdowns(text: str, indicators: list[Mention], decided: list[bool]) -> None:
+    """R3: the parts of a breakdown (…选派32名年轻干部，其中辖市区10名、市级机关22名) count what
+    their whole counts, and where the whole has no figure of its own, what the parts before
+    them in the breakdown count (…中选派。其中，省直机关506人…；处级以上干部113人)."""
+    openers = cue_rules().breakdown_openers
+    for index, mention in enumerate(indicators):
+        if mention.measure != OTHER or decided[index]:
+            continue
+        sentence_start = _sentence_start(text, mention.start)
+        opener = text.rfind(BREAKDOWN, sentence_start, mention.start)
+        # …其中女党员58人；社区工作人员9名: past a semicolon only while the parts name the same kind
+        if opener == -1 or not parent_clause(text, clause_around(text, mention.start, mention.end)[0], openers):
+            continue
+        whole = next((m for m in reversed(indicators[:index]) if m.end <= opener), None)
+        opens_sentence = not text[sentence_start:opener].strip(" ，,：:")
+        if whole is not None and whole.end < sentence_start and not (
+                opens_sentence and whole.end >= _sentence_start(text, sentence_start - 1)):
+            whole = None        # a figure of an earlier sentence is not this breakdown's whole
+        for counted in [whole] if whole is not None else [m for m in indicators[:index] if m.start > opener]:
+            if counted.measure != OTHER and mention.unit in measure_table()[counted.measure].units:
+                mention.measure = counted.measure
+                decided[index] = True
+                break
+
+
+def _sentence_start(text: str, offset: int) -> int:
+    ends = [m.end() for m in SENTENCE_END.finditer(text, max(0, offset - PARENT_REACH), offset)]
+    return ends[-1] if ends else max(0, offset - PARENT_REACH)
 
 
 def _counted_before(text: str, indicators: list[Mention], index: int) -> Mention | None:
@@ -350,8 +382,14 @@ def parent_clause(text: str, clause_start: int, openers: tuple[str, ...]) -> str
         if clauses[index].lstrip().startswith(openers):
             return clauses[index - 1]
     if clauses[0].lstrip().startswith(openers) and sentence_start > left:
-        # 新发展党员20.2万名。其中，女党员9.9万名: the breakdown opens a sentence of its own
-        before = CLAUSE_BREAK.split(text[left:sentence_start - 1])
+        # 新发展党员20.2万名。其中，女党员9.9万名: the breakdown opens a sentence of its own and
+        # breaks down the last figure before it, or, where the sentence before has none, what
+        # that sentence names (这些第一书记…从…中选派。其中，省直机关506人)
+        breaks = [m.end() for m in SENTENCE_BREAK.finditer(text, left, sentence_start - 1)]
+        sentence_before = text[breaks[-1] if breaks else left:sentence_start - 1]
+        if not LIST_ITEM.search(sentence_before):
+            return sentence_before
+        before = CLAUSE_BREAK.split(sentence_before)
         return before[-1] if before else ""
     if sentence_start > left and text[sentence_start - 1] in "；;":
         # …其中，女党员9.9万名，占49%；35岁及以下党员16.3万名: a breakdown goes on past a semicolon
@@ -359,9 +397,15 @@ def parent_clause(text: str, clause_start: int, openers: tuple[str, ...]) -> str
         part_breaks = [m.end() for m in SENTENCE_BREAK.finditer(text, left, sentence_start - 1)]
         part_start = part_breaks[-1] if part_breaks else left
         previous_part = text[part_start:sentence_start - 1]
-        if _names_the_same_kind(clauses[0], previous_part):
+        if _names_the_same_kind(clauses[0], previous_part) or _names_only_a_subgroup(clauses[0]):
             return parent_clause(text, part_start, openers)
     return ""
+
+
+def _names_only_a_subgroup(clause: str) -> bool:
+    """35岁及以下的6.2万名, 高中以上学历的7.8万名: a part that names only a subgroup, no kind of its own."""
+    nouns = [token for token, cls in tokens_of(LIST_ITEM.sub("", clause)) if cls == "noun"]
+    return bool(nouns) and all(noun in cue_rules().subgroup_words for noun in nouns)
 
 
 def _names_the_same_kind(clause: str, part: str) -> bool:
