@@ -26,8 +26,10 @@ from .labels import SENTENCE_END, object_after, tokens_of
 from ..resources import ResourceError, load_yaml, pillar_names, resource_path, word_list
 
 OTHER = "other"
+PARTY = "党"
 MONEY = "元"
 BREAKDOWN = "其中"
+PURPOSE = re.compile(r"[，,](?:作为|用作|用于|用来|专门用于)")
 CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?\n]")
 SENTENCE_BREAK = re.compile(r"[。！？!?；;\n]")
 HEAD_BEFORE_NUMBER = re.compile(r"([\u4e00-\u9fff]{2})[0-9０-９]")
@@ -37,7 +39,7 @@ LIST_ITEM = re.compile(r"[0-9０-９]")     # an item with a number of its own c
 CLAUSE_REACH = 60          # a clause with no break nearer than this is cut here
 PARENT_REACH = 120         # how far back a breakdown looks for its parent clause
 LEADING_NOISE = "了达约近超逾共计有"   # between a change word and its number (降低了1岁)
-RULE_FIELDS = ("objects", "also", "acts", "acts_not", "topic", "not")
+RULE_FIELDS = ("objects", "also", "acts", "acts_not", "topic", "not", "counted_not")
 BARE_CLAUSE_CHARS = 4      # 培训3200人次, 期限为2年: a clause that is little more than its number
 REPEATED_FIGURE_MIN = 10   # small numbers (2个, 3名) repeat by chance, not as the same figure
 
@@ -60,6 +62,12 @@ class CueRule:
     acts_not: frozenset[str] = frozenset()
     topic: frozenset[str] = frozenset()
     exclude: frozenset[str] = frozenset()
+    counted_not: tuple[str, ...] = ()
+
+    def rejects(self, counted: str) -> bool:
+        """The noun right after the number names places, not what this measure counts
+        (154个村达到达标标准: villages, not model party organisations)."""
+        return bool(self.counted_not) and counted.endswith(self.counted_not) and PARTY not in counted
 
     def holds(self, scope: frozenset[str], clause: frozenset[str], sentence: frozenset[str]) -> bool:
         """Each argument: the cue words found in that stretch of text. Exclusions are read
@@ -132,7 +140,7 @@ def cue_rules() -> CueRules:
             words = entry.get(name, [])
             if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
                 raise ResourceError(f"{path}: {code}.{name} must be a list of words")
-            fields["exclude" if name == "not" else name] = frozenset(words)
+            fields["exclude" if name == "not" else name] = tuple(words) if name == "counted_not" else frozenset(words)
         rules.append(CueRule(code, **fields))
     lists = {key: tuple(word_list("measure_cues.yaml", key))
              for key in ("change_words", "baselines", "bounds", "caps", "per_unit", "breakdown_openers")}
@@ -267,12 +275,13 @@ def classify(text: str, mention: Mention, previous_end: int = 0, next_start: int
         parent, context = parent | named, context | named
         own = own | named
     stretch = cues.found(text[stretch_start:stretch_end]) | parent
+    counted = object_after(tokens_of(text[mention.end:stretch_end]), unit=mention.unit)
+    rules = tuple(rule for rule in rules if not rule.rejects(leading_nouns(counted)))
     for rule in rules:
         if rule.holds(stretch, context, sentence):
             return rule.code, True
     # The rest of the clause speaks for a number only through what the number itself counts:
     # in 13个涉农区县的…, 区县 (the noun right after it), whatever the clause goes on to name.
-    counted = object_after(tokens_of(text[mention.end:stretch_end]), unit=mention.unit)
     counted_cues = cues.found(counted + shared_head)
     for rule in rules:
         if counted and rule.objects.isdisjoint(counted_cues):
@@ -288,6 +297,15 @@ def classify(text: str, mention: Mention, previous_end: int = 0, next_start: int
             for rule in rules:
                 if borrowed and rule.holds(own | borrowed, context | borrowed, sentence):
                     return rule.code, True
+    purpose_end = SENTENCE_BREAK.search(text, clause_end)
+    purpose_end = purpose_end.start() if purpose_end else len(text)
+    if not in_breakdown and (mention.unit.endswith(MONEY) or PURPOSE.match(text, clause_end, purpose_end)):
+        # R8, money by purpose: what it was spent on may follow in the sentence (拿出3000多万元，
+        # 在…购置了66套住宅，作为人才公寓); so may what anything counted serves (…66套住宅，作为人才公寓)
+        purpose = cues.found(text[clause_end:purpose_end])
+        for rule in rules:
+            if purpose and rule.holds(own | purpose, context | purpose, sentence):
+                return rule.code, True
     bare = (len(text[clause_start:clause_end]) - len(mention.text) <= BARE_CLAUSE_CHARS
             or not names_a_thing(text[clause_start:mention.start] + text[mention.end:clause_end]))
     if not in_breakdown and bare and all(rule.objects.isdisjoint(clause) for rule in rules):
@@ -328,6 +346,16 @@ def shared_list_head(text: str, mention: Mention, item_end: int, clause_end: int
 
 KIND_ONLY = re.compile(r"[^、，,]{1,10}?[型类式]")
 KIND_THEN_HEAD = re.compile(r"[型类式](?P<head>[\u4e00-\u9fff]{2,10})$")
+
+
+def leading_nouns(phrase: str) -> str:
+    """The nouns a phrase opens with (行政村 of 行政村选举产生村党组织成员)."""
+    nouns = []
+    for token, cls in tokens_of(phrase):
+        if cls != "noun":
+            break
+        nouns.append(token)
+    return "".join(nouns)
 
 
 def names_a_thing(stretch: str) -> bool:
