@@ -142,6 +142,7 @@ class Cues:
     department_line: re.Pattern
     self_reference: re.Pattern
     programme_names_after: tuple[str, ...]
+    rule_title_endings: tuple[str, ...]
     company_name: re.Pattern
 
 
@@ -160,7 +161,7 @@ def cues() -> Cues:
     dateline_after = re.compile(r"(?:\d{1,2}月\d{1,2}日)?(?:%s)(?![\u4e00-\u9fff])"
                                 % "|".join(map(re.escape, words("dateline_after"))))
     # 安吉县委组织部 (a line that is only the author's body, maybe with a name after it)
-    department = re.compile(rf"(?:{bodies}|委员会)(?:组织部|宣传部)?(?=[\s：:）)，,]|$)|组织部(?=[\s：:）)，,]|$)")
+    department = re.compile(rf"(?:{bodies}|委员会)(?:组织部|宣传部|党校)?(?=[\s：:）)，,]|$)|组织部(?=[\s：:）)，,]|$)")
     prefixes = words("self_reference_prefixes") + words("self_reference_weak_prefixes")
     level_words = "|".join(sorted(SELF_LEVELS, key=len, reverse=True))
     # 我县, 本区, 该镇, 全县 — but not 本市场, 该区域, 全区域. (A character class first: fast to scan.)
@@ -171,6 +172,7 @@ def cues() -> Cues:
                 alternatives(words("source_markers")), alternatives(words("author_markers")), words("media_suffixes"),
                 words("dateline_before"), dateline_after, words("title_separators"),
                 words("elsewhere_followers"), department, self_reference, words("programme_names_after"),
+                words("rule_title_endings"),
                 re.compile(rf"[\u4e00-\u9fff]{{0,{MAX_COMPANY_NAME}}}?(?:{'|'.join(words('company_suffixes'))})"))
 
 
@@ -230,7 +232,7 @@ def find_mentions(text: str, zones: Zones | None = None) -> list[Mention]:
     for start, end, surface, readings in find_names(text):
         mentions.append(Mention(
             start, end, surface, readings,
-            org_cue=text.startswith(c.org_suffixes, end),
+            org_cue=text.startswith(c.org_suffixes, _body_start(text, end)),
             author=(start < byline_head or start >= byline_tail) and _in_byline(text, start, end),
             header=start < header_end,
             elsewhere=(text[max(0, start - 2):start].endswith(c.elsewhere_prefixes)
@@ -259,12 +261,20 @@ def find_mentions(text: str, zones: Zones | None = None) -> list[Mention]:
     for m in mentions:
         if not m.org_cue and c.company_name.match(text, m.end):
             m.elsewhere = True      # 山东精工电子科技股份有限公司: a firm named after its province
+    for title in BOOK_TITLE.finditer(text):
+        if not TRAILING_ASIDE.sub("", title.group()).endswith(c.rule_title_endings):
+            continue        # 《江门日报》 is a source, not rules; …办法(试行) are
+        for m in mentions:
+            if title.start() < m.start < title.end():
+                m.elsewhere = True  # 《河南省选调生工作管理办法》: a province's rules, applied anywhere in it
     return mentions
 
 
 MAX_COMPANY_NAME = 14      # characters between a place's name and 有限公司 in a firm's name
 LIST_SEPARATORS = frozenset({"、", "和", "及", "与", "以及"})
 MIN_LISTED_PLACES = 3
+TRAILING_ASIDE = re.compile(r"[（(][^（）()]{1,6}[）)]$")
+BOOK_TITLE = re.compile(r"[《》][^《》\n。，,；;]{1,60}(?=》)")     # 《…》, and …》…》 where a title lost its opening mark
 UNKNOWN_ITEM = re.compile(r"、[\u4e00-\u9fff]{2,4}、")     # 红河、文山、普洱、迪庆: an item the gazetteer reads otherwise
 
 
@@ -293,6 +303,14 @@ def _only_names(before: str) -> bool:
         a[1] == b[0] for a, b in zip(names, names[1:]))
 
 
+def _body_start(text: str, end: int) -> int:
+    """Where a place's own body begins after its name: 澧县县委 repeats the level (县) first."""
+    return end + 1 if end < len(text) and text[end] == text[end - 1] and text[end] in LEVEL_CHARACTERS else end
+
+
+LEVEL_CHARACTERS = frozenset("省市县区州旗盟镇乡")
+
+
 def _bare_line_start(before: str) -> bool:
     """Nothing but space, an opening bracket or 中共 stands before a name on its line."""
     before = before.strip().lstrip("【[（(《〔")
@@ -308,7 +326,7 @@ def line_cue(text: str, start: int, end: int, starts_line: bool, in_head: bool, 
     line_end = text.find("\n", end)
     line_end = len(text) if line_end == -1 else line_end
     before = text[max(line_start, start - 14):start]
-    if starts_line and c.department_line.match(text, end, line_end):
+    if starts_line and c.department_line.match(text, _body_start(text, end), line_end):
         return "author"
     if in_head and before.endswith(c.dateline_before):
         return "dateline"       # 特约撰稿 苏念发自北京: the marker next to the name says what it is

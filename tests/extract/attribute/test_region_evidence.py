@@ -62,6 +62,15 @@ AUTHOR_VS_PARTNER = [
     Case("a prefecture's own committee (地委), its seat city only a train's destination",
          "援疆专列学员归来\n809名干部乘专列返回伊犁。专列从沈阳直达伊宁市。\n" + BODY
          + "\n伊犁地委组织部统筹，伊犁地委部署，伊犁各县落实。", "伊犁哈萨克自治州", "most_named"),
+    Case("a body that repeats its level (澧县县委党校) heads the report held in another city",
+         "（石门县县委党校）：领导干部专题培训班开班\n石门县领导干部专题培训班在井冈山市委党校开班，井冈山市委党校副校长致辞。"
+         "学员到井冈山学习，井冈山精神鼓舞人心，井冈山干部学院授课。", "石门县", "author", "石门县"),
+    Case("the county a city aids (对口援建) is a partner, not the author",
+         "市委组织部召开挂职干部见面会，将12名察隅干部分配到十堰市相关部门挂职。\n十堰市2010年开始对口援建西藏察隅县，"
+         "增强了察隅县的造血功能。\n十堰市委组织部要求做好指导。", "十堰市", "", "", "city"),
+    Case("a province named only in the title of its rules",
+         "我市选调生工作会议召开\n会议传达了《湖北省选调生管理办法（试行）》，要求各单位认真落实，我市选调生队伍不断壮大。",
+         UNRECOGNISED_NAME),
     Case("visiting delegation from another province",
          "蓬江区召开人才工作会议，蓬江区委部署。\n北京市海淀区考察团、北京市海淀区代表团、北京市海淀区调研组来访。",
          "蓬江区", "", "", "district"),
