@@ -111,6 +111,9 @@ CUE_STRENGTH = {"author": 3.0, "dateline": 3.0, "title": 3.0, "source": 2.0, "by
 # files (本报西安电 on a 榆林 story, 浙江在线阿克苏讯 on a county of 阿克苏): below such a place,
 # the place 我区 stands for or a clearly dominant child is the locality.
 PUBLISHER_CUES = ("source", "byline", "dateline")
+# A correspondent's bureau (本报南京电) or a paper (渭南日报) that the text never names again
+# reports on a place elsewhere: neither counts on its own (a 融媒体中心 is the place's own body).
+UNCONFIRMED_CUES = ("dateline", "byline")
 _TOWNSHIP_END = re.compile(r"镇|乡|街道|苏木")
 MAX_TOWNSHIP_CHARS = 8
 TITLE_TAIL_MARKS = " \t|｜"     # what may follow a title on its line (a page's table border)
@@ -493,6 +496,7 @@ class _Evidence:
     titled: frozenset[int] = frozenset()    # the places the title names (陕西榆林强化…: 陕西省, 榆林市)
     opening: frozenset[int] = frozenset()   # the places the first sentence names (广安市按照省委部署…)
     aided: frozenset[int] = frozenset()     # provinces the text's aid words point to (援疆 → 新疆)
+    says_we: bool = False                   # 我市/本市, not only 全市: the writer is the place itself
 
 
 def _subtree_weights(gaz: Gazetteer, resolved: list[Mention]) -> tuple[dict[int, float], dict[int, float], dict[int, int], set[int]]:
@@ -506,6 +510,12 @@ def _subtree_weights(gaz: Gazetteer, resolved: list[Mention]) -> tuple[dict[int,
             if m.org_cue or m.header:
                 cued.add(k)
     return own, total, count, cued
+
+
+def says_we(text: str, level_word: str) -> bool:
+    """The text calls itself 我X/本X/该X at that level, not only 全X."""
+    weak = _weak_self_prefixes()
+    return any(prefix not in weak and level == level_word for prefix, level in cues().self_reference.findall(text))
 
 
 def self_reference_level(text: str) -> str:
@@ -564,7 +574,7 @@ def _anchor(gaz: Gazetteer, ev: _Evidence, heaviest_province: int | None) -> tup
     """The place the line cues point at (step 5): the one whose chain of places has the most cue
     strength, deepest first. Returns (key, candidates); key None with candidates when they split."""
     strong = [m for m in ev.mentions if m.cue and not m.elsewhere
-              and (m.cue != "dateline" or _named_again(gaz, ev, m))]
+              and (m.cue not in UNCONFIRMED_CUES or m.org_cue or _named_again(gaz, ev, m))]
     keys = {m.key for m in strong}
     support = {k: sum(CUE_STRENGTH[m.cue] for m in strong if m.key == k or m.key in gaz.ancestors(k)) for k in keys}
     ranked = sorted(keys, key=lambda k: (support[k], len(gaz.ancestors(k)), ev.total[k]), reverse=True)
@@ -603,8 +613,10 @@ def _self_referenced(gaz: Gazetteer, ev: _Evidence, within: int | None) -> int |
         return None
     if ev.anaphor is not None and (within is None or ev.anaphor == within or within in gaz.ancestors(ev.anaphor)):
         return ev.anaphor
+    # 天水日报讯 … 来自我市: the publisher's city itself, when the text says 我市 (全市 is as often
+    # the backdrop of a zone the city's paper reports on)
     fits = [k for k in ev.own if _fits_level(gaz.places[k], ev.self_level)
-            and (within is None or within in gaz.ancestors(k))
+            and (within is None or (k == within and ev.says_we) or within in gaz.ancestors(k))
             and not _is_aided(gaz, ev, k)]
     if not fits:
         return None
@@ -725,7 +737,7 @@ def _choose(gaz: Gazetteer, ev: _Evidence) -> tuple[int | None, str, tuple[str, 
         if cue in PUBLISHER_CUES:
             referenced = _self_referenced(gaz, ev, anchor)
             if referenced is not None:
-                return referenced, "self_reference", ()
+                return referenced, (cue if referenced == anchor else "self_reference"), ()
             chosen = _descend(gaz, ev, anchor)
             return chosen, (cue if chosen == anchor else "most_named"), ()
         return anchor, cue, ()
@@ -765,7 +777,7 @@ def choose_region(text: str, title: str | None = None) -> RegionChoice:
     ev = _Evidence(resolved, own, total, count, cued, self_level, _anaphora_target(gaz, text, resolved, self_level),
                    _places_in_title(text, resolved, document_title(text) if title is None else title),
                    _places_in_opening(text, resolved, zones),
-                   _aided_provinces(gaz, text))
+                   _aided_provinces(gaz, text), bool(self_level) and says_we(text, self_level))
     chosen, cue, candidates = _choose(gaz, ev)
     if cue in ("most_named", "") and ev.self_level and (chosen is None or not _fits_level(gaz.places[chosen], ev.self_level)):
         county = county_of_its_townships(gaz, text, ev.self_level)
@@ -994,14 +1006,15 @@ def _leading_province(prefix: str) -> int:
 def _plausible_zone_stem(stem: str) -> bool:
     """A zone's own name holds no verb and no particle (部组织召开了开发区 is a sentence) and is no
     rank (国家级高新区, 区级高新区)."""
-    if stem.endswith(RANK_ENDING):
-        return False
+    if stem.endswith(RANK_ENDING) or stem.endswith(PARTY_NAMES):
+        return False                # 国家级高新区; 中共经开区党工委 names no zone
     words = lexicon()
     return not any(words.word_class(token) == "act" or (len(token) == 1 and words.word_class(token) == "function")
                    for token in words.cut(stem))
 
 
 ZONE_MIN_MENTIONS = 2
+PARTY_NAMES = ("中共", "中国共产党", "共产党")
 
 
 def zone_most_named(gaz: Gazetteer, text: str, chosen: int | None, chosen_mentions: int,

@@ -77,6 +77,12 @@ AUTHOR_VS_PARTNER = [
 ]
 
 BYLINE_VS_MOST_NAMED = [
+    Case("the paper's own city when the text says 我市, a district only where cadres went",
+         "挂职干部在秦州区某村考察\n天水日报讯 全市挂职干部培训班结束，来自我市的60名干部参加。干部到秦州区考察，秦州区介绍经验。",
+         "天水市", "byline", "天水"),
+    Case("a paper the text never names again only published a township's report",
+         "南郑福成镇强化党建\n2021-10-27  渭南日报\n南郑区福成镇加强农村基层党组织建设。该镇以换届为契机选优配强带头人。",
+         "福成镇", "", "", "township"),
     Case("source line with a WeChat account's name", "来源：蓬江组工\n" + BODY + "\n江门市委部署，江门市各地落实，江门市委组织部要求。",
          "蓬江区", "source", "蓬江"),
     Case("a web page's publication line", "首页 > 新闻中心 > 部门动态\n抓党建促发展\n发布时间：2023-05-01 来源：安吉县人民政府\n"
@@ -203,6 +209,8 @@ BACKDROP = [
 ]
 
 ZONES = [
+    Case("an anonymised zone's party committee (中共经开区党工委) names no zone",
+         "2024年中共经开区党工委工作总结\nXX经开区党工委深化改革开放。经开区新增高新技术企业21家，经开区组建科研机构。", UNRECOGNISED_NAME),
     Case("zone by its full name", "长春经济技术开发区召开党建工作会议\n" + BODY, "长春经济技术开发区", "", "", "development_zone", "长春市"),
     Case("zone by its short name", "长春经开区党工委召开党建工作会议\n" + BODY, "长春经济技术开发区", "", "长春经开区",
          "development_zone"),
