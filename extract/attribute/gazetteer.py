@@ -97,7 +97,7 @@ _TOWNSHIP_NAME = re.compile(r"(?:乡|镇|街道|苏木)$")
 # the canonical ending of the zone's name (jionlp lists ~145 zones; other cities' zones are generated).
 _CITY_ZONE_FORMS = (("经济技术开发区", "经济技术开发区"), ("经开区", "经济技术开发区"),
                     ("高新技术产业开发区", "高新技术产业开发区"), ("高新区", "高新技术产业开发区"),
-                    ("经济开发区", "经济开发区"))
+                    ("经济开发区", "经济开发区"), ("开发区", "经济技术开发区"))     # 泉州开发区: its ETDZ
 
 # Strengths of a name, strongest first (see the module docstring).
 ALIAS, FULL, DIVISION, SHORT, WEAK, STOP = "alias", "full", "division", "short", "weak", "stop"

@@ -212,6 +212,8 @@ ZONES = [
     Case("an anonymised zone's party committee (中共经开区党工委) names no zone",
          "2024年中共经开区党工委工作总结\nXX经开区党工委深化改革开放。经开区新增高新技术企业21家，经开区组建科研机构。", UNRECOGNISED_NAME),
     Case("zone by its full name", "长春经济技术开发区召开党建工作会议\n" + BODY, "长春经济技术开发区", "", "", "development_zone", "长春市"),
+    Case("a city's development zone by city + 开发区 is its economic-technological one",
+         "市委副书记到泉州开发区调研\n泉州开发区党工委汇报工作。" + BODY, "泉州经济技术开发区", "", "", "development_zone", "泉州市"),
     Case("zone by its short name", "长春经开区党工委召开党建工作会议\n" + BODY, "长春经济技术开发区", "", "长春经开区",
          "development_zone"),
     Case("a county-level city's zone, short name", "昆山高新区党工委召开党建工作会议\n" + BODY, "昆山高新技术产业开发区", "",
