@@ -205,6 +205,10 @@ def _trimmed(text: str, start: int, end: int) -> Span | None:
     return Span(start, start + len(trimmed), trimmed)
 
 
+AUTHOR_POST_LINE = re.compile(r"(?:部长|书记|校长|主任|局长|社长|记者|通讯员)[\s\u3000\xa0]+[\u4e00-\u9fff]{2,4}$")
+BYLINE_LINE = re.compile(r"(?:作者|记者|通讯员|来源|稿源|编辑|责任编辑|发布时间|发布日期|供稿|撰稿)\s*[：:]")
+
+
 def looks_like_heading(line: str) -> bool:
     """A short line that does not end like a sentence, or a numbered section line."""
     line = line.strip()
@@ -212,6 +216,8 @@ def looks_like_heading(line: str) -> bool:
         return False
     if len(line) > 2 * MAX_HEADING_CHARS:
         return False        # too long either way: most paragraphs, decided without the regex
+    if BYLINE_LINE.match(line) or AUTHOR_POST_LINE.search(line):
+        return False        # 作者：…, 组织部部长、党校校长 程秀娥: an author's line heads no section
     if len(line) <= MAX_HEADING_CHARS and line[-1] not in CLOSING_PUNCTUATION:
         return True
     return bool(NUMBERED_HEADING.match(line)) and line.count("。") <= 1

@@ -86,3 +86,12 @@ def test_an_opening_with_no_clear_line_of_work_leaves_a_silent_sentence_general(
     text = ("今年以来，全县组织工作围绕干部、人才和基层组织建设持续发力。\n"
             "在细化项目的基础上，建立了清单制、承包制、点评制、评估制4项机制，逐一明确完成时限。")
     assert {m.text: m.pillar for m in find_mentions(text)}["4项机制"] == "general"
+
+
+@pytest.mark.parametrize("text, number, pillar", [
+    ("打造党员教育体验基地，运行以来接待参训人员2000余批次。", "2000余批次", "theory"),
+    ("每个乡镇党校打造了3处现场教学基地。", "3处", "theory"),
+    ("县委党校新校区占地60亩，可同时容纳学员800人。", "800人", "cadres"),
+], ids=["a party-member education base", "teaching sites of party schools", "a party school's campus"])
+def test_party_education_is_theory_and_party_schools_train_cadres(text, number, pillar):
+    assert pillars_of(text)[number] == pillar

@@ -111,6 +111,10 @@ def test_the_lead_of_an_over_long_paragraph_is_bounded():
     pytest.param("抓实基层组织建设" * 6, False, id="unnumbered-line-past-the-heading-length"),
     pytest.param("一、" + "抓实基层组织建设" * 10, False, id="numbered-line-past-twice-the-heading-length"),
     pytest.param("   \u3000", False, id="blank"),
+    pytest.param("作者：李明（县委组织部部长、党校校长）", False, id="author-line"),
+    pytest.param("稿源：某某日报", False, id="source-line"),
+    pytest.param("组织部部长、党委党校校长\xa0 王芳", False, id="author-post-and-name"),
+    pytest.param("党校建设迈上新台阶", True, id="a-heading-that-names-a-party-school"),
 ])
 def test_looks_like_heading(line, expected):
     from extract.read.structure import looks_like_heading
