@@ -39,7 +39,7 @@ TERM_OPENER, RUN_OPENER = "为期", "连续"
 SHARE = "占比"
 PERCENT = "%"
 AMONG = "中"
-POSTING = re.compile(r"(?P<who>[^，,。；;]*?)(?:到|赴)[^，,。；;到赴]{1,12}?(?P<act>挂职|任职|锻炼|跟班学习|学习|交流|工作)")
+POSTING = re.compile(r"(?P<who>[^，,。；;]*?)(?:到|赴)[^，,。；;到赴]{1,12}?(?P<act>挂职|任职|任第一书记|担任第一书记|锻炼|跟班学习|学习|交流|工作)")
 GENERATION = re.compile(r"[0-9]0|[0-9]5")      # 80后, 95后
 COMPLEMENTS = frozenset({"出", "上", "下", "起"})     # 选派出, 评选出: a direction completing the act
 LIST_MARK, OF = "、", "的"
@@ -276,6 +276,10 @@ def _indicator_label(text: str, mention: Mention, previous_end: int, next_start:
     if RANGE_FROM.search(before) and RANGE_TO.fullmatch(after):
         return phrase_before(tokens_of(RANGE_FROM.sub("", before)))[0]    # 费用从93元降至75元: what moved
     obj = object_after(tokens_of(after), unit=mention.unit)
+    if obj and after.startswith(OF) and tokens_of(before)[-1:] and tokens_of(before)[-1][1] == "noun":
+        counted, named = phrase_before(tokens_of(before))
+        if named:
+            return counted      # 高新技术企业18家的邳州高新区: the number closes its noun, 的 starts another
     if obj and before.endswith(TERM_OPENER) and mention.unit in DURATION_UNITS:
         return (obj + "期限")[:MAX_LABEL_CHARS]     # 为期6个月轮岗交流: the term of a posting
     if obj and before.endswith(RUN_OPENER):

@@ -27,7 +27,7 @@ from typing import Iterator
 
 import ahocorasick
 
-from ..resources import cached, package_file, resource_path
+from ..resources import ResourceError, cached, package_file, resource_path
 
 CACHE_VERSION = 2
 # jieba 0.42.1's own patterns (jieba/__init__.py: re_han_default, re_skip_default, re_eng).
@@ -151,8 +151,11 @@ def build(dictionary: Path, *extra: Path | Traversable) -> Lexicon:
     words = ahocorasick.Automaton(ahocorasick.STORE_INTS)
     characters: dict[str, int] = {}
     total = 0
-    for line in _dictionary_lines(dictionary, *extra):
-        word, frequency, *tag = line.strip().split(" ")
+    for path, line in _dictionary_lines(dictionary, *extra):
+        word, frequency, *tag = line.strip().split(" ") + [""]
+        if not frequency.isdigit():
+            raise ResourceError(f"{path}: {line.strip()!r} is not 'word frequency [tag]'")
+        tag = [t for t in tag if t]
         total += int(frequency)
         packed = ((int(frequency) << LENGTH_BITS | len(word)) << CLASS_BITS
                   | CLASSES.index(class_of_tag(tag[0] if tag else "n")))
@@ -164,12 +167,12 @@ def build(dictionary: Path, *extra: Path | Traversable) -> Lexicon:
     return Lexicon(words, characters, log(total))
 
 
-def _dictionary_lines(*paths: Path | Traversable) -> Iterator[str]:
+def _dictionary_lines(*paths: Path | Traversable) -> Iterator[tuple[Path | Traversable, str]]:
     for path in paths:
         with path.open("r", encoding="utf-8") as lines:      # a zipfile.Path inside a shipped zip too
             for line in lines:
                 if line.strip() and not line.startswith("#"):
-                    yield line
+                    yield path, line
 
 
 @lru_cache(maxsize=None)

@@ -99,3 +99,13 @@ def test_build_reads_words_classes_and_the_total(tmp_path):
     assert (words.word_class("党建"), words.word_class("建"), words.word_class("的")) == ("noun", "act", "function")
     assert words.word_class("引领") is None
     assert words.cut("党建的") == ["党建", "的"]
+
+
+def test_a_malformed_dictionary_line_names_its_file(tmp_path):
+    from extract.attribute.lexicon import build, dictionary_path
+    from extract.resources import ResourceError
+
+    words = tmp_path / "domain_words.txt"
+    words.write_text("党群服务中心 3000 n\n事业编\n", encoding="utf-8")
+    with pytest.raises(ResourceError, match=r"domain_words\.txt.*事业编"):
+        build(dictionary_path(), words)
