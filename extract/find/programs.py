@@ -88,6 +88,7 @@ class BundleWords:
     package_words: tuple[str, ...]
     not_in_modifier: tuple[str, ...]
     set_head_followers: tuple[str, ...]
+    noun_run_ons: tuple[str, ...]
     modifying_nouns: frozenset[str]
     lead_adverbs: tuple[str, ...]
     local_names: frozenset[str]
@@ -120,6 +121,7 @@ def bundle_words() -> BundleWords:
         package_words=listed("package_words"),
         not_in_modifier=listed("not_in_modifier"),
         set_head_followers=listed("set_head_followers"),
+        noun_run_ons=listed("noun_run_ons"),
         modifying_nouns=frozenset(word_list("programs.yaml", "modifying_nouns")),
         lead_adverbs=listed("lead_adverbs"),
         local_names=frozenset(word_list("formulas.yaml", "local_names")),
@@ -430,6 +432,8 @@ def find_unquoted_bundles(text: str, taken: Intervals, starts: NumeralStarts | N
                 listed_with_one or declares_set(text, match, last_end)):
             continue        # 7项制度、5项活动: a count listed right after a bundle of its shape is one too
         end, noun = extended_noun(text, match)
+        if text.startswith(bundle_words().noun_run_ons, end):
+            continue        # 两大系统党群活动中心: the noun is part of a venue's name
         last_end = end
         found.append(Mention("program_count", start, end, text[start:end],
                              value=value, unit=noun, label=text[start:end]))
