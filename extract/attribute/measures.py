@@ -275,11 +275,19 @@ def classify(text: str, mention: Mention, previous_end: int = 0, next_start: int
         parent, context = parent | named, context | named
         own = own | named
     stretch = cues.found(text[stretch_start:stretch_end]) | parent
-    counted = object_after(tokens_of(text[mention.end:stretch_end]), unit=mention.unit)
-    rules = tuple(rule for rule in rules if not rule.rejects(leading_nouns(counted)))
+    counted: str | None = None      # what the number counts: read only when a rule needs it
     for rule in rules:
         if rule.holds(stretch, context, sentence):
+            if rule.counted_not:
+                counted = object_after(tokens_of(text[mention.end:stretch_end]), unit=mention.unit) \
+                    if counted is None else counted
+                if rule.rejects(leading_nouns(counted)):
+                    continue
             return rule.code, True
+    if counted is None:
+        counted = object_after(tokens_of(text[mention.end:stretch_end]), unit=mention.unit)
+    head = leading_nouns(counted)
+    rules = tuple(rule for rule in rules if not rule.rejects(head))
     # The rest of the clause speaks for a number only through what the number itself counts:
     # in 13个涉农区县的…, 区县 (the noun right after it), whatever the clause goes on to name.
     counted_cues = cues.found(counted + shared_head)

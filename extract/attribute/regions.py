@@ -50,6 +50,7 @@ as the annotation guideline defines it, among all the places a report names:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -264,11 +265,12 @@ def find_mentions(text: str, zones: Zones | None = None) -> list[Mention]:
     for m in mentions:
         if not m.org_cue and c.company_name.match(text, m.end):
             m.elsewhere = True      # 山东精工电子科技股份有限公司: a firm named after its province
-    for title in BOOK_TITLE.finditer(text):
-        if not TRAILING_ASIDE.sub("", title.group()).endswith(c.rule_title_endings):
-            continue        # 《江门日报》 is a source, not rules; …办法(试行) are
-        for m in mentions:
-            if title.start() < m.start < title.end():
+    if "》" in text:
+        starts = [m.start for m in mentions]
+        for title in BOOK_TITLE.finditer(text):
+            if not TRAILING_ASIDE.sub("", title.group()).endswith(c.rule_title_endings):
+                continue        # 《江门日报》 is a source, not rules; …办法(试行) are
+            for m in mentions[bisect_right(starts, title.start()):bisect_left(starts, title.end())]:
                 m.elsewhere = True  # 《河南省选调生工作管理办法》: a province's rules, applied anywhere in it
     return mentions
 
@@ -512,22 +514,28 @@ def _subtree_weights(gaz: Gazetteer, resolved: list[Mention]) -> tuple[dict[int,
     return own, total, count, cued
 
 
-def says_we(text: str, level_word: str) -> bool:
-    """The text calls itself 我X/本X/该X at that level, not only 全X."""
-    weak = _weak_self_prefixes()
-    return any(prefix not in weak and level == level_word for prefix, level in cues().self_reference.findall(text))
-
-
 def self_reference_level(text: str) -> str:
     """The level word the text most uses for itself (我县, 本区, 全县 at half weight), or ""."""
+    return self_reference(text)[0]
+
+
+def self_reference(text: str) -> tuple[str, bool]:
+    """(self_reference_level, whether the text says 我X/本X/该X at that level, not only 全X)."""
     votes: dict[str, float] = defaultdict(float)
+    strong: set[str] = set()
     weak = _weak_self_prefixes()
     for prefix, level_word in cues().self_reference.findall(text):
-        votes[level_word] += SELF_WEAK_FACTOR if prefix in weak else 1.0
+        if prefix in weak:
+            votes[level_word] += SELF_WEAK_FACTOR
+        else:
+            votes[level_word] += 1.0
+            strong.add(level_word)
     if not votes:
-        return ""
+        return "", False
     best = max(votes, key=votes.get)
-    return best if votes[best] >= 1.0 and list(votes.values()).count(votes[best]) == 1 else ""
+    if votes[best] >= 1.0 and list(votes.values()).count(votes[best]) == 1:
+        return best, best in strong
+    return "", False
 
 
 ANAPHORIC_PREFIX = "该"
@@ -768,7 +776,7 @@ def choose_region(text: str, title: str | None = None) -> RegionChoice:
     ('安吉县', 'author', 2, 5)
     """
     gaz = gazetteer()
-    self_level = self_reference_level(text)
+    self_level, says_we = self_reference(text)
     zones = Zones.of(text)
     found = _drop_words(text, find_mentions(text, zones))
     readable = frozenset(key for mention in found for key, _ in mention.readings)
@@ -777,7 +785,7 @@ def choose_region(text: str, title: str | None = None) -> RegionChoice:
     ev = _Evidence(resolved, own, total, count, cued, self_level, _anaphora_target(gaz, text, resolved, self_level),
                    _places_in_title(text, resolved, document_title(text) if title is None else title),
                    _places_in_opening(text, resolved, zones),
-                   _aided_provinces(gaz, text), bool(self_level) and says_we(text, self_level))
+                   _aided_provinces(gaz, text), says_we)
     chosen, cue, candidates = _choose(gaz, ev)
     if cue in ("most_named", "") and ev.self_level and (chosen is None or not _fits_level(gaz.places[chosen], ev.self_level)):
         county = county_of_its_townships(gaz, text, ev.self_level)
