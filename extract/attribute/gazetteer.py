@@ -97,7 +97,10 @@ _TOWNSHIP_NAME = re.compile(r"(?:乡|镇|街道|苏木)$")
 # the canonical ending of the zone's name (jionlp lists ~145 zones; other cities' zones are generated).
 _CITY_ZONE_FORMS = (("经济技术开发区", "经济技术开发区"), ("经开区", "经济技术开发区"),
                     ("高新技术产业开发区", "高新技术产业开发区"), ("高新区", "高新技术产业开发区"),
-                    ("经济开发区", "经济开发区"), ("开发区", "经济技术开发区"))     # 泉州开发区: its ETDZ
+                    ("经济开发区", "经济开发区"), ("开发区", "经济技术开发区"))
+# The press calls a listed 经济开发区 经开区 or 开发区 too (张家口经开区); a generated one is not
+# named so, lest the two a city may have share a name.
+_LISTED_ZONE_FORMS = (("经开区", "经济开发区"), ("开发区", "经济开发区"))
 
 # Strengths of a name, strongest first (see the module docstring).
 ALIAS, FULL, DIVISION, SHORT, WEAK, STOP = "alias", "full", "division", "short", "weak", "stop"
@@ -411,13 +414,15 @@ def _add_city_prefixed_zone_names(gaz: Gazetteer, zone: Place, short: str) -> No
 
 def _add_zone_forms(gaz: Gazetteer) -> None:
     """长春市经济技术开发区, 长春经开区: a city's zone by the city's full or short name and the zone's
-    full or short type, for every zone whose name is its city's name and a type."""
-    for zone in gaz.places:
-        if zone.level != "development_zone" or zone.parent is None:
-            continue
+    full or short type, for every zone whose name is its city's name and a type. A listed zone
+    (with a code) keeps the forms it shares with one generated for its city (张家口经开区 is the
+    listed 张家口经济开发区); X开发区 names a listed zone of either kind, else X's ETDZ (泉州开发区)."""
+    claimed: dict[int, set[str]] = defaultdict(set)     # city → forms its listed zones have
+    zones = [z for z in gaz.places if z.level == "development_zone" and z.parent is not None]
+    for zone in sorted(zones, key=lambda z: not z.code):        # listed zones first
         city = gaz.places[zone.parent]
         prefixes = {city.name} | ({city.short} if len(city.short) >= 2 else set())
-        for ending, canonical_end in _CITY_ZONE_FORMS:
+        for ending, canonical_end in _CITY_ZONE_FORMS + (_LISTED_ZONE_FORMS if zone.code else ()):
             if not zone.name.endswith(canonical_end):
                 continue
             middle = _zone_middle(zone.name[:-len(canonical_end)], prefixes)   # 长春净月 → 净月
@@ -425,7 +430,12 @@ def _add_zone_forms(gaz: Gazetteer) -> None:
                 continue
             # 净月高新区 alone names the zone; 高新区 alone does not.
             for prefix in prefixes | ({""} if len(middle) >= 2 else set()):
-                gaz.add_name(prefix + middle + ending, zone.key, FULL)
+                surface = prefix + middle + ending
+                if zone.code:
+                    claimed[zone.parent].add(surface)
+                elif surface in claimed[zone.parent]:
+                    continue
+                gaz.add_name(surface, zone.key, FULL)
 
 
 def _zone_middle(head: str, prefixes: set[str]) -> str | None:

@@ -808,6 +808,14 @@ def choose_region(text: str, title: str | None = None) -> RegionChoice:
         zone = zone_holding_decider(gaz, text, chosen, _deciding_mention(ev, chosen))
         if zone is not None:
             return zone
+    if chosen is not None and (cue in PUBLISHER_CUES or cue == "most_named"):
+        # The city on its paper's lines (本网(张家口新闻网)稿件…“张家口日报”) is no mention of its own work.
+        own = [m for m in ev.mentions if m.key == chosen]
+        publishing_lines = {text.rfind("\n", 0, m.start) for m in own if m.cue}
+        named = sum(1 for m in own if text.rfind("\n", 0, m.start) not in publishing_lines)
+        zone = city_zone_by_its_word(gaz, text, chosen, named)
+        if zone is not None:
+            return zone
     if chosen is None:
         head = (0, zones.byline_head)
         shared = dict.fromkeys(name for _, _, name in _townships_named(gaz, text, (head,))
@@ -1054,6 +1062,26 @@ def zone_most_named(gaz: Gazetteer, text: str, chosen: int | None, chosen_mentio
     return RegionChoice(_zone_region(gaz, name, chosen), first, first + len(name), "most_named")
 
 
+def city_zone_by_its_word(gaz: Gazetteer, text: str, chosen: int, chosen_mentions: int) -> RegionChoice | None:
+    """经开区创新…经开区建立…, published by 张家口新闻网: a report on its zone that names it by its
+    zone word alone, more often than it names the city, is the city's zone of that word."""
+    place = gaz.places[chosen]
+    if place.level != "city" and not (place.level == "county" and place.name.endswith("市")):
+        return None
+    for word in CITY_ZONE_WORDS:
+        if _bare_zone_mentions(text, word) < max(ZONE_MIN_MENTIONS, chosen_mentions + 1):
+            continue
+        stems = {place.short if len(place.short) >= 2 else place.name, place.name}
+        keys = {key for stem in stems for key in gaz.names.get(stem + word, {})}
+        if len(keys) == 1:
+            start = text.find(word)
+            return RegionChoice(gaz.places[keys.pop()].region, start, start + len(word), "most_named")
+    return None
+
+
+CITY_ZONE_WORDS = ("经开区", "高新区", "开发区")
+
+
 def zone_holding_decider(gaz: Gazetteer, text: str, chosen: int, decider: Mention) -> RegionChoice | None:
     """A zone the gazetteer does not list whose name holds the cued mention (来源：山东聊城鲁西经济开发区):
     the line names the zone, not its city."""
@@ -1108,7 +1136,7 @@ def _split_zone_name(name: str, zone_words: tuple[str, ...]) -> tuple[str, str]:
 
 def _bare_zone_mentions(text: str, name: str) -> int:
     """How often the zone calls itself by its zone word alone, as a subject or with 我/本/该/全
-    (东临新区… 新区将思想建设摆在突出位置): not within a longer name."""
+    (东临新区… 新区将思想建设摆在突出位置): not within a longer name. `name` may be the word itself."""
     word = next((w for w in _zone_words()[0] if name.endswith(w)), "")
     count, at = 0, text.find(word) if word else -1
     while at != -1:
