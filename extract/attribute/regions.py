@@ -92,7 +92,9 @@ BYLINE_HEAD_LINES, BYLINE_HEAD_CHARS, BYLINE_TAIL_LINES = 10, 800, 3
 # Choosing (step 5 and 6).
 MIN_SUPPORT = 1.0          # at least one plain full-name mention, or two short ones
 DOMINANCE = 0.6            # a child is "the" place only with this share of its siblings' weight
+
 PARENT_SHARE = 0.35        # ... and with at least this share of the weight its parent has itself
+PROVINCE_PARENT_SHARE = 0.8     # ... under a province, whose reports name places as examples
 PROVINCE_SHARE = 0.5       # without cues, the heaviest province needs half the weight of all provinces named
                            # (一些地方… round-ups cite one example from each of many provinces)
 
@@ -657,12 +659,23 @@ def _descend(gaz: Gazetteer, ev: _Evidence, node: int | None = None) -> int | No
             return None         # two provinces tie, or a round-up of many places: no guess
         siblings = sum(total[k] for k in ranked)
         if node is not None and (total[best] < DOMINANCE * siblings
-                                 or total[best] < PARENT_SHARE * own[node]
+                                 or total[best] < _parent_share(gaz, ev, node, best) * own[node]
                                  or (count[best] < 2 and best not in cued)
                                  or (gaz.places[node].level != "province" and _introduces(gaz, ev, node, best))):
             break       # a city the title or the first sentence names keeps the report its county only illustrates
         node = best
     return node if node is not None else start
+
+
+def _parent_share(gaz: Gazetteer, ev: _Evidence, node: int, child: int) -> float:
+    """The share of its parent's own weight a child needs to take the report: more under a province,
+    whose own reports name their counties and cities as examples (宁夏回族自治区各级组织部门… 兴庆区
+    …项目), except for a 兵团 division, named among the places of the province it lies in."""
+    if gaz.places[node].level != "province" or any(
+            gaz.places[m.key].level == "corps_division" and (m.key == child or child in gaz.ancestors(m.key))
+            for m in ev.mentions):
+        return PARENT_SHARE
+    return PROVINCE_PARENT_SHARE
 
 
 def _places_in_title(text: str, resolved: list[Mention], title: str) -> frozenset[int]:

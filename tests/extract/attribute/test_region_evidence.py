@@ -178,6 +178,10 @@ BACKDROP = [
          "我县召开会议，通榆县委书记讲话，通榆县各乡镇参加。", "通榆县", "self_reference", "通榆县"),
     Case("a province reports itself", "吉林省委组织部召开全省组织部长会议\n全省培训干部50万人次，长春市、吉林市作交流发言。",
          "吉林省", "", "", "province"),
+    Case("a province's report with its counties' projects as examples",
+         "三年来，甘肃省各级组织部门整顿软弱涣散村党组织。\n三年来，甘肃省各级组织部门帮助村里发展产业，"
+         "建成城关区蔬菜大棚项目、七里河区养殖项目。\n接下来，甘肃省各级组织部门将继续推进。",
+         "甘肃省", "", "", "province"),
     Case("a list of places is a route, not the reporter",
          "学员专列返回通榆\n专列途经吉林、内蒙古、河北、辽宁，从北京市直达通榆县。\n"
          "通榆县委组织部和北京市对口帮扶指挥部做好保障，通榆县各乡镇派车接送学员。",
