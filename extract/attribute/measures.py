@@ -22,7 +22,7 @@ from functools import lru_cache
 import ahocorasick_rs
 
 from ..find.mentions import Mention
-from .labels import SENTENCE_END, object_after, tokens_of
+from .labels import RANGE_FROM, RANGE_TO, SENTENCE_END, object_after, tokens_of
 from ..resources import ResourceError, load_yaml, pillar_names, resource_path, word_list
 
 OTHER = "other"
@@ -171,6 +171,7 @@ def assign_measures(text: str, mentions: list[Mention]) -> None:
         decided.append(by_rule)
     agree_subgroups(text, indicators, decided)
     agree_breakdowns(text, indicators, decided)
+    agree_ranges(text, indicators)
     agree_repetitions(indicators, decided)
 
 
@@ -218,6 +219,14 @@ def agree_breakdowns(text: str, indicators: list[Mention], decided: list[bool]) 
                 mention.measure = counted.measure
                 decided[index] = True
                 break
+
+
+def agree_ranges(text: str, indicators: list[Mention]) -> None:
+    """高技能人才从122.3万人增长到141.1万人: both ends of one quantity are the same measure."""
+    for before, mention in zip(indicators, indicators[1:]):
+        if RANGE_TO.fullmatch(text, before.end, mention.start) and RANGE_FROM.search(text, 0, before.start) \
+                and before.unit == mention.unit:
+            mention.measure = before.measure
 
 
 def _sentence_start(text: str, offset: int) -> int:
@@ -281,19 +290,19 @@ def classify(text: str, mention: Mention, previous_end: int = 0, next_start: int
             if rule.counted_not:
                 counted = object_after(tokens_of(text[mention.end:stretch_end]), unit=mention.unit) \
                     if counted is None else counted
-                if rule.rejects(leading_nouns(counted)):
+                if rule.rejects(leading_nouns(counted) or mention.label):
                     continue
             return rule.code, True
     if counted is None:
         counted = object_after(tokens_of(text[mention.end:stretch_end]), unit=mention.unit)
-    head = leading_nouns(counted)
+    head = leading_nouns(counted) or mention.label      # 已组建党组织的非公企业64355家: counted before it
     rules = tuple(rule for rule in rules if not rule.rejects(head))
     # The rest of the clause speaks for a number only through what the number itself counts:
     # in 13个涉农区县的…, 区县 (the noun right after it), whatever the clause goes on to name.
     counted_cues = cues.found(counted + shared_head)
     for rule in rules:
-        if counted and rule.objects.isdisjoint(counted_cues):
-            continue
+        if counted and rule.objects.isdisjoint(counted_cues) and not mention.unit.endswith(MONEY):
+            continue        # money counts no noun: its whole item says what it went to (R8)
         if rule.holds(own, context, sentence):
             return rule.code, True
     if not in_breakdown and clause.isdisjoint(cues.acts):
