@@ -31,6 +31,9 @@ CLAUSE_REACH = 60         # a clause with no break nearer than this is cut here
 TIE_MARGIN = 2e-6         # twice the width of a six-decimal rounding step
 WEIGHTS = {"clause": 4.0, "sentence": 1.5, "lead": 1.5, "heading": 2.5}
 SENTENCE_END = "。"
+# Measures of a property anyone may have: the age of village leaders is grassroots work, of cadres
+# cadres work; the clause decides, not the measure.
+WHOSEVER_MEASURES = frozenset({"cadre_age"})
 DOCUMENT_SHARE = 2 / 3      # a report's opening speaks for one line of work only when it mostly names that one
 
 
@@ -259,7 +262,7 @@ def assign_pillars(layout: Layout, mentions: list[Mention], sentences: list[Span
     context = Context(layout, cues)
     clause_weight = WEIGHTS["clause"]
     for mention, sentence in zip(mentions, sentences):
-        if mention.measure and mention.measure != OTHER:
+        if mention.measure and mention.measure != OTHER and mention.measure not in WHOSEVER_MEASURES:
             # What is counted has a line of work (村支书 → grassroots, 培训干部 → cadres); the blind
             # annotations agree with the measure's pillar 122 times in 123.
             mention.pillar = measure_table()[mention.measure].pillar

@@ -95,3 +95,12 @@ def test_an_opening_with_no_clear_line_of_work_leaves_a_silent_sentence_general(
 ], ids=["a party-member education base", "teaching sites of party schools", "a party school's campus"])
 def test_party_education_is_theory_and_party_schools_train_cadres(text, number, pillar):
     assert pillars_of(text)[number] == pillar
+
+
+@pytest.mark.parametrize("text, number, pillar", [
+    ("村（社区）两委成员平均年龄44.5岁。", "44.5岁", "grassroots"),
+    ("村支部书记平均年龄由原来的51岁下降到48岁。", "51岁", "grassroots"),
+    ("新提拔的科级干部平均年龄38岁。", "38岁", "cadres"),
+], ids=["the age of village committee members", "the age of village secretaries", "the age of cadres"])
+def test_an_age_is_the_line_of_work_of_whose_age_it_is(text, number, pillar):
+    assert pillars_of(text)[number] == pillar
