@@ -583,8 +583,7 @@ def _on_chain(gaz: Gazetteer, a: int, b: int) -> bool:
 def _anchor(gaz: Gazetteer, ev: _Evidence, heaviest_province: int | None) -> tuple[int | None, tuple[str, ...]]:
     """The place the line cues point at (step 5): the one whose chain of places has the most cue
     strength, deepest first. Returns (key, candidates); key None with candidates when they split."""
-    strong = [m for m in ev.mentions if m.cue and not m.elsewhere
-              and (m.cue not in UNCONFIRMED_CUES or m.org_cue or _named_again(gaz, ev, m))]
+    strong = [m for m in ev.mentions if m.cue and not m.elsewhere and _confirmed_cue(gaz, ev, m)]
     keys = {m.key for m in strong}
     support = {k: sum(CUE_STRENGTH[m.cue] for m in strong if m.key == k or m.key in gaz.ancestors(k)) for k in keys}
     ranked = sorted(keys, key=lambda k: (support[k], len(gaz.ancestors(k)), ev.total[k]), reverse=True)
@@ -604,11 +603,17 @@ def _anchor(gaz: Gazetteer, ev: _Evidence, heaviest_province: int | None) -> tup
     return best, ()
 
 
+def _confirmed_cue(gaz: Gazetteer, ev: _Evidence, m: Mention) -> bool:
+    """No bureau's or paper's name that the text never names again (新华网南京…电)."""
+    return m.cue not in UNCONFIRMED_CUES or m.org_cue or _named_again(gaz, ev, m)
+
+
 def _named_again(gaz: Gazetteer, ev: _Evidence, cued: Mention) -> bool:
     """The text names the place of a dateline, or a place in it, again, or speaks of itself at its
-    level (我县): a correspondent's bureau (本报南京电 on a report by 江苏省委组织部) is named only there."""
+    level (我县; 全市 is as often a backdrop): a correspondent's bureau (新华网南京电 on a report by
+    苏州市委组织部) is named only there."""
     return (any(m is not cued and (m.key == cued.key or cued.key in gaz.ancestors(m.key)) for m in ev.mentions)
-            or (bool(ev.self_level) and _fits_level(gaz.places[cued.key], ev.self_level)))
+            or (ev.says_we and _fits_level(gaz.places[cued.key], ev.self_level)))
 
 
 def _heaviest_province(gaz: Gazetteer, ev: _Evidence) -> int | None:
@@ -631,7 +636,7 @@ def _self_referenced(gaz: Gazetteer, ev: _Evidence, within: int | None) -> int |
     if not fits:
         return None
     fitting = set(fits)
-    headed = [m for m in ev.mentions if m.header and not m.elsewhere and m.key in fitting]
+    headed = [m for m in ev.mentions if m.header and not m.elsewhere and m.key in fitting and _confirmed_cue(gaz, ev, m)]
     if headed:
         # The nearest: the first named in the title lines, or the narrower one named right after it
         # (泉州市晋江市).
@@ -807,7 +812,7 @@ def choose_region(text: str, title: str | None = None) -> RegionChoice:
     township = find_township(gaz, text, chosen, ev.self_level, zones, readable)
     if township is None and (cue == "most_named" or chosen is None):
         township = most_named_township(gaz, text, chosen, ev.count.get(chosen, 0) if chosen is not None else 0,
-                                       readable)
+                                       readable, _first_sentence_end(text))
     if township is not None:
         return township
     zone = zone_by_its_body(gaz, text, chosen, zones)
@@ -1176,14 +1181,16 @@ TOWNSHIP_SHARE = 2 / 3
 
 
 def most_named_township(gaz: Gazetteer, text: str, chosen: int | None, county_mentions: int,
-                        readable: frozenset[int] = frozenset()) -> RegionChoice | None:
+                        readable: frozenset[int] = frozenset(), opening_end: int = 0) -> RegionChoice | None:
     """A township of the chosen county (or city) that the text names more often than the county
     itself and than all its other townships together (正阳县袁寨镇开展… 袁寨镇党委… 袁寨镇将…).
 
     Only for a county chosen as the most named place: an author, a source or 我县 speaks for the
     county, whose report may well dwell on one township. With no place chosen at all, a township
     whose name no other county has, named that often (中方镇 in a text that names no county); a
-    name that several counties share is the township without its county (see find_township)."""
+    name that several counties share is the township without its county (see find_township).
+    With nothing chosen, a township the text names alone, in its first sentence, once is enough
+    (历时两个多月，杨行镇16个行政村…完成换届。…经镇党委审议…)."""
     holders = set(_counties_within(gaz, chosen)) if chosen is not None else None
     counts: dict[tuple[tuple[int, ...], str], list[tuple[int, int]]] = defaultdict(list)
     for start, end, name in _townships_named(gaz, text, ((0, len(text)),)):
@@ -1194,11 +1201,17 @@ def most_named_township(gaz: Gazetteer, text: str, chosen: int | None, county_me
         return None
     (counties, name), spans = max(counts.items(), key=lambda item: len(item[1]))
     all_mentions = sum(len(found) for found in counts.values())
-    if (len(spans) < TOWNSHIP_MIN_MENTIONS or len(spans) <= county_mentions
-            or len(spans) < TOWNSHIP_SHARE * all_mentions):
+    opens_alone = chosen is None and len(counts) == 1 and spans[0][0] < opening_end
+    if (len(spans) < TOWNSHIP_MIN_MENTIONS and not opens_alone) or len(spans) <= county_mentions \
+            or len(spans) < TOWNSHIP_SHARE * all_mentions:
         return None
     start, end = spans[0]
     return _township_choice(gaz, list(counties), name, start, end, "most_named")
+
+
+def _first_sentence_end(text: str) -> int:
+    end = SENTENCE_END.search(text)
+    return len(text) if end is None else end.start()
 
 
 def _townships_named(gaz: Gazetteer, text: str, zones: tuple[tuple[int, int], ...]) -> list[tuple[int, int, str]]:

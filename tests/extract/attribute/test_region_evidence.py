@@ -77,6 +77,9 @@ AUTHOR_VS_PARTNER = [
 ]
 
 BYLINE_VS_MOST_NAMED = [
+    Case("a news agency's bureau named once before a city's report that says only 全市",
+         "新华社南京11月22日电 记者从苏州市委组织部获悉，苏州已组建党组织的企业6万家。苏州新增企业党组织300个，"
+         "全市覆盖率超过80%。苏州市以五字工作法推进，全市各地落实。", "苏州市", "", "", "city"),
     Case("the paper's own city when the text says 我市, a district only where cadres went",
          "挂职干部在秦州区某村考察\n天水日报讯 全市挂职干部培训班结束，来自我市的60名干部参加。干部到秦州区考察，秦州区介绍经验。",
          "天水市", "byline", "天水"),
@@ -234,6 +237,9 @@ ZONES = [
 ]
 
 TOWNSHIPS = [
+    Case("a township no other county has, named once in the first sentence of a text naming nothing else",
+         "历时两个多月，杨宋镇18个行政村党组织顺利完成换届。经镇党委审议，新一届班子正式产生。", "杨宋镇", "", "杨宋镇",
+         "township", "", "怀柔区"),
     Case("township title with its district named", "杜阮镇：党建引领乡村振兴\n" + BODY + "\n蓬江区委部署，蓬江区各镇落实。",
          "杜阮镇", "title", "杜阮镇", "township", "江门市", "蓬江区"),
     Case("township party committee as author", "中共杜阮镇委员会\n蓬江区杜阮镇召开会议，我镇党员参加。",
