@@ -42,7 +42,7 @@ AMONG = "中"
 POSTING = re.compile(r"(?P<who>[^，,。；;]*?)(?:到|赴)[^，,。；;到赴]{1,12}?(?P<act>挂职|任职|任第一书记|担任第一书记|锻炼|跟班学习|学习|交流|工作)")
 GENERATION = re.compile(r"[0-9]0|[0-9]5")      # 80后, 95后
 COMPLEMENTS = frozenset({"出", "上", "下", "起"})     # 选派出, 评选出: a direction completing the act
-LIST_MARK, OF = "、", "的"
+LIST_MARK, OF, NEW = "、", "的", "新"
 NOUN_JOINERS = frozenset({"和", "与", "及", "组织"})     # 组织 is a light verb, and between nouns the noun
 SUBGROUP_SHARE = re.compile(r"(?P<group>[^，,。；;：:、]{2,16}?)的(?:约)?占(?:到|比)?$")
 BOUND_AFTER = ("及以下", "及以上", "以下", "以上")     # 35岁及以下: a number that bounds a group
@@ -57,7 +57,7 @@ MAX_PLACE_CHARS = 8         # 在环五邑华侨广场商圈党群服务中心 �
 DURATION = re.compile(r"为期[0-9一二两三四五六七八九十半]+(?:个月|年|天|周|月)")
 MAX_LABEL_CHARS = 16
 OPENING_PLACE = re.compile(r"[^，,。；]{0,6}?在([^，,。；、在]{2,20}?)[，,]")
-RANGE_FROM = re.compile(r"(?:从|由)$")
+RANGE_FROM = re.compile(r"(?:从|由)(?:[^，,。；;]{0,6}的)?$")     # 从93元…, 从上一届的2个…
 RANGE_TO = re.compile(r"(?:下?降|减少?|增加?|提高|提升|上升|增长|扩大|缩短|压缩|调整)(?:至|到|为)")
 # 4000余名以快递员、网约配送员为主的劳动者, 近两千名像朱师傅这样的骑手: the examples are not what is counted
 EXAMPLE_MODIFIER = re.compile(r"(?:以|像)[^，,。；;]{1,16}?(?:为主|为主体|为代表|这样|一样)的")
@@ -142,6 +142,9 @@ def _tokens_of(piece: str) -> tuple[tuple[str, str], ...]:
     for index in range(len(tokens) - 1, 0, -1):
         if tokens[index][0] == "后" and GENERATION.fullmatch(tokens[index - 1][0]):
             tokens[index - 1:index + 1] = [(tokens[index - 1][0] + "后", "noun")]     # 80后, 90后: a generation
+    for index in range(len(tokens) - 2, -1, -1):
+        if tokens[index][0] == NEW and tokens[index + 1][1] == "act":
+            tokens[index:index + 2] = [(NEW + tokens[index + 1][0], "act")]     # 新 成立 → 新成立: one act
     return tuple(_ranks_joined(tokens))
 
 
