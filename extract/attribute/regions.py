@@ -247,8 +247,10 @@ def find_mentions(text: str, zones: Zones | None = None) -> list[Mention]:
     line_starts_with_names = False
     for before, m in zip([None, *mentions], mentions):
         chained = before is not None and before.end == m.start
-        # 赴浙江省安吉县: the county right after the province is just as much elsewhere.
-        m.elsewhere = m.elsewhere or (chained and before.elsewhere)
+        # 赴浙江省安吉县: the county right after the province is just as much elsewhere, and so are the
+        # places listed after it (赴杭州市临安区、湖州市安吉县，江苏省苏州市等地学习).
+        listed = before is not None and text[before.end:m.start] in DESTINATION_LIST_SEPARATORS
+        m.elsewhere = m.elsewhere or ((chained or listed) and before.elsewhere)
         m.word_start = chained or _at_word_start(text, m.start)
         if m.start < byline_head or m.start >= byline_tail:
             line_start = text.rfind("\n", 0, m.start) + 1
@@ -280,6 +282,7 @@ def find_mentions(text: str, zones: Zones | None = None) -> list[Mention]:
 MAX_COMPANY_NAME = 14      # characters between a place's name and 有限公司 in a firm's name
 LIST_SEPARATORS = frozenset({"、", "和", "及", "与", "以及"})
 MIN_LISTED_PLACES = 3
+DESTINATION_LIST_SEPARATORS = frozenset({"、", "，", ",", "和", "及", "与"})
 TRAILING_ASIDE = re.compile(r"[（(][^（）()]{1,6}[）)]$")
 BOOK_TITLE = re.compile(r"[《》][^《》\n。，,；;]{1,60}(?=》)")     # 《…》, and …》…》 where a title lost its opening mark
 UNKNOWN_ITEM = re.compile(r"、[\u4e00-\u9fff]{2,4}、")     # 红河、文山、普洱、迪庆: an item the gazetteer reads otherwise

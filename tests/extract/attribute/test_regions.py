@@ -218,3 +218,14 @@ def test_docstring_examples():
                                  "self_reference_prefixes", "self_reference_weak_prefixes"])
 def test_region_cues_file(key):
     assert word_list("region_cues.yaml", key)     # a non-empty list of distinct words
+
+
+@pytest.mark.parametrize("text, places", [
+    ("组织支部书记赴浙江省杭州市临安区、湖州市安吉县，江苏省苏州市张家港市等地学习。",
+     ["浙江省", "杭州市", "临安区", "湖州市", "安吉县", "江苏省", "苏州市", "张家港市"]),
+    ("驻新疆伽师第七批前方工作队领队介绍经验。", ["新疆", "伽师"]),
+], ids=["a list of destinations", "stationed in (驻)"])
+def test_destinations_weigh_as_elsewhere(text, places):
+    from extract.attribute.regions import find_mentions as place_mentions
+    found = {m.text: m.elsewhere for m in place_mentions(text)}
+    assert all(found.get(place) for place in places), found
