@@ -51,6 +51,8 @@ SENTENCE_END = re.compile(r"[。！？!?\n]")
 TOPIC_BREAK = re.compile(r"[；;]")      # …各占30%；从学历看，委员…: each part has its own topic
 MAX_ITEM_CHARS = 6
 BOUND_ONLY = re.compile(r"(?:及?以[上下])?(?:学历)?的?(?:约?占(?:到|比)?)?")     # 35岁及以下的(占)|381名: nothing else between
+CLOSING_BRACKET = re.compile(r"[）)]")
+DANGLING_SHARE = "占"
 BREAKDOWN_AFTER = re.compile(r"(?:[，,：:；;（(]|[。\s]+)?其中")     # the number before a breakdown counts its whole
 DURATION_UNITS = frozenset({"年", "个月", "月", "天", "周"})
 MAX_PLACE_CHARS = 8         # 在环五邑华侨广场商圈党群服务中心 → 商圈党群服务中心: a place's head
@@ -174,6 +176,7 @@ def assign_labels(text: str, mentions: list[Mention]) -> None:
     topic = ""          # what the first figure of the sentence's part (up to ；) counts: a subgroup's share is of it
     sentence_topic = "" # what the sentence's first figure counts: an attribute with no owner is of it
     breakdown_start = 0
+    breakdown_end = len(text)   # a breakdown in brackets (行政村52名（其中书记16名）) ends with them
     for index, mention in enumerate(indicators):
         previous_end = indicators[index - 1].end if index else 0
         previous = index - 1        # the figure before, whose label a share or change may take
@@ -191,7 +194,7 @@ def assign_labels(text: str, mentions: list[Mention]) -> None:
                 and RANGE_FROM.search(text, 0, indicators[previous].start):
             label = indicators[previous].label      # 从93元降至75元: both ends of one quantity
         if (not same_sentence and SENTENCE_END.search(text, breakdown_start, mention.start)) \
-                or (whole and whole[-2:] in label):
+                or mention.start > breakdown_end or (whole and whole[-2:] in label):
             whole = ""      # a breakdown ends with its sentence, or where its items name themselves (其中女党员58人)
         subgroup = share_subgroup(clause_piece(text[max(0, mention.start - REACH, previous_end):mention.start], last=True))
         if subgroup:
@@ -202,7 +205,8 @@ def assign_labels(text: str, mentions: list[Mention]) -> None:
         elif label in label_words().generic:
             label = listed(text, mention, label) or placed(label, mention.sentence)
         elif whole and (group_bound(label) or is_bare_item(label, whole)):
-            label = (label + whole)[:MAX_LABEL_CHARS]      # 35岁及以下 + 发展党员; 棉花 + 培训
+            # 35岁及以下 + 发展党员; 棉花 + 培训; but a place's posts follow it (行政村 + 书记)
+            label = ((whole + label) if whole in label_words().places else (label + whole))[:MAX_LABEL_CHARS]
         elif not whole and same_topic and _continues_an_act(text, indicators[previous], mention, label):
             # 培训科级干部1750人次，一般干部8100人次: the second count is of the same act
             label = (_act_of(indicators[previous].label) + label)[:MAX_LABEL_CHARS]
@@ -218,9 +222,11 @@ def assign_labels(text: str, mentions: list[Mention]) -> None:
         breakdown = BREAKDOWN_AFTER.match(text, mention.end)
         if breakdown:
             breakdown_start = breakdown.end()     # …581名。其中，…: the breakdown's own sentence
+            closing = CLOSING_BRACKET.search(text, breakdown.end()) if breakdown.group().startswith(("（", "(")) else None
+            breakdown_end = closing.start() if closing else len(text)
             # 全年发展党员581名，其中…; a share or a change (…占46.9%，比上届提高2.4%，其中…) is no whole
             whole = "" if label.endswith(SHARE) or strip_change(label) != label else label
-        mention.label = label
+        mention.label = without_dangling_share(label)
     label_respective_lists(text, indicators)
     for mention in mentions:
         if mention.kind != "indicator" and not mention.label:
@@ -229,6 +235,13 @@ def assign_labels(text: str, mentions: list[Mention]) -> None:
 
 RESPECTIVELY = "分别"
 LIST_JOINERS = re.compile(r"[、和及与]|以及")
+
+
+def without_dangling_share(label: str) -> str:
+    """高中以上87613人占70.7%: the 占 that follows a count closes neither its label nor its share's."""
+    if label.endswith(DANGLING_SHARE + SHARE):
+        return label[:-len(DANGLING_SHARE + SHARE)] + SHARE
+    return label[:-1] if label.endswith(DANGLING_SHARE) and len(label) > 1 else label
 
 
 def label_respective_lists(text: str, indicators: list[Mention]) -> None:
@@ -485,6 +498,9 @@ def object_after(tokens: list[tuple[str, str]], skip_acts: bool = False, unit: s
             picked.append(token)             # 141名机关、事业单位优秀年轻干部: items that share one head
         elif token == OF and picked and "".join(picked) in words.places and index < len(tokens) and tokens[index][1] == "noun":
             continue                         # 1个村 的 集体经济收入…: the places by what they have
+        elif token == OF and index < len(tokens) and tokens[index][1] == "noun" \
+                and any(word_class(word) in ("act", "light") for word in picked):
+            picked.append(token)             # 15个 已建立党组织 的 村: a relative clause before its head
         elif picked and "".join(picked) in words.places and cls == "filler":
             if not (index < len(tokens) and tokens[index][1] in ("act", "filler", "light")):
                 break                        # 10个社区 为 契机: no act follows

@@ -27,6 +27,7 @@ from ..resources import ResourceError, load_yaml, pillar_names, resource_path, w
 
 OTHER = "other"
 PARTY = "党"
+OF = "的"
 MONEY = "元"
 BREAKDOWN = "其中"
 PURPOSE = re.compile(r"[，,](?:作为|用作|用于|用来|专门用于)")
@@ -67,7 +68,8 @@ class CueRule:
     def rejects(self, counted: str) -> bool:
         """The noun right after the number names places, not what this measure counts
         (154个村达到达标标准: villages, not model party organisations)."""
-        return bool(self.counted_not) and counted.endswith(self.counted_not) and PARTY not in counted
+        head = counted.rpartition(OF)[2]      # 已建立党组织的村: the noun after the last 的 is counted
+        return bool(self.counted_not) and head.endswith(self.counted_not) and PARTY not in head
 
     def holds(self, scope: frozenset[str], clause: frozenset[str], sentence: frozenset[str]) -> bool:
         """Each argument: the cue words found in that stretch of text. Exclusions are read
