@@ -71,14 +71,15 @@ class CueRule:
         head = counted.rpartition(OF)[2]      # 已建立党组织的村: the noun after the last 的 is counted
         return bool(self.counted_not) and head.endswith(self.counted_not) and PARTY not in head
 
-    def holds(self, scope: frozenset[str], clause: frozenset[str], sentence: frozenset[str]) -> bool:
+    def holds(self, scope: frozenset[str], clause: frozenset[str], sentence: frozenset[str],
+              excluded_in: frozenset[str] | None = None) -> bool:
         """Each argument: the cue words found in that stretch of text. Exclusions are read
         where the object is (党员2.3万名、基层党组织1260个: 党员 does not exclude the second)."""
         return (not self.objects.isdisjoint(scope)
                 and (not self.also or not self.also.isdisjoint(scope))
                 and (not self.acts or (not self.acts.isdisjoint(clause) and self.acts_not.isdisjoint(clause)))
                 and (not self.topic or not self.topic.isdisjoint(sentence))
-                and self.exclude.isdisjoint(scope))
+                and self.exclude.isdisjoint(scope if excluded_in is None else excluded_in))
 
 
 @dataclass(frozen=True)
@@ -285,10 +286,13 @@ def classify(text: str, mention: Mention, previous_end: int = 0, next_start: int
         named = cues.found(mention.label)
         parent, context = parent | named, context | named
         own = own | named
-    stretch = cues.found(text[stretch_start:stretch_end]) | parent
+    own_stretch = cues.found(text[stretch_start:stretch_end])
+    stretch = own_stretch | parent
     counted: str | None = None      # what the number counts: read only when a rule needs it
     for rule in rules:
-        if rule.holds(stretch, context, sentence):
+        # 党员821人，其中村党支部14个: the parent's 党员 does not exclude the part's own 党支部
+        excluded_in = own_stretch if not rule.objects.isdisjoint(own_stretch) else stretch
+        if rule.holds(stretch, context, sentence, excluded_in):
             if rule.counted_not:
                 counted = object_after(tokens_of(text[mention.end:stretch_end]), unit=mention.unit) \
                     if counted is None else counted
