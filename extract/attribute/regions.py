@@ -1080,7 +1080,8 @@ def zone_most_named(gaz: Gazetteer, text: str, chosen: int | None, chosen_mentio
         return None
     first = text.find(name, spans[0][0])      # its first mention by that very name
     first = spans[0][0] if first == -1 else first
-    return RegionChoice(_zone_region(gaz, name, chosen), first, first + len(name), "most_named")
+    return RegionChoice(_zone_region(gaz, official_zone_name(text, name), chosen), first, first + len(name),
+                        "most_named")
 
 
 def city_zone_by_its_word(gaz: Gazetteer, text: str, chosen: int, chosen_mentions: int) -> RegionChoice | None:
@@ -1115,7 +1116,8 @@ def zone_holding_decider(gaz: Gazetteer, text: str, chosen: int, decider: Mentio
             start, name = decider.start, decider.text + name        # 德州 + 云岭经济开发区
         if start <= decider.start and decider.end < start + len(name) and name not in gaz.by_name \
                 and name not in gaz.names:
-            return RegionChoice(_zone_region(gaz, name, chosen), start, start + len(name), decider.cue)
+            return RegionChoice(_zone_region(gaz, official_zone_name(text, name), chosen), start, start + len(name),
+                                decider.cue)
     return None
 
 
@@ -1166,6 +1168,23 @@ def _bare_zone_mentions(text: str, name: str) -> int:
             count += 1
         at = text.find(word, at + len(word))
     return count
+
+
+# A zone's short word and the official ones it may stand for, the likelier first.
+OFFICIAL_ZONE_WORDS = {"高新区": ("高新技术产业开发区",), "经开区": ("经济技术开发区", "经济开发区"),
+                       "开发区": ("经济技术开发区", "经济开发区")}
+
+
+def official_zone_name(text: str, name: str) -> str:
+    """The zone's name as its official full form: the one the text also writes (兴县经开区 …
+    兴县经济技术开发区), else, for 高新区, the one word it always stands for (吴中高新区 →
+    吴中高新技术产业开发区); an ambiguous short word (经开区) stays as the text writes it."""
+    stem, word = _split_zone_name(name, _zone_words()[0])
+    official = OFFICIAL_ZONE_WORDS.get(word, ())
+    written = next((stem + full for full in official if stem + full in text), "")
+    if written:
+        return written
+    return stem + official[0] if len(official) == 1 else name
 
 
 def _zone_region(gaz: Gazetteer, name: str, chosen: int | None) -> Region:

@@ -349,7 +349,13 @@ ZONES_BY_THEIR_BODY = [
          + "\n凤庆经济开发区将机关党支部调整为10个。", "凤庆经济开发区", "most_named", "凤庆经济开发区",
          "development_zone", "临沧市"),
     Case("an unlisted zone with its working committee, no city named", "作者：王明\n6月28日，云岭高新区的9个机关党支部齐聚一堂。\n"
-         + BODY + "\n云岭高新区工委部署，云岭高新区各支部落实。", "云岭高新区", "most_named", "云岭高新区", "development_zone"),
+         + BODY + "\n云岭高新区工委部署，云岭高新区各支部落实。", "云岭高新技术产业开发区", "most_named", "云岭高新区",
+         "development_zone"),
+    Case("an unlisted zone by its short name and once by its full one", "云岭经开区党工委召开会议\n云岭经开区推进党建。"
+         "云岭经济技术开发区成立于2010年。" + BODY + "\n云岭经开区各支部落实。", "云岭经济技术开发区", "most_named", "云岭经开区",
+         "development_zone"),
+    Case("an unlisted zone by an ambiguous short word only", "云岭经开区党工委召开会议\n云岭经开区推进党建。"
+         + BODY + "\n云岭经开区各支部落实。", "云岭经开区", "most_named", "云岭经开区", "development_zone"),
     Case("an unlisted zone named once, then calling itself 新区", "党旗领航聚合力\n文摘 2025-02-02 江西\n回首2024年，云岭新区紧紧围绕"
          "党的建设总要求。\n" + BODY + "\n新区将思想建设摆在突出位置。新区迅速组建宣讲团。", "云岭新区", "most_named", "云岭新区",
          "development_zone"),
