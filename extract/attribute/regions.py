@@ -149,6 +149,7 @@ class Cues:
     self_reference: re.Pattern
     programme_names_after: tuple[str, ...]
     rule_title_endings: tuple[str, ...]
+    media_blockers_after: tuple[str, ...]
     company_name: re.Pattern
 
 
@@ -178,7 +179,7 @@ def cues() -> Cues:
                 alternatives(words("source_markers")), alternatives(words("author_markers")), words("media_suffixes"),
                 words("dateline_before"), dateline_after, words("title_separators"),
                 words("elsewhere_followers"), department, self_reference, words("programme_names_after"),
-                words("rule_title_endings"),
+                words("rule_title_endings"), words("media_blockers_after"),
                 re.compile(rf"[\u4e00-\u9fff]{{0,{MAX_COMPANY_NAME}}}?(?:{'|'.join(words('company_suffixes'))})"))
 
 
@@ -234,6 +235,8 @@ def find_mentions(text: str, zones: Zones | None = None) -> list[Mention]:
     c = cues()
     zones = zones or Zones.of(text)
     header_end, byline_head, byline_tail = zones.header_end, zones.byline_head, zones.byline_tail
+    body = BODY_PARAGRAPH.search(text, 0, byline_head)
+    body_start = body.start() if body else byline_head
     mentions = []
     for start, end, surface, readings in find_names(text):
         mentions.append(Mention(
@@ -260,6 +263,8 @@ def find_mentions(text: str, zones: Zones | None = None) -> list[Mention]:
             m.cue = line_cue(text, m.start, m.end, line_starts_with_names, m.start < byline_head,
                              m.start < header_end) or \
                 ("author" if m.author else "")
+            if m.cue == "author" and body_start < m.start < byline_tail:
+                m.cue = ""      # 海棠区委组织部： heading an example section once the body has begun
     # 北京市海淀区考察团: the city before a visiting district is just as much a visitor.
     for m, after in zip(reversed(mentions[:-1]), reversed(mentions[1:])):
         m.elsewhere = m.elsewhere or (after.elsewhere and m.end == after.start)
@@ -282,6 +287,7 @@ def find_mentions(text: str, zones: Zones | None = None) -> list[Mention]:
 MAX_COMPANY_NAME = 14      # characters between a place's name and 有限公司 in a firm's name
 LIST_SEPARATORS = frozenset({"、", "和", "及", "与", "以及"})
 MIN_LISTED_PLACES = 3
+BODY_PARAGRAPH = re.compile(r"^[^\n]{50,}[。！？][^\n]*$", re.M)     # a long line of sentences: the body has begun
 DESTINATION_LIST_SEPARATORS = frozenset({"、", "，", ",", "和", "及", "与"})
 TRAILING_ASIDE = re.compile(r"[（(][^（）()]{1,6}[）)]$")
 BOOK_TITLE = re.compile(r"[《》][^《》\n。，,；;]{1,60}(?=》)")     # 《…》, and …》…》 where a title lost its opening mark
@@ -344,8 +350,9 @@ def line_cue(text: str, start: int, end: int, starts_line: bool, in_head: bool, 
         return "author"
     if c.source_marker.search(before):
         return "source"
-    if text.startswith(c.media_suffixes, end):
-        return "byline"
+    medium = next((suffix for suffix in c.media_suffixes if text.startswith(suffix, end)), "")
+    if medium and not text.startswith(c.media_blockers_after, end + len(medium)):
+        return "byline"         # 番禺融媒, 蓬江先锋 — but not 世业镇先锋村
     if not in_head:
         return ""
     if before.endswith(c.dateline_before) or c.dateline_after.match(text, end):

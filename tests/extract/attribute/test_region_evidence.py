@@ -77,6 +77,13 @@ AUTHOR_VS_PARTNER = [
 ]
 
 BYLINE_VS_MOST_NAMED = [
+    Case("a village named like a medium (先锋村) is no byline",
+         "中组部调研镇江农村基层党建工作\n来源：金山网\n调研组来镇江调研。调研组考察了丹徒区世业镇先锋村。"
+         "调研组对我市工作给予肯定，我市村书记专职化管理成效明显。", "镇江市", "", "", "city"),
+    Case("a district's department heading an example section once the body has begun is no author",
+         "2023年，三亚以高质量党建引领高质量发展，推动党建十大工程落地见效，各区各单位形成了一批有亮点、有影响力的经验做法。\n"
+         "海棠区委组织部：\n“三点”发力凝聚两新组织力量\n在两新党建工作中找准切入点。\n吉阳区委组织部：\n打造红色物业。\n"
+         + BODY + "\n三亚市委组织部将继续推广。三亚各区落实。", "三亚市", "", "", "city"),
     Case("a news agency's bureau named once before a city's report that says only 全市",
          "新华社南京11月22日电 记者从苏州市委组织部获悉，苏州已组建党组织的企业6万家。苏州新增企业党组织300个，"
          "全市覆盖率超过80%。苏州市以五字工作法推进，全市各地落实。", "苏州市", "", "", "city"),
