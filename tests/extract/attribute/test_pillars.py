@@ -104,3 +104,11 @@ def test_party_education_is_theory_and_party_schools_train_cadres(text, number, 
 ], ids=["the age of village committee members", "the age of village secretaries", "the age of cadres"])
 def test_an_age_is_the_line_of_work_of_whose_age_it_is(text, number, pillar):
     assert pillars_of(text)[number] == pillar
+
+
+@pytest.mark.parametrize("text, number, pillar", [
+    ("全区党员中，大专以上学历725人，占46%。", "725人", "grassroots"),
+    ("村两委成员学历提升，大专及以上学历63人。", "63人", "grassroots"),
+], ids=["party members' schooling", "village committee members' schooling"])
+def test_schooling_is_the_line_of_work_of_whose_it_is(text, number, pillar):
+    assert pillars_of(text)[number] == pillar
