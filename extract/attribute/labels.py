@@ -245,8 +245,22 @@ def without_dangling_share(label: str) -> str:
 
 
 def label_respective_lists(text: str, indicators: list[Mention]) -> None:
-    """A、B、C分别比上届提高了11%、2.9%、1%: each number is its own item's (A提高, B提高, C提高)."""
-    index = 0
+    """A、B、C分别比上届提高了11%、2.9%、1%: each number is its own item's (A提高, B提高, C提高);
+    the noun the last item ends with is every item's (非公有制企业、社会组织党组织分别有6521个、2433个)."""
+    for run, items, link in respective_runs(text, indicators):
+        change = next((word for word in label_words().changes if word in link), "")
+        head = shared_head(items)
+        for mention, item in zip(run, items):
+            item = item.replace("的", "")
+            if head and not item.endswith(head):
+                item += head
+            mention.label = (item + change)[:MAX_LABEL_CHARS]
+
+
+def respective_runs(text: str, indicators: list[Mention]) -> list[tuple[list[Mention], list[str], str]]:
+    """(numbers, their items, the words after 分别) of each A、B分别…X、Y: numbers listed one after
+    another right after items of the same count and 分别."""
+    runs, index = [], 0
     while index < len(indicators):
         run = [indicators[index]]
         while (index + len(run) < len(indicators)
@@ -258,11 +272,18 @@ def label_respective_lists(text: str, indicators: list[Mention]) -> None:
         before = clause_piece(text[max(0, run[0].start - REACH * 2):run[0].start], last=True)
         named, _, link = before.rpartition(RESPECTIVELY)
         items = [item.strip().removeprefix("其中").rstrip("的") for item in LIST_JOINERS.split(named)]
-        if not named or len(items) != len(run) or not all(items):
-            continue
-        change = next((word for word in label_words().changes if word in link), "")
-        for mention, item in zip(run, items):
-            mention.label = (item.replace("的", "") + change)[:MAX_LABEL_CHARS]
+        if named and len(items) == len(run) and all(items):
+            runs.append((run, items, link))
+    return runs
+
+
+def shared_head(items: list[str]) -> str:
+    """The noun the last item ends with when an earlier item lacks it (企业、社会组织党组织 → 党组织)."""
+    tokens = tokens_of(items[-1])
+    if len(tokens) < 2 or tokens[-1][1] != "noun":
+        return ""
+    head = tokens[-1][0]
+    return head if any(not item.endswith(head) for item in items[:-1]) else ""
 
 
 def indicator_label(text: str, mention: Mention, previous_end: int = 0,

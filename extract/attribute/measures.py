@@ -22,7 +22,7 @@ from functools import lru_cache
 import ahocorasick_rs
 
 from ..find.mentions import Mention
-from .labels import RANGE_FROM, RANGE_TO, SENTENCE_END, object_after, tokens_of
+from .labels import RANGE_FROM, RANGE_TO, SENTENCE_END, object_after, respective_runs, shared_head, tokens_of
 from ..resources import ResourceError, load_yaml, pillar_names, resource_path, word_list
 
 OTHER = "other"
@@ -175,6 +175,7 @@ def assign_measures(text: str, mentions: list[Mention]) -> None:
     agree_subgroups(text, indicators, decided)
     agree_breakdowns(text, indicators, decided)
     agree_ranges(text, indicators)
+    agree_respective_lists(text, indicators)
     agree_repetitions(indicators, decided)
 
 
@@ -222,6 +223,23 @@ def agree_breakdowns(text: str, indicators: list[Mention], decided: list[bool]) 
                 mention.measure = counted.measure
                 decided[index] = True
                 break
+
+
+def agree_respective_lists(text: str, indicators: list[Mention]) -> None:
+    """非公有制企业、社会组织党组织分别有6521个、2433个: each number is its own item's, with the
+    noun the last item ends with."""
+    cues = cue_rules()
+    for run, items, link in respective_runs(text, indicators):
+        if is_change(link, cues.change_words) or any(word in link for word in cues.change_words + cues.baselines):
+            continue        # A、B分别比上届提高了11%、2.9%: changes (R6), as classified
+        head = shared_head(items)
+        for mention, item in zip(run, items):
+            rules = rules_for_unit(mention.unit)
+            clause_start, clause_end = clause_around(text, mention.start, mention.end)
+            own = cues.found(item + head)
+            clause = cues.found(text[clause_start:clause_end]) | own
+            sentence = cues.found(mention.sentence) if mention.sentence else clause
+            mention.measure = next((rule.code for rule in rules if rule.holds(own, clause, sentence)), OTHER)
 
 
 def agree_ranges(text: str, indicators: list[Mention]) -> None:
