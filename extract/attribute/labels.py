@@ -430,12 +430,17 @@ def owned(label: str, previous_label: str) -> str:
 
 def _act_of(label: str) -> str:
     """The acts a label opens with (培训科级干部 → 培训)."""
-    acts = []
-    for token, cls in tokens_of(label):
-        if cls != "act":
+    return leading(label, "act")
+
+
+def leading(phrase: str, word_class_name: str) -> str:
+    """The words of one class a phrase opens with (nouns: 行政村 of 行政村选举产生村党组织成员)."""
+    words = []
+    for token, cls in tokens_of(phrase):
+        if cls != word_class_name:
             break
-        acts.append(token)
-    return "".join(acts)
+        words.append(token)
+    return "".join(words)
 
 
 def _continues_an_act(text: str, before: Mention, mention: Mention, label: str) -> bool:

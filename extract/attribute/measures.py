@@ -22,7 +22,7 @@ from functools import lru_cache
 import ahocorasick_rs
 
 from ..find.mentions import Mention
-from .labels import RANGE_FROM, RANGE_TO, SENTENCE_END, object_after, respective_runs, shared_head, tokens_of
+from .labels import RANGE_FROM, RANGE_TO, SENTENCE_END, leading, object_after, respective_runs, shared_head, tokens_of
 from ..resources import ResourceError, load_yaml, pillar_names, resource_path, word_list
 
 OTHER = "other"
@@ -314,12 +314,12 @@ def classify(text: str, mention: Mention, previous_end: int = 0, next_start: int
             if rule.counted_not:
                 counted = object_after(tokens_of(text[mention.end:stretch_end]), unit=mention.unit) \
                     if counted is None else counted
-                if rule.rejects(leading_nouns(counted) or mention.label):
+                if rule.rejects(leading(counted, "noun") or mention.label):
                     continue
             return rule.code, True
     if counted is None:
         counted = object_after(tokens_of(text[mention.end:stretch_end]), unit=mention.unit)
-    head = leading_nouns(counted) or mention.label      # 已组建党组织的非公企业64355家: counted before it
+    head = leading(counted, "noun") or mention.label      # 已组建党组织的非公企业64355家: counted before it
     rules = tuple(rule for rule in rules if not rule.rejects(head))
     # The rest of the clause speaks for a number only through what the number itself counts:
     # in 13个涉农区县的…, 区县 (the noun right after it), whatever the clause goes on to name.
@@ -387,16 +387,6 @@ def shared_list_head(text: str, mention: Mention, item_end: int, clause_end: int
 
 KIND_ONLY = re.compile(r"[^、，,]{1,10}?[型类式]")
 KIND_THEN_HEAD = re.compile(r"[型类式](?P<head>[\u4e00-\u9fff]{2,10})$")
-
-
-def leading_nouns(phrase: str) -> str:
-    """The nouns a phrase opens with (行政村 of 行政村选举产生村党组织成员)."""
-    nouns = []
-    for token, cls in tokens_of(phrase):
-        if cls != "noun":
-            break
-        nouns.append(token)
-    return "".join(nouns)
 
 
 def names_a_thing(stretch: str) -> bool:

@@ -92,23 +92,15 @@ def test_an_opening_with_no_clear_line_of_work_leaves_a_silent_sentence_general(
     ("打造党员教育体验基地，运行以来接待参训人员2000余批次。", "2000余批次", "theory"),
     ("每个乡镇党校打造了3处现场教学基地。", "3处", "theory"),
     ("县委党校新校区占地60亩，可同时容纳学员800人。", "800人", "cadres"),
-], ids=["a party-member education base", "teaching sites of party schools", "a party school's campus"])
-def test_party_education_is_theory_and_party_schools_train_cadres(text, number, pillar):
-    assert pillars_of(text)[number] == pillar
-
-
-@pytest.mark.parametrize("text, number, pillar", [
     ("村（社区）两委成员平均年龄44.5岁。", "44.5岁", "grassroots"),
     ("村支部书记平均年龄由原来的51岁下降到48岁。", "51岁", "grassroots"),
     ("新提拔的科级干部平均年龄38岁。", "38岁", "cadres"),
-], ids=["the age of village committee members", "the age of village secretaries", "the age of cadres"])
-def test_an_age_is_the_line_of_work_of_whose_age_it_is(text, number, pillar):
-    assert pillars_of(text)[number] == pillar
-
-
-@pytest.mark.parametrize("text, number, pillar", [
     ("全区党员中，大专以上学历725人，占46%。", "725人", "grassroots"),
     ("村两委成员学历提升，大专及以上学历63人。", "63人", "grassroots"),
-], ids=["party members' schooling", "village committee members' schooling"])
-def test_schooling_is_the_line_of_work_of_whose_it_is(text, number, pillar):
+], ids=["party-member education base: theory", "party schools' teaching sites: theory",
+        "a party school's campus trains cadres", "village committee members' age", "village secretaries' age",
+        "cadres' age", "party members' schooling", "village committee members' schooling"])
+def test_the_group_or_the_work_decides_not_a_property_anyone_has(text, number, pillar):
+    """Party-member education is theory, party schools train cadres; an age or a schooling is the
+    line of work of whose it is."""
     assert pillars_of(text)[number] == pillar
