@@ -837,11 +837,7 @@ def choose_region(text: str, title: str | None = None) -> RegionChoice:
         if zone is not None:
             return zone
     if chosen is not None and (cue in PUBLISHER_CUES or cue == "most_named"):
-        # The city on its paper's lines (本网(张家口新闻网)稿件…“张家口日报”) is no mention of its own work.
-        own = [m for m in ev.mentions if m.key == chosen]
-        publishing_lines = {text.rfind("\n", 0, m.start) for m in own if m.cue}
-        named = sum(1 for m in own if text.rfind("\n", 0, m.start) not in publishing_lines)
-        zone = city_zone_by_its_word(gaz, text, chosen, named)
+        zone = city_zone_by_its_word(gaz, text, chosen, ev)
         if zone is not None:
             return zone
     if chosen is None:
@@ -1091,12 +1087,16 @@ def zone_most_named(gaz: Gazetteer, text: str, chosen: int | None, chosen_mentio
                         "most_named")
 
 
-def city_zone_by_its_word(gaz: Gazetteer, text: str, chosen: int, chosen_mentions: int) -> RegionChoice | None:
+def city_zone_by_its_word(gaz: Gazetteer, text: str, chosen: int, ev: _Evidence) -> RegionChoice | None:
     """经开区创新…经开区建立…, published by 张家口新闻网: a report on its zone that names it by its
     zone word alone, more often than it names the city, is the city's zone of that word."""
     place = gaz.places[chosen]
     if place.level != "city" and not (place.level == "county" and place.name.endswith("市")):
         return None
+    # The city on its paper's lines (本网(张家口新闻网)稿件…“张家口日报”) is no mention of its own work.
+    own = [m for m in ev.mentions if m.key == chosen]
+    publishing_lines = {text.rfind("\n", 0, m.start) for m in own if m.cue}
+    chosen_mentions = sum(1 for m in own if text.rfind("\n", 0, m.start) not in publishing_lines)
     for word in CITY_ZONE_WORDS:
         if _bare_zone_mentions(text, word) < max(ZONE_MIN_MENTIONS, chosen_mentions + 1):
             continue
