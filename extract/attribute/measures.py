@@ -338,15 +338,10 @@ def classify(text: str, mention: Mention, previous_end: int = 0, next_start: int
             for rule in rules:
                 if borrowed and rule.holds(own | borrowed, context | borrowed, sentence):
                     return rule.code, True
-    purpose_end = SENTENCE_BREAK.search(text, clause_end)
-    purpose_end = purpose_end.start() if purpose_end else len(text)
-    if not in_breakdown and (mention.unit.endswith(MONEY) or PURPOSE.match(text, clause_end, purpose_end)):
-        # R8, money by purpose: what it was spent on may follow in the sentence (拿出3000多万元，
-        # 在…购置了66套住宅，作为人才公寓); so may what anything counted serves (…66套住宅，作为人才公寓)
-        purpose = cues.found(text[clause_end:purpose_end])
-        for rule in rules:
-            if purpose and rule.holds(own | purpose, context | purpose, sentence):
-                return rule.code, True
+    purpose = () if in_breakdown else purpose_after(text, mention, clause_end)
+    for rule in rules:
+        if purpose and rule.holds(own | purpose, context | purpose, sentence):
+            return rule.code, True
     bare = (len(text[clause_start:clause_end]) - len(mention.text) <= BARE_CLAUSE_CHARS
             or not names_a_thing(text[clause_start:mention.start] + text[mention.end:clause_end]))
     if not in_breakdown and bare and all(rule.objects.isdisjoint(clause) for rule in rules):
@@ -357,6 +352,17 @@ def classify(text: str, mention: Mention, previous_end: int = 0, next_start: int
             if rule.holds(joined, joined, sentence):
                 return rule.code, True
     return OTHER, False
+
+
+def purpose_after(text: str, mention: Mention, clause_end: int) -> frozenset[str]:
+    """R8, money by purpose: the cue words of the rest of the sentence, where what money was spent
+    on may follow (拿出3000多万元，在…购置了66套住宅，作为人才公寓); for anything else, only a
+    clause that states what it serves (…66套住宅，作为人才公寓)."""
+    end = SENTENCE_BREAK.search(text, clause_end)
+    end = end.start() if end else len(text)
+    if not mention.unit.endswith(MONEY) and not PURPOSE.match(text, clause_end, end):
+        return frozenset()
+    return cue_rules().found(text[clause_end:end])
 
 
 def own_item_cues(text: str, cues: CueRules, mention: Mention, clause_start: int, clause_end: int,
