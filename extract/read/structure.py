@@ -253,6 +253,25 @@ def layout_of(text: str) -> Layout:
     start = 0
     for line in text.split("\n"):      # str.split, not a regex over the lines: the same lines, quicker
         if line and not line.isspace():
-            paragraphs.append(Paragraph(start, start + len(line), line, looks_like_heading(line)))
+            for piece_start, piece in _paragraphs_of_line(line):
+                paragraphs.append(Paragraph(start + piece_start, start + piece_start + len(piece), piece,
+                                            looks_like_heading(piece)))
         start += len(line) + 1
     return Layout(text, paragraphs)
+
+
+# A page copied without its line breaks keeps them as spaces after a sentence: 。 完善帮扶机制，…
+RUN_IN_PARAGRAPH_BREAK = re.compile(r"(?<=[。！？!?])[ \u3000\xa0]+(?=\S)")
+
+
+def _paragraphs_of_line(line: str) -> list[tuple[int, str]]:
+    """(offset in the line, text) of the paragraphs a line holds: itself, or the pieces a run-in
+    page separates by spaces after its sentences."""
+    if "。 " not in line and "。\u3000" not in line and "。\xa0" not in line:
+        return [(0, line)]
+    pieces, start = [], 0
+    for gap in RUN_IN_PARAGRAPH_BREAK.finditer(line):
+        pieces.append((start, line[start:gap.start()]))
+        start = gap.end()
+    pieces.append((start, line[start:]))
+    return [(offset, piece) for offset, piece in pieces if piece.strip()]

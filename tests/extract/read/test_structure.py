@@ -141,3 +141,11 @@ def test_the_lead_is_the_same_whether_or_not_the_sentences_were_split_first(para
     fresh, split = layout_of(text), layout_of(text)
     split.sentence_at(text.index(paragraph[-3:]))
     assert split.lead_of(1) == fresh.lead_of(1)
+
+
+def test_a_page_run_together_with_spaces_after_its_sentences_has_its_paragraphs_back():
+    text = "导语一句。 完善帮扶机制，做好包保工作。选派干部驻村。\u3000引培技术人才，发挥人才作用。"
+    paragraphs = layout_of(text).paragraphs
+    assert [p.text for p in paragraphs] == ["导语一句。", "完善帮扶机制，做好包保工作。选派干部驻村。", "引培技术人才，发挥人才作用。"]
+    assert all(text[p.start:p.end] == p.text for p in paragraphs)
+    assert layout_of("一句话。第二句话。").paragraphs[0].text == "一句话。第二句话。", "no space: one paragraph"
