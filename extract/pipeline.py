@@ -17,7 +17,7 @@ from .attribute.measures import assign_measures
 from .attribute.pillars import assign_pillars
 from .find.programs import find_programs
 from .attribute.regions import UNRECOGNISED_NAME, choose_region
-from .read.glosses import GlossFreeView, without_glosses
+from .read.views import ReadingView, reading_view
 from .read.script import simplified_view
 from .read.structure import Span, layout_of, window_around
 from .table import mention_row
@@ -68,9 +68,9 @@ MAX_NAMED_CANDIDATES = 5
 
 def extract_text(text: str, doc_id: str, path: str = "", url: str = "") -> DocumentResult:
     # A text in traditional characters is read through its simplified twin (same offsets), and
-    # one with pinyin glosses (開(kāi)發(fā)區) without them (offsets mapped back); rows and the
-    # document's title still quote its own characters.
-    reading = without_glosses(simplified_view(text))
+    # one with pinyin glosses (開(kāi)發(fā)區) or hard line wraps without them (offsets mapped back);
+    # rows and the document's title still quote its own characters.
+    reading = reading_view(simplified_view(text))
     view = reading.text
     title = document_title(view)        # worked out once: the region reads it, and the table when view is text
     choice = choose_region(view, title)
@@ -109,7 +109,7 @@ def extract_text(text: str, doc_id: str, path: str = "", url: str = "") -> Docum
     return result
 
 
-def quoting(mention, window: Span, text: str, reading: GlossFreeView) -> tuple:
+def quoting(mention, window: Span, text: str, reading: ReadingView) -> tuple:
     """The mention and its stored sentence at their offsets in `text`, with its characters."""
     if reading.shifted:
         mention.start, mention.end = reading.start_of(mention.start), reading.end_of(mention.end)
