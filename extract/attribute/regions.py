@@ -820,7 +820,7 @@ def choose_region(text: str, title: str | None = None) -> RegionChoice:
         if county is not None:
             return county
     township = find_township(gaz, text, chosen, ev.self_level, zones, readable)
-    if township is None and (cue == "most_named" or chosen is None):
+    if township is None and (cue == "most_named" or cue in PUBLISHER_CUES or chosen is None):
         township = most_named_township(gaz, text, chosen, ev.count.get(chosen, 0) if chosen is not None else 0,
                                        readable, _first_sentence_end(text))
     if township is not None:

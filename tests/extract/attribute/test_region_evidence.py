@@ -244,6 +244,9 @@ ZONES = [
 ]
 
 TOWNSHIPS = [
+    Case("a district's medium publishing a story its township is named throughout",
+         "党建引领乡村振兴见实效\n" + BODY + "\n近年来，化龙镇党委推进基层治理。化龙镇各村成立理事会。化龙镇组织党员志愿服务。\n来源：番禺融媒",
+         "化龙镇", "", "", "township", "", "番禺区"),
     Case("a township no other county has, named once in the first sentence of a text naming nothing else",
          "历时两个多月，杨宋镇18个行政村党组织顺利完成换届。经镇党委审议，新一届班子正式产生。", "杨宋镇", "", "杨宋镇",
          "township", "", "怀柔区"),
