@@ -532,7 +532,7 @@ def self_reference_level(text: str) -> str:
 
 
 def self_reference(text: str) -> tuple[str, bool]:
-    """(self_reference_level, whether the text says 我X/本X/该X at that level, not only 全X)."""
+    """(self_reference_level, whether the text says 我X/本X at that level, not only 该X or 全X)."""
     votes: dict[str, float] = defaultdict(float)
     strong: set[str] = set()
     weak = _weak_self_prefixes()
@@ -541,7 +541,8 @@ def self_reference(text: str) -> tuple[str, bool]:
             votes[level_word] += SELF_WEAK_FACTOR
         else:
             votes[level_word] += 1.0
-            strong.add(level_word)
+            if prefix != ANAPHORIC_PREFIX:
+                strong.add(level_word)      # 我市, 本市: the writer's own place; 该市 is an outsider's
     if not votes:
         return "", False
     best = max(votes, key=votes.get)
