@@ -364,6 +364,7 @@ def _shares_characters(label: str, whole: str) -> bool:
 
 def bounded(before: str, label: str) -> str:
     """The label with the group bound right before it (35周岁以下 委员 → 35周岁以下委员)."""
+    before = before.rstrip()        # 35 岁以下年轻党员 1002 人: a space before the number
     if not before.endswith(label):
         return label
     core = label
@@ -404,7 +405,7 @@ def group_bound_heads() -> frozenset[str]:
 @lru_cache(maxsize=None)
 def _group_bound_pattern() -> re.Pattern:
     heads = "|".join(sorted(group_bound_heads(), key=len, reverse=True))
-    return re.compile(rf"(?P<group>(?:[0-9０-９]+(?:周)?岁|{heads})及?以[上下](?:学历)?)(?:的|人员)?$")
+    return re.compile(rf"(?P<group>(?:[0-9０-９]+\s*(?:周)?岁|{heads})\s*及?以[上下](?:学历)?)(?:的|人员)?$")
 
 
 def owned(label: str, previous_label: str) -> str:

@@ -33,7 +33,7 @@ BREAKDOWN = "其中"
 PURPOSE = re.compile(r"[，,](?:作为|用作|用于|用来|专门用于)")
 CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?\n]")
 SENTENCE_BREAK = re.compile(r"[。！？!?；;\n]")
-HEAD_BEFORE_NUMBER = re.compile(r"([\u4e00-\u9fff]{2})[0-9０-９]")
+HEAD_BEFORE_NUMBER = re.compile(r"([\u4e00-\u9fff]{2})\s*[0-9０-９]")     # 党员1002人, 党员 1002 人
 YEAR_BASELINE = re.compile(r"(?:比|较)[0-9０-９]{4}年")     # 比2020年底净增15万名: a difference (R6)
 SHARED_BY_NEXT = ("和", "及", "与", "或", "、", "为期")     # …and N more: what follows is theirs too
 LIST_ITEM = re.compile(r"[0-9０-９]")     # an item with a number of its own counts its own noun
@@ -463,7 +463,10 @@ def parent_clause(text: str, clause_start: int, openers: tuple[str, ...]) -> str
         part_start = part_breaks[-1] if part_breaks else left
         previous_part = text[part_start:sentence_start - 1]
         if _names_the_same_kind(clauses[0], previous_part) or _names_only_a_subgroup(clauses[0]):
-            return parent_clause(text, part_start, openers)
+            # the part before is a breakdown too when its last clause is in one (发展新党员1564人，
+            # 其中女党员380人，占24.3%；35岁以下党员1002人)
+            last_breaks = [m.end() for m in CLAUSE_BREAK.finditer(text, part_start, sentence_start - 1)]
+            return parent_clause(text, last_breaks[-1] if last_breaks else part_start, openers)
     return ""
 
 
