@@ -317,8 +317,9 @@ def _indicator_label(text: str, mention: Mention, previous_end: int, next_start:
     if RANGE_FROM.search(before) and RANGE_TO.fullmatch(after):
         return phrase_before(tokens_of(RANGE_FROM.sub("", before)))[0]    # 费用从93元降至75元: what moved
     obj = object_after(tokens_of(after), unit=mention.unit)
-    if obj and after.startswith(OF) and tokens_of(before)[-1:] and tokens_of(before)[-1][1] == "noun":
-        counted, named = phrase_before(tokens_of(before))
+    before_tokens = tokens_of(before)
+    if obj and after.startswith(OF) and before_tokens and before_tokens[-1][1] == "noun":
+        counted, named = phrase_before(before_tokens)
         if named:
             return counted      # 高新技术企业18家的邳州高新区: the number closes its noun, 的 starts another
     if obj and before.endswith(TERM_OPENER) and mention.unit in DURATION_UNITS:
@@ -326,7 +327,7 @@ def _indicator_label(text: str, mention: Mention, previous_end: int, next_start:
     if obj and before.endswith(RUN_OPENER):
         return (RUN_OPENER + obj)[:MAX_LABEL_CHARS]  # 连续9年举办大赛: the years it has run
     if obj and not any(cls == "noun" for _, cls in tokens_of(obj)):
-        subject, named = phrase_before(tokens_of(before))
+        subject, named = phrase_before(before_tokens)
         if named:
             return (subject + obj)[:MAX_LABEL_CHARS]     # 网民近10万人关注: who did the act
     if obj:
@@ -481,13 +482,14 @@ def listed(text: str, mention: Mention, label: str) -> str:
     """A generic head named by the list before it: 开展义诊、普法等活动30余场 → 义诊、普法等活动."""
     head = label[-2:]
     before = clause_piece(text[max(0, mention.start - REACH * 2):mention.start], last=True)
-    match = GENERIC_LIST.search(before.rstrip("共计累计达"), 0, max(0, before.rfind(head)))
-    if not match or not before.rstrip("共计累计达").endswith(head):
+    before = before.rstrip("共计累计达")
+    match = GENERIC_LIST.search(before, 0, max(0, before.rfind(head)))
+    if not match or not before.endswith(head):
         return ""
-    items = [token for token, cls in tokens_of(match.group(1))]
-    while items and word_class(items[0]) in ("act", "light", "link", "filler", "function"):
+    items = tokens_of(match.group(1))
+    while items and items[0][1] in ("act", "light", "link", "filler", "function"):
         items = items[1:]           # 开展 义诊…: the act is not an item
-    named = "".join(items)
+    named = "".join(token for token, _ in items)
     return (named[:MAX_LABEL_CHARS - len(head) - 1] + "等" + head) if named else ""
 
 

@@ -306,21 +306,24 @@ def classify(text: str, mention: Mention, previous_end: int = 0, next_start: int
         own = own | named
     own_stretch = cues.found(text[stretch_start:stretch_end])
     stretch = own_stretch | parent
-    counted: str | None = None      # what the number counts: read only when a rule needs it
+    counted_memo: list[str] = []   # what the number counts: read only when a rule needs it
+
+    def counted_head() -> str:
+        if not counted_memo:
+            counted_memo.append(object_after(tokens_of(text[mention.end:stretch_end]), unit=mention.unit))
+        # 已组建党组织的非公企业64355家: with nothing counted after it, what is counted before it
+        return leading(counted_memo[0], "noun") or mention.label
+
     for rule in rules:
         # 党员821人，其中村党支部14个: the parent's 党员 does not exclude the part's own 党支部
         excluded_in = own_stretch if not rule.objects.isdisjoint(own_stretch) else stretch
         if rule.holds(stretch, context, sentence, excluded_in):
-            if rule.counted_not:
-                counted = object_after(tokens_of(text[mention.end:stretch_end]), unit=mention.unit) \
-                    if counted is None else counted
-                if rule.rejects(leading(counted, "noun") or mention.label):
-                    continue
+            if rule.counted_not and rule.rejects(counted_head()):
+                continue
             return rule.code, True
-    if counted is None:
-        counted = object_after(tokens_of(text[mention.end:stretch_end]), unit=mention.unit)
-    head = leading(counted, "noun") or mention.label      # 已组建党组织的非公企业64355家: counted before it
+    head = counted_head()
     rules = tuple(rule for rule in rules if not rule.rejects(head))
+    counted = counted_memo[0]
     # The rest of the clause speaks for a number only through what the number itself counts:
     # in 13个涉农区县的…, 区县 (the noun right after it), whatever the clause goes on to name.
     counted_cues = cues.found(counted + shared_head)

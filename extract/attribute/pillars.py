@@ -30,7 +30,7 @@ UP_TO_LAST_BREAK = re.compile(r".*[，,；;：:。！？!?\n]", re.DOTALL)    # 
 CLAUSE_REACH = 60         # a clause with no break nearer than this is cut here
 TIE_MARGIN = 2e-6         # twice the width of a six-decimal rounding step
 WEIGHTS = {"clause": 4.0, "sentence": 1.5, "lead": 1.5, "heading": 2.5}
-SENTENCE_END = "。"
+FULL_STOP = "。"
 # Measures of a property anyone may have: the age of village leaders is grassroots work, of cadres
 # cadres work; the clause decides, not the measure.
 WHOSEVER_MEASURES = frozenset({"cadre_age"})
@@ -164,7 +164,7 @@ class Context:
             self._document = GENERAL
             # The first paragraph of sentences: not a title, an author's or a byline line
             # (作者：…组织部部长、党校校长).
-            opening = next((p for p in self.layout.paragraphs if not p.is_heading and SENTENCE_END in p.text), None)
+            opening = next((p for p in self.layout.paragraphs if not p.is_heading and FULL_STOP in p.text), None)
             if opening is not None:
                 scores = self.cues.scores(opening.start, opening.end)
                 total = sum(scores.values())

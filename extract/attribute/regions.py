@@ -241,7 +241,7 @@ def find_mentions(text: str, zones: Zones | None = None) -> list[Mention]:
     for start, end, surface, readings in find_names(text):
         mentions.append(Mention(
             start, end, surface, readings,
-            org_cue=text.startswith(c.org_suffixes, _body_start(text, end)),
+            org_cue=text.startswith(c.org_suffixes, _after_repeated_level(text, end)),
             author=(start < byline_head or start >= byline_tail) and _in_byline(text, start, end),
             header=start < header_end,
             elsewhere=(text[max(0, start - 2):start].endswith(c.elsewhere_prefixes)
@@ -319,8 +319,8 @@ def _only_names(before: str) -> bool:
         a[1] == b[0] for a, b in zip(names, names[1:]))
 
 
-def _body_start(text: str, end: int) -> int:
-    """Where a place's own body begins after its name: 澧县县委 repeats the level (县) first."""
+def _after_repeated_level(text: str, end: int) -> int:
+    """Where a place's own body (县委, 区委) begins after its name: 澧县县委 repeats the level (县) first."""
     return end + 1 if end < len(text) and text[end] == text[end - 1] and text[end] in LEVEL_CHARACTERS else end
 
 
@@ -342,7 +342,7 @@ def line_cue(text: str, start: int, end: int, starts_line: bool, in_head: bool, 
     line_end = text.find("\n", end)
     line_end = len(text) if line_end == -1 else line_end
     before = text[max(line_start, start - 14):start]
-    if starts_line and c.department_line.match(text, _body_start(text, end), line_end):
+    if starts_line and c.department_line.match(text, _after_repeated_level(text, end), line_end):
         return "author"
     if in_head and before.endswith(c.dateline_before):
         return "dateline"       # 特约撰稿 苏念发自北京: the marker next to the name says what it is
