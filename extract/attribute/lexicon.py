@@ -88,6 +88,16 @@ class Lexicon:
                         tokens.extend(piece)
         return tokens
 
+    def boundaries(self, block: str) -> list[int]:
+        """The offsets where `cut` puts a word boundary in a block of Chinese characters, 0 and
+        len(block) included."""
+        choice = self._route(block)
+        edges, start = [0], 0
+        while start < len(block):
+            start = choice[start] + 1
+            edges.append(start)
+        return edges
+
     def _cut_block(self, block: str, tokens: list[str]) -> None:
         choice = self._route(block)
         start, size, latin = 0, len(block), ""

@@ -19,7 +19,8 @@ as the annotation guideline defines it, among all the places a report names:
      unless they start a word (not "治理县域", "完成县委"); a bare division name (十一师) without
      兵团 context; and short forms of districts, counties and zones (蓬江) unless the text also
      names in full the place, its parent or a place inside it (蓬江区, 江门市), its body (蓬江区委),
-     or a line cue stands by it;
+     or a line cue stands by it; short forms whose characters jieba's dictionary reads as parts
+     of other words (部务会|理论 for 会理, 振兴|和 for 兴和, 朱德清 for 德清);
   3. resolve names several places share (朝阳区: 北京 or 长春) by the other places named; a short
      form shared by a place and one inside it means the larger one (吉林 → 吉林省); unresolved → dropped;
   4. weigh each mention: full names and aliases 1, short forms 0.5, more for a party body right after
@@ -34,7 +35,8 @@ as the annotation guideline defines it, among all the places a report names:
      province the text names nowhere else, while it names another, is set aside (a reprint);
   6. without line cues, the place 我县/本区/该县 (全县 at half weight) stands for: in a text that
      only says 该县 (a writer from outside), the county named last before it; else the first one of
-     that level in the title lines, else the clearly most named; a text that says 我县 and names no
+     that level in the title lines, else the clearly most named, never one only listed among
+     destinations (赴杭州市临安区、湖州市安吉县等地); a text that says 我县 and names no
      county but townships of one county is that county; otherwise start at the province
      with the most weight and step down to a city, district or zone inside it while that child
      clearly dominates its siblings, because reports name their superiors often (省委, 吉林省) and
@@ -194,6 +196,7 @@ class Mention:
     author: bool = False        # 吉林市委常委、组织部部长 (in a short line)
     header: bool = False        # in the title or byline
     elsewhere: bool = False     # 远赴西安
+    listed_away: bool = False   # 赴杭州市临安区、湖州市安吉县: after another destination, in its run
     cue: str = ""               # how its line names the reporting locality: author, source, byline …
     word_start: bool = True     # after punctuation, an opener (中共, 在) or another place name
     key: int | None = None      # the place it names, once resolved
@@ -244,7 +247,7 @@ def find_mentions(text: str, zones: Zones | None = None) -> list[Mention]:
             org_cue=text.startswith(c.org_suffixes, _after_repeated_level(text, end)),
             author=(start < byline_head or start >= byline_tail) and _in_byline(text, start, end),
             header=start < header_end,
-            elsewhere=(text[max(0, start - 2):start].endswith(c.elsewhere_prefixes)
+            elsewhere=(text[max(0, start - 3):start].endswith(c.elsewhere_prefixes)
                        or text.startswith(c.elsewhere_followers, end)),
         ))
     line_starts_with_names = False
@@ -253,7 +256,8 @@ def find_mentions(text: str, zones: Zones | None = None) -> list[Mention]:
         # 赴浙江省安吉县: the county right after the province is just as much elsewhere, and so are the
         # places listed after it (赴杭州市临安区、湖州市安吉县，江苏省苏州市等地学习).
         listed = before is not None and text[before.end:m.start] in DESTINATION_LIST_SEPARATORS
-        m.elsewhere = m.elsewhere or ((chained or listed) and before.elsewhere)
+        m.listed_away = (chained or listed) and before.elsewhere
+        m.elsewhere = m.elsewhere or m.listed_away
         m.word_start = chained or _at_word_start(text, m.start)
         if m.start < byline_head or m.start >= byline_tail:
             line_start = text.rfind("\n", 0, m.start) + 1
@@ -393,6 +397,29 @@ def _is_word_not_place(text: str, m: Mention, strength: str, corps_text: bool) -
     return False
 
 
+WORD_CONTEXT = 4      # characters either side of a short name that the segmenter reads with it
+
+
+def _inside_a_word(text: str, start: int, end: int) -> bool:
+    """True when jieba's dictionary segments the name's neighbourhood so that a word ends inside the
+    name or begins inside it and runs on past it. A word that begins with the whole name is the
+    place's own (湖南日报, 上海大学, 拉萨贡嘎机场)."""
+    left = start
+    while left > max(0, start - WORD_CONTEXT) and _is_ideograph(text[left - 1]):
+        left -= 1
+    right = end
+    while right < min(len(text), end + WORD_CONTEXT) and _is_ideograph(text[right]):
+        right += 1
+    if left == start and right == end:
+        return False        # set apart by punctuation or the line's ends
+    boundaries = lexicon().boundaries(text[left:right])
+    start, end = start - left, end - left
+    if start not in boundaries:
+        return True
+    word_end = next(b for b in boundaries if b >= end)
+    return word_end != end and any(start < b < end for b in boundaries)
+
+
 def _drop_words(text: str, mentions: list[Mention]) -> list[Mention]:
     """Keep only the readings that may be places; mentions left with none are dropped."""
     # The Corps context: 兵团 named anywhere, or a bare division with its own body (十一师党委).
@@ -403,6 +430,9 @@ def _drop_words(text: str, mentions: list[Mention]) -> list[Mention]:
     kept = []
     for m in mentions:
         readings = tuple((k, s) for k, s in m.readings if not _is_word_not_place(text, m, s, corps_text))
+        if not m.org_cue and any(s == SHORT for _, s in readings) and _inside_a_word(text, m.start, m.end):
+            # 部务会理论 (会理), 乡村振兴和基层 (兴和): the short name's characters belong to other words
+            readings = tuple((k, s) for k, s in readings if s != SHORT)
         if readings:
             m.readings = readings
             kept.append(m)
@@ -643,7 +673,7 @@ def _self_referenced(gaz: Gazetteer, ev: _Evidence, within: int | None) -> int |
     # the backdrop of a zone the city's paper reports on)
     fits = [k for k in ev.own if _fits_level(gaz.places[k], ev.self_level)
             and (within is None or (k == within and ev.says_we) or within in gaz.ancestors(k))
-            and not _is_aided(gaz, ev, k)]
+            and not _is_aided(gaz, ev, k) and not _only_listed_away(gaz, ev, k)]
     if not fits:
         return None
     fitting = set(fits)
@@ -749,6 +779,14 @@ def _only_elsewhere(gaz: Gazetteer, ev: _Evidence, key: int) -> bool:
     return bool(within) and all(m.elsewhere for m in within)
 
 
+def _only_listed_away(gaz: Gazetteer, ev: _Evidence, key: int) -> bool:
+    """Every mention of the place and the places in it follows another destination in its run
+    (赴浙江省杭州市临安区、湖州市安吉县…等地学习): 我县 never stands for such a place. (A lone
+    destination may be the writer's own: 刚到连云港工作 in a text that says 我市.)"""
+    within = [m for m in ev.mentions if m.key == key or key in gaz.ancestors(m.key)]
+    return bool(within) and all(m.listed_away for m in within)
+
+
 def _deciding_mention(ev: _Evidence, key: int) -> Mention:
     """The mention that shows best why `key` was chosen: its strongest line cue, else its first
     mention in the title lines or with its own body (蓬江区委), else its first."""
@@ -816,11 +854,13 @@ def choose_region(text: str, title: str | None = None) -> RegionChoice:
                    _places_in_opening(text, resolved, zones),
                    _aided_provinces(gaz, text), says_we)
     chosen, cue, candidates = _choose(gaz, ev)
-    if cue in ("most_named", "") and ev.self_level and (chosen is None or not _fits_level(gaz.places[chosen], ev.self_level)):
+    # A township with a line cue of its own (发布机构：乌盖苏木) reports, even in a text that says 我旗.
+    township = find_township(gaz, text, chosen, ev.self_level, zones, readable)
+    if township is None and cue in ("most_named", "") and ev.self_level and (
+            chosen is None or not _fits_level(gaz.places[chosen], ev.self_level)):
         county = county_of_its_townships(gaz, text, ev.self_level)
         if county is not None:
             return county
-    township = find_township(gaz, text, chosen, ev.self_level, zones, readable)
     if township is None and (cue == "most_named" or cue in PUBLISHER_CUES or chosen is None):
         township = most_named_township(gaz, text, chosen, ev.count.get(chosen, 0) if chosen is not None else 0,
                                        readable, _first_sentence_end(text))
@@ -1069,7 +1109,7 @@ def zone_most_named(gaz: Gazetteer, text: str, chosen: int | None, chosen_mentio
     for start, name, with_body in _zones_named(text):
         if name in gaz.by_name or name in gaz.names:
             continue          # a place the index already weighed
-        if text[max(0, start - 2):start].endswith(cues().elsewhere_prefixes):
+        if text[max(0, start - 3):start].endswith(cues().elsewhere_prefixes):
             continue
         found[name].append((start, with_body))
     if not found:

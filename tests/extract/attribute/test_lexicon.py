@@ -55,6 +55,15 @@ def test_cuts_like_jieba_on_random_stretches_of_the_seed_reports(jieba_tokenizer
         assert lexicon().cut(piece) == jieba_tokenizer.lcut(piece, HMM=False), piece
 
 
+@pytest.mark.parametrize("block", ["部务会理论学习", "乡村振兴和基层治理", "湖南日报", "党", "选派优秀干部到村担任第一书记"])
+def test_boundaries_are_where_jieba_cuts(jieba_tokenizer, block):
+    edges, offset = [0], 0
+    for token in jieba_tokenizer.lcut(block, HMM=False):
+        offset += len(token)
+        edges.append(offset)
+    assert lexicon().boundaries(block) == edges
+
+
 def test_cuts_like_jieba_on_random_mixed_scripts_and_spaces(jieba_tokenizer):
     rng = random.Random(16)
     alphabet = list("党员人才干部培训书记村社区ab AZ09.+-_%#&，。、（）\r\n\t\u3000") + ["\r\n", "B超", "3期"]

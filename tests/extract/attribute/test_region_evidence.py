@@ -244,6 +244,10 @@ ZONES = [
 ]
 
 TOWNSHIPS = [
+    Case("a township as the publisher of a government page that says 我旗",
+         "索引号 | 2022-001 | 效力属性 |\n发布机构 | 乌盖苏木 | 文 号 |\n" + BODY
+         + "\n我旗实施移民搬迁后，乌盖苏木党委带领嘎查党支部发展产业，我旗各苏木镇学习。",
+         "乌盖苏木", "source", "乌盖苏木", "township"),
     Case("a district's medium publishing a story its township is named throughout",
          "党建引领乡村振兴见实效\n" + BODY + "\n近年来，化龙镇党委推进基层治理。化龙镇各村成立理事会。化龙镇组织党员志愿服务。\n来源：番禺融媒",
          "化龙镇", "", "", "township", "", "番禺区"),

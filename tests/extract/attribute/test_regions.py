@@ -93,6 +93,9 @@ CUE_CASES = [
     Case("蓬江区对口支援新疆，新疆各族群众……蓬江区委组织部部署。", "蓬江区", "广东省"),
     Case("蓬江区召开人才工作会议。蓬江区远赴西安重点高校引才，蓬江区委书记带队。", "蓬江区", "广东省"),
     Case("蓬江：党建引领促发展\n蓬江区委召开会议，蓬江各镇街落实。", "蓬江区", "广东省"),
+    # An invited lecturer's county is a visitor, not the county that reports.
+    Case("江山市委组织部举办培训班，邀请了桐庐县委党校教授授课。江山市各乡镇参加，特邀桐庐县委组织部干部交流。",
+         "江山市", "浙江省"),
 ]
 
 # Texts that name no locality, or words that only look like place names.
@@ -105,6 +108,11 @@ NO_PLACE_CASES = [
     Case("第一师范学院开展一师一优课活动。", UNRECOGNISED_NAME),
     Case("学习新四军第一师的光荣传统。", UNRECOGNISED_NAME),
     Case("城区党组织建设不断加强，经开区、高新区齐头并进。", UNRECOGNISED_NAME),
+    # A short name whose characters belong to other words (部务会|理论, 振兴|和): jieba's dictionary says so.
+    Case("2月3日，县委组织部召开部务会理论学习中心组学习会，传达全市组织部长会议精神。\n"
+         "全市组织系统围绕乡村振兴和基层治理交流发言，全市上下行动起来。", UNRECOGNISED_NAME),
+    # 我县 never stands for a county listed among destinations.
+    Case("我县组织村党组织书记赴湖北省宜昌市夷陵区、湖州市安吉县等地学习，县委书记带队。", UNRECOGNISED_NAME),
 ]
 
 # Known limits, kept so that a fix gets noticed.
@@ -224,7 +232,8 @@ def test_region_cues_file(key):
     ("组织支部书记赴浙江省杭州市临安区、湖州市安吉县，江苏省苏州市张家港市等地学习。",
      ["浙江省", "杭州市", "临安区", "湖州市", "安吉县", "江苏省", "苏州市", "张家港市"]),
     ("驻新疆伽师第七批前方工作队领队介绍经验。", ["新疆", "伽师"]),
-], ids=["a list of destinations", "stationed in (驻)"])
+    ("培训班邀请了桐庐县委党校教授授课。", ["桐庐县"]),
+], ids=["a list of destinations", "stationed in (驻)", "invited (邀请了)"])
 def test_destinations_weigh_as_elsewhere(text, places):
     from extract.attribute.regions import find_mentions as place_mentions
     found = {m.text: m.elsewhere for m in place_mentions(text)}
