@@ -29,6 +29,7 @@ OTHER = "other"
 PARTY = "党"
 OF = "的"
 MONEY = "元"
+PERCENT = "%"
 BREAKDOWN = "其中"
 PURPOSE = re.compile(r"[，,](?:作为|用作|用于|用来|专门用于)")
 CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?\n]")
@@ -184,8 +185,8 @@ def agree_subgroups(text: str, indicators: list[Mention], decided: list[bool]) -
     of what a figure before it in the sentence counted (党支部委员41名) is counted the same way."""
     subgroup_words = cue_rules().subgroup_words
     for index, mention in enumerate(indicators):
-        if mention.measure != OTHER or decided[index]:
-            continue
+        if mention.measure != OTHER or decided[index] or mention.unit == PERCENT:
+            continue        # shares of one whole are shares of different subgroups (35岁以下占22%，大专以上占78%)
         whole = _counted_before(text, indicators, index)
         if whole is None:
             continue
