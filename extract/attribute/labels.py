@@ -230,11 +230,37 @@ def assign_labels(text: str, mentions: list[Mention]) -> None:
             breakdown_end = closing.start() if closing else len(text)
             # 全年发展党员581名，其中…; a share or a change (…占46.9%，比上届提高2.4%，其中…) is no whole
             whole = "" if label.endswith(SHARE) or strip_change(label) != label else label
+        if mention.unit == PERCENT:
+            label = share_of_a_whole(text, mention, label, indicators[index - 1] if index else None)
         mention.label = without_dangling_share(label)
     label_respective_lists(text, indicators)
     for mention in mentions:
         if mention.kind != "indicator" and not mention.label:
             mention.label = mention.text
+
+
+SHARE_BEFORE = re.compile(r"(?:约|仅|已)?占(?:到|比|比达|比为|比达到)?了?$")
+WHOLE_OF_SHARES = re.compile(r"([^，,。；;：:！？!?\n]{2,40}?)中[，,]?")     # 新当选的50名班子成员中，…
+
+
+def share_of_a_whole(text: str, mention: Mention, label: str, previous: Mention | None) -> str:
+    """A percentage said as a subgroup's share (…中，35岁以下占22%): the whole the sentence names
+    before it (班子成员), the subgroup, 占比 — unless the label says so already."""
+    part_start = max(text.rfind(mark, 0, mention.start) for mark in PART_ENDS) + 1
+    before = text[part_start:mention.start]
+    if not SHARE_BEFORE.search(before) or label.endswith(SHARE):
+        return label
+    subgroup = without_dangling_share(label)
+    if subgroup in BOUND_AFTER and previous is not None and previous.start >= part_start:
+        subgroup = previous.text.removesuffix(subgroup) + subgroup      # 35岁以下占比14.1%: the bound is the group
+    whole = WHOLE_OF_SHARES.match(before)
+    whole = phrase_before(tokens_of(whole.group(1)))[0] if whole else ""
+    share = (subgroup + SHARE)[-MAX_LABEL_CHARS:]
+    whole = "" if whole in subgroup else whole[-(MAX_LABEL_CHARS - len(share)):] if len(share) < MAX_LABEL_CHARS else ""
+    return whole + share
+
+
+PART_ENDS = "。！？!?\n；;"
 
 
 RESPECTIVELY = "分别"
