@@ -71,7 +71,11 @@ def test_a_measure_names_its_line_of_work(text, number, pillar):
     ("二、夯实基层组织建设\n村支书带头成立蘑菇种植合作社，吸收农户86户入股，种植面积扩大到300亩。", "86户"),
     ("二、夯实基层组织建设\n村支书带头成立蘑菇种植合作社，吸收农户86户入股，种植面积扩大到300亩。", "300亩"),
     ("二、夯实基层组织建设\n合作社去年分红25万元。", "25万元"),
-], ids=["farmers joining a cooperative", "the area it farms", "its dividends"])
+    ("二、夯实基层组织建设\n引导3个村流转土地620亩，建成中药材种植基地。", "620亩"),
+    ("二、夯实基层组织建设\n各帮扶单位共投入帮扶资金2.6亿元，实施产业项目480个。", "480个"),
+    ("二、夯实基层组织建设\n全村水稻耕种收机械作业水平达到92%。", "92%"),
+], ids=["farmers joining a cooperative", "the area it farms", "its dividends", "land transferred",
+        "village industry projects", "farm mechanisation"])
 def test_rural_economy_in_a_grassroots_section_is_development(text, number):
     assert pillars_of(text)[number] == "development"
 
