@@ -80,6 +80,13 @@ def test_rural_economy_in_a_grassroots_section_is_development(text, number):
     assert pillars_of(text)[number] == "development"
 
 
+def test_rural_revitalisation_is_a_backdrop_not_a_line_of_work():
+    # 乡村振兴 heads reports of every line of work (人才助力乡村振兴, 抓党建促乡村振兴).
+    text = "某县：培育本土人才 助力乡村振兴\n\n某县制定本土人才培养计划，邀请专家开展专题讲座，举办专题培训班20期800人次。"
+    assert pillars_of(text)["20期"] == "talent"
+    assert pillars_of("抓党建促乡村振兴\n举办专题培训班20期。")["20期"] != "development"
+
+
 def test_a_silent_sentence_takes_the_line_of_work_its_report_opens_with():
     text = ("近日，省委组织部印发全省干部教育培训工作要点，部署干部培训任务。\n"
             "在细化项目的基础上，建立了清单制、承包制、点评制、评估制4项机制，逐一明确完成时限。")
