@@ -80,6 +80,12 @@ def test_rural_economy_in_a_grassroots_section_is_development(text, number):
     assert pillars_of(text)[number] == "development"
 
 
+def test_the_organisation_departments_own_offices_are_its_self_building():
+    text = "机构沿革\n2010年县委组织部设有6个科室，实有干部职工21人。"
+    assert pillars_of(text)["6个"] == "integrity"
+    assert pillars_of(text)["21人"] == "integrity"
+
+
 def test_rural_revitalisation_is_a_backdrop_not_a_line_of_work():
     # 乡村振兴 heads reports of every line of work (人才助力乡村振兴, 抓党建促乡村振兴).
     text = "某县：培育本土人才 助力乡村振兴\n\n某县制定本土人才培养计划，邀请专家开展专题讲座，举办专题培训班20期800人次。"
