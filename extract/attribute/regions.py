@@ -47,7 +47,9 @@ as the annotation guideline defines it, among all the places a report names:
      where the county was only the most named place, a township named more often than the county
      and than its other townships together (the county's name then just places the township);
   8. too little evidence, split cues, a tie between provinces, a township name several counties
-     share, or only 我县/我市 → UNRECOGNISED with the candidates weighed, never a guess.
+     share, only 我县/我市, or 我X in a text whose most named place is of no such level and lies in
+     none (我镇 naming only its city, 我市 naming only the county it aids) → UNRECOGNISED with the
+     candidates weighed, never a guess.
 """
 from __future__ import annotations
 
@@ -617,6 +619,14 @@ def _fits_level(place: Place, level_word: str) -> bool:
                                       (ending == "州" and place.name.endswith("自治州")))
 
 
+def _may_be_within(gaz: Gazetteer, key: int, level_word: str) -> bool:
+    """Whether the place or one it lies in is of the level 我X names (本市 in a district of 天津市:
+    a municipality is a 市 too)."""
+    return any(_fits_level(gaz.places[k], level_word) or (level_word == "市" and gaz.places[k].level == "province"
+                                                          and gaz.places[k].name.endswith("市"))
+               for k in (key, *gaz.ancestors(key)))
+
+
 def _on_chain(gaz: Gazetteer, a: int, b: int) -> bool:
     return a == b or a in gaz.ancestors(b) or b in gaz.ancestors(a)
 
@@ -821,7 +831,10 @@ def _choose(gaz: Gazetteer, ev: _Evidence) -> tuple[int | None, str, tuple[str, 
         return referenced, "self_reference", ()
     chosen = _descend(gaz, ev)
     if chosen is None or ev.total[chosen] < MIN_SUPPORT or _only_elsewhere(gaz, ev, chosen) \
-            or (ev.self_level == "省" and _is_aided(gaz, ev, chosen)):    # 我省援疆干部…新疆: the sender is unnamed
+            or (ev.self_level == "省" and _is_aided(gaz, ev, chosen)) \
+            or (ev.says_we and not _may_be_within(gaz, chosen, ev.self_level)):
+        # 我省援疆干部…新疆: the sender is unnamed; 我镇 in a text that names only its city, 我市 in
+        # one that names only the county it aids: the writer is a place the text leaves unnamed
         top = sorted(ev.own, key=ev.own.get, reverse=True)[:3]
         return None, "", tuple(gaz.places[k].name for k in top)
     return chosen, "most_named", ()
