@@ -42,6 +42,7 @@ townships and generated zones), the name index ~0.25 s (0.05–0.1 s: it has 13,
 Our own resources (``extract/resources/``):
   region_aliases.csv    names the gazetteer lacks (武汉经开区, 长春国际汽车城, national new areas)
   corps_divisions.csv   the 14 兵团 divisions and the city each is seated in
+  corps_regiments.csv   the numbered regiments (149团) of each division
   region_stopwords.csv  place names that are also common words (和平, 振兴, 金山, 城区)
 
 Region fields (one Region per place; what ``extract.attribute.regions`` returns): ``name`` canonical name
@@ -481,6 +482,21 @@ def _add_division_names(gaz: Gazetteer) -> None:
             gaz.add_name(name, place.key, ALIAS)
         for name in bare:
             gaz.add_name(name, place.key, DIVISION)
+    for row in load_csv("corps_regiments.csv"):
+        place = gaz.by_name[_CORPS + row["division"]][0]
+        for number in row["regiments"].split("|"):
+            for name in _regiment_names(number):
+                gaz.add_name(name, place, DIVISION)     # 149团 stands for 第八师, with 兵团 context
+
+
+DIGIT_NAMES = "〇一二三四五六七八九"
+
+
+def _regiment_names(number: str) -> list[str]:
+    """149团 and 一四九团 (the two ways reports write a regiment); 1团 … 9团 only as 一团 … in full
+    words would collide (一团和气), so one-digit regiments are named by their Arabic numbers alone."""
+    spelled = "".join(DIGIT_NAMES[int(digit)] for digit in number)
+    return [number + "团"] + ([spelled + "团"] if len(number) > 1 else [])
 
 
 @lru_cache(maxsize=1)
@@ -494,7 +510,8 @@ def _gazetteer_sources() -> list:
     """Everything the gazetteer is built from: the packages' files, our resources, this code."""
     return [package_file("jionlp", "dictionary", "china_location.zip"),
             package_file("cpca", "resources", "adcodes.csv"),
-            *(resource_path(name) for name in ("region_aliases.csv", "corps_divisions.csv", "region_stopwords.csv")),
+            *(resource_path(name) for name in ("region_aliases.csv", "corps_divisions.csv", "corps_regiments.csv",
+                                               "region_stopwords.csv")),
             files(__package__) / "gazetteer.py"]   # not __file__: inside the zip shipped to Dask it is no file
 
 

@@ -395,6 +395,8 @@ def _is_word_not_place(text: str, m: Mention, strength: str, corps_text: bool) -
     if strength == DIVISION:
         if after.startswith(c.division_blockers_after) or text[max(0, m.start - 4):m.start].endswith(c.division_blockers_before):
             return True
+        if m.text[0].isdigit() and m.start and (text[m.start - 1].isdigit() or text[m.start - 1] in ".．"):
+            return True     # 2149团, 1.5团: the end of another number
         return not (m.text.startswith("第") or corps_text or m.org_cue)
     return False
 

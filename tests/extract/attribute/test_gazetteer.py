@@ -70,6 +70,15 @@ def test_corps_divisions_file():
         assert (division.level, division.city) == ("corps_division", city.city)
 
 
+def test_corps_regiments_file():
+    rows = load_csv("corps_regiments.csv")
+    assert set(rows[0]) == {"division", "regiments"}
+    divisions = {row["division"] for row in load_csv("corps_divisions.csv")}
+    numbers = [number for row in rows for number in row["regiments"].split("|")]
+    assert {row["division"] for row in rows} <= divisions
+    assert all(number.isdigit() for number in numbers) and len(numbers) == len(set(numbers))
+
+
 def test_region_stopwords_file():
     rows = load_csv("region_stopwords.csv")
     assert set(rows[0]) == {"word", "reason"}

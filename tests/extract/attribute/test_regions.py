@@ -55,6 +55,10 @@ LEVEL_CASES = [
     Case("十一师党委召开组织工作会议，十一师各团场参加。", "新疆生产建设兵团第十一师", "新疆维吾尔自治区", "corps_division"),
     Case("兵团第十一师召开组织工作会议。", "新疆生产建设兵团第十一师", "新疆维吾尔自治区", "corps_division"),
     Case("第一师阿拉尔市召开组织工作会议。", "新疆生产建设兵团第一师", "新疆维吾尔自治区", "corps_division", "阿拉尔市"),
+    # A regiment named by its number alone is its division's (团场 have no level of their own).
+    Case("149团党委召开连队党支部书记培训会，全团各连队参加，兵团党校教师授课。", "新疆生产建设兵团第八师",
+         "新疆维吾尔自治区", "corps_division"),
+    Case("一八一团党委组织团场职工学习，一八一团各连队落实。", "新疆生产建设兵团第十师", "新疆维吾尔自治区", "corps_division"),
 ]
 
 # A place inside another beats it when both are named, unless it is named only in passing.
@@ -107,6 +111,7 @@ NO_PLACE_CASES = [
     Case("要上党课，大兴调查研究之风，坚持和平发展。", UNRECOGNISED_NAME),
     Case("第一师范学院开展一师一优课活动。", UNRECOGNISED_NAME),
     Case("学习新四军第一师的光荣传统。", UNRECOGNISED_NAME),
+    Case("兵团各单位组建12团队，共有2149团员参加，149团员积极响应。", UNRECOGNISED_NAME),
     Case("城区党组织建设不断加强，经开区、高新区齐头并进。", UNRECOGNISED_NAME),
     # A short name whose characters belong to other words (部务会|理论, 振兴|和): jieba's dictionary says so.
     Case("2月3日，县委组织部召开部务会理论学习中心组学习会，传达全市组织部长会议精神。\n"
