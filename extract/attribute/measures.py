@@ -37,7 +37,8 @@ SENTENCE_BREAK = re.compile(r"[。！？!?；;\n]")
 HEAD_BEFORE_NUMBER = re.compile(r"([\u4e00-\u9fff]{2})\s*[0-9０-９]")     # 党员1002人, 党员 1002 人
 YEAR_BASELINE = re.compile(r"(?:比|较)[0-9０-９]{4}年")     # 比2020年底净增15万名: a difference (R6)
 SHARED_BY_NEXT = ("和", "及", "与", "或", "、", "为期")     # …and N more: what follows is theirs too
-LIST_ITEM = re.compile(r"[0-9０-９]")     # an item with a number of its own counts its own noun
+LIST_ITEM = re.compile(r"[0-9０-９]")
+SUM = re.compile(r"[0-9０-９][0-9０-９.．]*\s*[万亿千百]*元")     # another sum of money     # an item with a number of its own counts its own noun
 CLAUSE_REACH = 60          # a clause with no break nearer than this is cut here
 PARENT_REACH = 120         # how far back a breakdown looks for its parent clause
 LEADING_NOISE = "了达约近超逾共计有"   # between a change word and its number (降低了1岁)
@@ -91,6 +92,7 @@ class CueRules:
     bounds: tuple[str, ...]
     caps: tuple[str, ...]
     per_unit: tuple[str, ...]
+    effects: tuple[str, ...]
     breakdown_openers: tuple[str, ...]
     subgroup_words: frozenset[str]
     acts: frozenset[str]            # every rule's acts: what a clause borrows from the one before
@@ -147,7 +149,7 @@ def cue_rules() -> CueRules:
             fields["exclude" if name == "not" else name] = tuple(words) if name == "counted_not" else frozenset(words)
         rules.append(CueRule(code, **fields))
     lists = {key: tuple(word_list("measure_cues.yaml", key))
-             for key in ("change_words", "baselines", "bounds", "caps", "per_unit", "breakdown_openers")}
+             for key in ("change_words", "baselines", "bounds", "caps", "per_unit", "effects", "breakdown_openers")}
     lists["subgroup_words"] = frozenset(word_list("measure_cues.yaml", "subgroup_words"))
     lists["acts"] = frozenset(word for rule in rules for word in rule.acts)
     words = sorted({word for rule in rules for name in ("objects", "also", "acts", "acts_not", "topic", "exclude")
@@ -281,7 +283,7 @@ def classify(text: str, mention: Mention, previous_end: int = 0, next_start: int
     before = text[stretch_start:mention.start]
     if is_change(before, cues.change_words) or any(word in before for word in cues.baselines + cues.caps) \
             or YEAR_BASELINE.search(before) \
-            or (not mention.unit.endswith(MONEY) and any(word in before for word in cues.per_unit)):
+            or any(word in before for word in cues.per_unit):
         return OTHER, True
     clause = cues.found(text[clause_start:clause_end])
     parent = cues.found(parent_clause(text, clause_start, cues.breakdown_openers))
@@ -307,14 +309,25 @@ def classify(text: str, mention: Mention, previous_end: int = 0, next_start: int
         own = own | named
     own_stretch = cues.found(text[stretch_start:stretch_end])
     stretch = own_stretch | parent
-    counted_memo: list[str] = []   # what the number counts: read only when a rule needs it
+    counted_memo: list[str] = []   # what the number counts, read once
 
-    def counted_head() -> str:
+    def counted_after() -> str:
         if not counted_memo:
             counted_memo.append(object_after(tokens_of(text[mention.end:stretch_end]), unit=mention.unit))
-        # 已组建党组织的非公企业64355家: with nothing counted after it, what is counted before it
-        return leading(counted_memo[0], "noun") or mention.label
+        return counted_memo[0]
 
+    def counted_head() -> str:
+        # 已组建党组织的非公企业64355家: with nothing counted after it, what is counted before it
+        return leading(counted_after(), "noun") or mention.label
+
+    counted_first = frozenset() if mention.unit.endswith(MONEY) or in_breakdown else cues.found(counted_after())
+    if counted_first:
+        # 帮镇扶村工作机制组织2812名科技特派员: the noun after the number, what it counts, decides before
+        # the words around it (a breakdown's part counts what its whole counts, R3)
+        for rule in rules:
+            if not rule.objects.isdisjoint(counted_first) and rule.holds(stretch, context, sentence, own_stretch) \
+                    and not (rule.counted_not and rule.rejects(counted_head())):
+                return rule.code, True
     for rule in rules:
         # 党员821人，其中村党支部14个: the parent's 党员 does not exclude the part's own 党支部
         excluded_in = own_stretch if not rule.objects.isdisjoint(own_stretch) else stretch
@@ -324,7 +337,7 @@ def classify(text: str, mention: Mention, previous_end: int = 0, next_start: int
             return rule.code, True
     head = counted_head()
     rules = tuple(rule for rule in rules if not rule.rejects(head))
-    counted = counted_memo[0]
+    counted = counted_after()
     # The rest of the clause speaks for a number only through what the number itself counts:
     # in 13个涉农区县的…, 区县 (the noun right after it), whatever the clause goes on to name.
     counted_cues = cues.found(counted + shared_head)
@@ -366,7 +379,16 @@ def purpose_after(text: str, mention: Mention, clause_end: int) -> frozenset[str
     end = end.start() if end else len(text)
     if not mention.unit.endswith(MONEY) and not PURPOSE.match(text, clause_end, end):
         return frozenset()
-    return cue_rules().found(text[clause_end:end])
+    # …采购农产品59.6亿元，发动…捐款110.7亿元，…壮大了村集体经济: a clause with a sum of its own is
+    # another item, and a clause of effects (壮大, 促进) says what came of it all, not what it paid for
+    cues = cue_rules()
+    for clause in CLAUSE_BREAK.finditer(text, clause_end, end):
+        rest = text[clause.end():end]
+        next_break = CLAUSE_BREAK.search(rest)
+        if SUM.search(rest, 0, next_break.start() if next_break else len(rest)) or rest.lstrip().startswith(cues.effects):
+            end = clause.start()
+            break
+    return cues.found(text[clause_end:end])
 
 
 def own_item_cues(text: str, cues: CueRules, mention: Mention, clause_start: int, clause_end: int,
