@@ -74,8 +74,10 @@ def test_a_measure_names_its_line_of_work(text, number, pillar):
     ("二、夯实基层组织建设\n引导3个村流转土地620亩，建成中药材种植基地。", "620亩"),
     ("二、夯实基层组织建设\n各帮扶单位共投入帮扶资金2.6亿元，实施产业项目480个。", "480个"),
     ("二、夯实基层组织建设\n全村水稻耕种收机械作业水平达到92%。", "92%"),
+    ("二、夯实基层组织建设\n引导帮扶单位采购农产品2.3亿元，发动社会力量捐款8000万元。", "2.3亿元"),
+    ("二、夯实基层组织建设\n引导帮扶单位采购农产品2.3亿元，发动社会力量捐款8000万元。", "8000万元"),
 ], ids=["farmers joining a cooperative", "the area it farms", "its dividends", "land transferred",
-        "village industry projects", "farm mechanisation"])
+        "village industry projects", "farm mechanisation", "purchases of farm produce", "donations"])
 def test_rural_economy_in_a_grassroots_section_is_development(text, number):
     assert pillars_of(text)[number] == "development"
 
