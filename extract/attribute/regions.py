@@ -682,7 +682,10 @@ def _self_referenced(gaz: Gazetteer, ev: _Evidence, within: int | None) -> int |
     if ev.anaphor is not None and (within is None or ev.anaphor == within or within in gaz.ancestors(ev.anaphor)):
         return ev.anaphor
     # 天水日报讯 … 来自我市: the publisher's city itself, when the text says 我市 (全市 is as often
-    # the backdrop of a zone the city's paper reports on)
+    # the backdrop of a zone the city's paper reports on). But 全市 in a paper of a city (襄阳日报)
+    # says no more for a county-level 市 in it (老河口市) than for the city itself.
+    if within is not None and not ev.says_we and _fits_level(gaz.places[within], ev.self_level):
+        return None
     fits = [k for k in ev.own if _fits_level(gaz.places[k], ev.self_level)
             and (within is None or (k == within and ev.says_we) or within in gaz.ancestors(k))
             and not _is_aided(gaz, ev, k) and not _only_listed_away(gaz, ev, k)]

@@ -77,6 +77,10 @@ AUTHOR_VS_PARTNER = [
 ]
 
 BYLINE_VS_MOST_NAMED = [
+    Case("全市 in a city paper's report is the city's, not a county-level 市 it names as an example",
+         "襄阳村均集体收入稳步增长\n来源：襄阳日报\n近年来，襄阳市选优配强村党组织书记，全市村集体经济稳步增长。\n" + BODY
+         + "\n老河口市委组织部介绍，老河口市张集镇油坊村书记带头发展产业，全市各村学习。",
+         "襄阳市", "source", "襄阳", "city"),
     Case("a village named like a medium (先锋村) is no byline",
          "中组部调研镇江农村基层党建工作\n来源：金山网\n调研组来镇江调研。调研组考察了丹徒区世业镇先锋村。"
          "调研组对我市工作给予肯定，我市村书记专职化管理成效明显。", "镇江市", "", "", "city"),
