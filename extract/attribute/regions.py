@@ -32,7 +32,9 @@ as the annotation guideline defines it, among all the places a report names:
      district's: below it, the place 我区/本县 stands for, or a child that clearly dominates, is the
      locality. A dateline names where the reporter files (本报西安电 on a 榆林 story): it counts only
      when the text names its place again or speaks of itself at its level. A publisher whose
-     province the text names nowhere else, while it names another, is set aside (a reprint);
+     province the text names nowhere else, while it names another, is set aside (a reprint); a
+     zone the gazetteer does not list that opens a title line before its colon is a title prefix
+     too (蜀山经济技术开发区：…), above a source or a medium;
   6. without line cues, the place 我县/本区/该县 (全县 at half weight) stands for: in a text that
      only says 该县 (a writer from outside), the county named last before it; else the first one of
      that level in the title lines, else the clearly most named, never one only listed among
@@ -884,6 +886,10 @@ def choose_region(text: str, title: str | None = None) -> RegionChoice:
                                        readable, _first_sentence_end(text))
     if township is not None:
         return township
+    if cue not in ("author", "dateline", "title"):
+        zone = zone_in_title(gaz, text, chosen, zones)
+        if zone is not None:
+            return zone
     zone = zone_by_its_body(gaz, text, chosen, zones)
     # A line cue or 我县 named the locality already; but 全省/我省 is as often the backdrop of a zone.
     province_by_itself = chosen is not None and cue == "self_reference" and gaz.places[chosen].level == "province"
@@ -1114,6 +1120,19 @@ def _plausible_zone_stem(stem: str) -> bool:
 
 ZONE_MIN_MENTIONS = 2
 PARTY_NAMES = ("中共", "中国共产党", "共产党")
+
+
+def zone_in_title(gaz: Gazetteer, text: str, chosen: int | None, zones: Zones) -> RegionChoice | None:
+    """A zone the gazetteer does not list that opens a title line before its colon
+    (蜀山经济技术开发区：“三强联动”…): a title prefix, which outweighs a source or a medium."""
+    for start, name, _ in _zones_named(text[:zones.header_end]):
+        end = start + len(name)
+        line_start = text.rfind("\n", 0, start) + 1
+        if name in gaz.by_name or name in gaz.names or not _bare_line_start(text[line_start:start]) \
+                or not text.startswith(cues().title_separators, end):
+            continue
+        return RegionChoice(_zone_region(gaz, official_zone_name(text, name), chosen), start, end, "title")
+    return None
 
 
 def zone_most_named(gaz: Gazetteer, text: str, chosen: int | None, chosen_mentions: int,

@@ -254,6 +254,10 @@ ZONES = [
     Case("a national new area", "兰州新区党工委召开党建工作会议\n" + BODY, "兰州新区", "", "", "development_zone", "兰州市"),
     Case("a national new area with a district's code", "四川天府新区党工委召开会议。", "天府新区", "", "", "development_zone"),
     Case("zone words alone name no zone", "经开区、高新区齐头并进，各园区党建工作扎实推进。", UNRECOGNISED_NAME),
+    Case("an unlisted zone as a title's prefix outweighs its district's news site as the source",
+         "瑶海经济技术开发区：“三联”推动非公党建提质增效\n发布日期：2025-09-04 信息来源：瑶海分站\n" + BODY
+         + "\n近年来，瑶海经济技术开发区通过三项举措，增强党组织在企业发展中的作用。",
+         "瑶海经济技术开发区", "title", "瑶海经济技术开发区", "development_zone", "合肥市"),
 ]
 
 TOWNSHIPS = [
