@@ -45,7 +45,8 @@ as the annotation guideline defines it, among all the places a report names:
      themselves in more detail (cue ``most_named``);
   7. a township (乡, 镇, 街道, 苏木) of the chosen county, or of a county of the chosen city, is the
      locality when it has a line cue of its own, its own body opens a first line (新泰市西张庄镇党委
-     深入…, cue ``subject``), or the text calls itself 我镇/本街道 and names it in its title lines; with no county chosen, only a township whose name no other county has; and
+     深入…, cue ``subject``), it opens the story right after the dateline (本报曲阜讯 吴村镇围绕…,
+     also ``subject``), or the text calls itself 我镇/本街道 and names it in its title lines; with no county chosen, only a township whose name no other county has; and
      where the county was only the most named place, a township named more often than the county
      and than its other townships together (the county's name then just places the township);
   8. too little evidence, split cues, a tie between provinces, a township name several counties
@@ -974,6 +975,8 @@ def find_township(gaz: Gazetteer, text: str, chosen: int | None, self_level: str
             cue = "self_reference"
         if not cue and starts_line and start < byline_head and text.startswith(cues().org_suffixes, end):
             cue = "subject"     # 新泰市西张庄镇党委深入贯彻…: its own body opens the report
+        if not cue and start < byline_head and DATELINE_OPENING.fullmatch(text, line_start, start):
+            cue = "subject"     # 本报曲阜讯（通讯员…） 吴村镇围绕…: the township the story opens with
         rank = (CUE_STRENGTH.get(cue, 1.0), len(counties) == 1)     # a placed township before an unplaced one
         if cue and (best is None or rank > best[0]):
             best = (rank, counties, name, start, end, cue)
@@ -981,6 +984,10 @@ def find_township(gaz: Gazetteer, text: str, chosen: int | None, self_level: str
         return None
     _, counties, name, start, end, cue = best
     return _township_choice(gaz, counties, name, start, end, cue)
+
+
+# A dateline and its reporters before the first word of a story: 本报曲阜讯(通讯员张亚南) , 据新华社北京电
+DATELINE_OPENING = re.compile(r"\s*(?:本报|据)?[\u4e00-\u9fff]{1,8}(?:讯|电)\s*(?:[（(][^（）()\n]{0,24}[）)])?[\s　]*")
 
 
 def _counties_of_township(gaz: Gazetteer, name: str, holders: set[int] | None,

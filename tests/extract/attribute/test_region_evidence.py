@@ -261,6 +261,10 @@ ZONES = [
 ]
 
 TOWNSHIPS = [
+    Case("the township a county paper's story opens with, right after the dateline",
+         "本报凤庆讯（通讯员李明） 鲁史镇围绕党建引领产业发展，经济社会各项事业取得明显成效。\n" + BODY
+         + "\n在凤庆县组织的年度考核中，该镇位列全市第一，全市各乡镇学习。",
+         "鲁史镇", "subject", "鲁史镇", "township", "临沧市", "凤庆县"),
     Case("a township as the publisher of a government page that says 我旗",
          "索引号 | 2022-001 | 效力属性 |\n发布机构 | 乌盖苏木 | 文 号 |\n" + BODY
          + "\n我旗实施移民搬迁后，乌盖苏木党委带领嘎查党支部发展产业，我旗各苏木镇学习。",
