@@ -38,6 +38,7 @@ MAX_OBJECT_CHARS = 14
 TERM_OPENER, RUN_OPENER = "为期", "连续"
 SHARE = "占比"
 PERCENT = "%"
+PREDICATE_OPENERS = frozenset("把被让使")     # after a number, they open what is done with it, not what it counts
 AMONG = "中"
 POSTING = re.compile(r"(?P<who>[^，,。；;]*?)(?:到|赴)[^，,。；;到赴]{1,12}?(?P<act>挂职|任职|任第一书记|担任第一书记|锻炼|跟班学习|学习|交流|工作)")
 GENERATION = re.compile(r"[0-9]0|[0-9]5")      # 80后, 95后
@@ -570,6 +571,8 @@ def object_after(tokens: list[tuple[str, str]], skip_acts: bool = False, unit: s
             picked.append(token)             # 6个月 轮岗 交流: an activity is what is counted
         elif cls == "act" and picked and token not in words.acts and _nominal_next(tokens, index):
             picked.append(token)             # 农村 实用 人才: a verb inside a noun phrase modifies it
+        elif token in PREDICATE_OPENERS and len(picked) == acts_only:
+            break                            # 人才公寓5300余套 把 人才 留住: the next words say what it is for
         elif cls in ("filler", "function", "number", "light") and len(picked) == acts_only:
             continue
         elif cls in ("act", "link", "change") and not picked and skip_acts:
