@@ -114,6 +114,8 @@ SELF_LEVELS = {
     "旗": (("county",), "旗"), "镇": (("township",), "镇"), "乡": (("township",), "乡"),
     "街道": (("township",), "街道"), "师": (("corps_division",), ""),
 }
+MIN_WE = 2                 # 我X/本X this often before a text that names no such place abstains:
+                           # once may be an idiom (本乡本土) or a quotation
 SELF_WEAK_FACTOR = 0.5     # 全县 says less than 我县: 全市 in a district's report is its city
 # How much a line cue says (step 5): an author, a dateline or a title prefix more than a publisher.
 CUE_STRENGTH = {"author": 3.0, "dateline": 3.0, "title": 3.0, "source": 2.0, "byline": 2.0, "subject": 2.0}
@@ -547,7 +549,7 @@ class _Evidence:
     titled: frozenset[int] = frozenset()    # the places the title names (陕西榆林强化…: 陕西省, 榆林市)
     opening: frozenset[int] = frozenset()   # the places the first sentence names (广安市按照省委部署…)
     aided: frozenset[int] = frozenset()     # provinces the text's aid words point to (援疆 → 新疆)
-    says_we: bool = False                   # 我市/本市, not only 全市: the writer is the place itself
+    says_we: int = 0                        # how often 我市/本市 (not only 全市): the writer is the place itself
 
 
 def _subtree_weights(gaz: Gazetteer, resolved: list[Mention]) -> tuple[dict[int, float], dict[int, float], dict[int, int], set[int]]:
@@ -568,10 +570,10 @@ def self_reference_level(text: str) -> str:
     return self_reference(text)[0]
 
 
-def self_reference(text: str) -> tuple[str, bool]:
-    """(self_reference_level, whether the text says 我X/本X at that level, not only 该X or 全X)."""
+def self_reference(text: str) -> tuple[str, int]:
+    """(self_reference_level, how often the text says 我X/本X at that level, not 该X or 全X)."""
     votes: dict[str, float] = defaultdict(float)
-    strong: set[str] = set()
+    strong: dict[str, int] = defaultdict(int)
     weak = _weak_self_prefixes()
     for prefix, level_word in cues().self_reference.findall(text):
         if prefix in weak:
@@ -579,13 +581,13 @@ def self_reference(text: str) -> tuple[str, bool]:
         else:
             votes[level_word] += 1.0
             if prefix != ANAPHORIC_PREFIX:
-                strong.add(level_word)      # 我市, 本市: the writer's own place; 该市 is an outsider's
+                strong[level_word] += 1     # 我市, 本市: the writer's own place; 该市 is an outsider's
     if not votes:
-        return "", False
+        return "", 0
     best = max(votes, key=votes.get)
     if votes[best] >= 1.0 and list(votes.values()).count(votes[best]) == 1:
-        return best, best in strong
-    return "", False
+        return best, strong[best]
+    return "", 0
 
 
 ANAPHORIC_PREFIX = "该"
@@ -840,7 +842,7 @@ def _choose(gaz: Gazetteer, ev: _Evidence) -> tuple[int | None, str, tuple[str, 
     chosen = _descend(gaz, ev)
     if chosen is None or ev.total[chosen] < MIN_SUPPORT or _only_elsewhere(gaz, ev, chosen) \
             or (ev.self_level == "省" and _is_aided(gaz, ev, chosen)) \
-            or (ev.says_we and not _may_be_within(gaz, chosen, ev.self_level)):
+            or (ev.says_we >= MIN_WE and not _may_be_within(gaz, chosen, ev.self_level)):
         # 我省援疆干部…新疆: the sender is unnamed; 我镇 in a text that names only its city, 我市 in
         # one that names only the county it aids: the writer is a place the text leaves unnamed
         top = sorted(ev.own, key=ev.own.get, reverse=True)[:3]
