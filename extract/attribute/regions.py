@@ -31,7 +31,8 @@ as the annotation guideline defines it, among all the places a report names:
      with equal strength → UNRECOGNISED. A publisher (source, byline) or a dateline may be its
      district's: below it, the place 我区/本县 stands for, or a child that clearly dominates, is the
      locality. A dateline names where the reporter files (本报西安电 on a 榆林 story): it counts only
-     when the text names its place again or speaks of itself at its level. A publisher whose
+     when the text names its place again or speaks of itself at its level; a national agency's
+     (中新社拉萨电, 新华社福州电) names its bureau, a place elsewhere. A publisher whose
      province the text names nowhere else, while it names another, is set aside (a reprint); a
      zone the gazetteer does not list that opens a title line before its colon is a title prefix
      too (蜀山经济技术开发区：…), above a source or a medium;
@@ -160,6 +161,7 @@ class Cues:
     rule_title_endings: tuple[str, ...]
     media_blockers_after: tuple[str, ...]
     company_name: re.Pattern
+    agencies: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -189,7 +191,8 @@ def cues() -> Cues:
                 words("dateline_before"), dateline_after, words("title_separators"),
                 words("elsewhere_followers"), department, self_reference, words("programme_names_after"),
                 words("rule_title_endings"), words("media_blockers_after"),
-                re.compile(rf"[\u4e00-\u9fff]{{0,{MAX_COMPANY_NAME}}}?(?:{'|'.join(words('company_suffixes'))})"))
+                re.compile(rf"[\u4e00-\u9fff]{{0,{MAX_COMPANY_NAME}}}?(?:{'|'.join(words('company_suffixes'))})"),
+                words("agencies"))
 
 
 @dataclass(slots=True)
@@ -276,6 +279,8 @@ def find_mentions(text: str, zones: Zones | None = None) -> list[Mention]:
                 ("author" if m.author else "")
             if m.cue == "author" and body_start < m.start < byline_tail:
                 m.cue = ""      # 海棠区委组织部： heading an example section once the body has begun
+            if m.cue == BUREAU:
+                m.cue, m.elsewhere = "", True       # the agency's bureau, not the story's place
     # 北京市海淀区考察团: the city before a visiting district is just as much a visitor.
     for m, after in zip(reversed(mentions[:-1]), reversed(mentions[1:])):
         m.elsewhere = m.elsewhere or (after.elsewhere and m.end == after.start)
@@ -295,6 +300,7 @@ def find_mentions(text: str, zones: Zones | None = None) -> list[Mention]:
     return mentions
 
 
+BUREAU = "bureau"          # line_cue's word for an agency's dateline (中新社拉萨电): a place elsewhere
 MAX_COMPANY_NAME = 14      # characters between a place's name and 有限公司 in a firm's name
 LIST_SEPARATORS = frozenset({"、", "和", "及", "与", "以及"})
 MIN_LISTED_PLACES = 3
@@ -366,6 +372,10 @@ def line_cue(text: str, start: int, end: int, starts_line: bool, in_head: bool, 
         return "byline"         # 番禺融媒, 蓬江先锋 — but not 世业镇先锋村
     if not in_head:
         return ""
+    if before.endswith(c.agencies):
+        # 中新社拉萨12月12日电 on 西藏's work: a national agency files from its bureau, most often
+        # the provincial capital; where the story is, the text itself says
+        return BUREAU
     if before.endswith(c.dateline_before) or c.dateline_after.match(text, end):
         return "dateline"
     # Only in the title lines: further down, "杜阮镇：…" heads a section on one of several townships.

@@ -77,6 +77,13 @@ AUTHOR_VS_PARTNER = [
 ]
 
 BYLINE_VS_MOST_NAMED = [
+    Case("a national agency's bureau in the capital is no dateline of the province's story",
+         "中新社拉萨12月12日电 记者从西藏自治区驻村工作领导小组办公室获悉，西藏即将派出第八批干部驻村。\n" + BODY
+         + "\n西藏自治区党委要求，拉萨市当雄县等地做好衔接，西藏各地市抓好落实。",
+         "西藏自治区", "", "", "province"),
+    Case("a national agency's bureau in the capital is not the first place of a city's story",
+         "新华网南京11月22日电 记者从苏州市委组织部获悉，苏州已组建党组织的非公企业6万余家。\n" + BODY
+         + "\n苏州新增组建党组织1000余个，苏州市委组织部介绍。", "苏州市", "", "", "city"),
     Case("全市 in a city paper's report is the city's, not a county-level 市 it names as an example",
          "襄阳村均集体收入稳步增长\n来源：襄阳日报\n近年来，襄阳市选优配强村党组织书记，全市村集体经济稳步增长。\n" + BODY
          + "\n老河口市委组织部介绍，老河口市张集镇油坊村书记带头发展产业，全市各村学习。",
