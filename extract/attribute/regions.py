@@ -46,10 +46,12 @@ as the annotation guideline defines it, among all the places a report names:
      themselves in more detail (cue ``most_named``);
   7. a township (乡, 镇, 街道, 苏木) of the chosen county, or of a county of the chosen city, is the
      locality when it has a line cue of its own, its own body opens a first line (新泰市西张庄镇党委
-     深入…, cue ``subject``), it opens the story right after the dateline (本报曲阜讯 吴村镇围绕…,
-     also ``subject``), or the text calls itself 我镇/本街道 and names it in its title lines; with no county chosen, only a township whose name no other county has; and
+     深入…, cue ``subject``), it opens the story right after the dateline or the date (本报曲阜讯
+     吴村镇围绕…, 2月5日下午，万年埠街道召开…, also ``subject``), or the text calls itself 我镇/本街道
+     and names it in its title lines; with no county chosen, only a township whose name no other county has; and
      where the county was only the most named place, a township named more often than the county
-     and than its other townships together (the county's name then just places the township);
+     (not counting the county's name right before it: 曲麻莱县叶格乡) and than its other townships
+     together (the county's name then just places the township);
   8. too little evidence, split cues, a tie between provinces, a township name several counties
      share, only 我县/我市, or 我X in a text whose most named place is of no such level and lies in
      none (我镇 naming only its city, 我市 naming only the county it aids) → UNRECOGNISED with the
@@ -987,7 +989,8 @@ def find_township(gaz: Gazetteer, text: str, chosen: int | None, self_level: str
             cue = "self_reference"
         if not cue and starts_line and start < byline_head and text.startswith(cues().org_suffixes, end):
             cue = "subject"     # 新泰市西张庄镇党委深入贯彻…: its own body opens the report
-        if not cue and start < byline_head and DATELINE_OPENING.fullmatch(text, line_start, start):
+        if not cue and start < byline_head and text[line_start:start].strip() \
+                and DATELINE_OPENING.fullmatch(text, line_start, start):
             cue = "subject"     # 本报曲阜讯（通讯员…） 吴村镇围绕…: the township the story opens with
         rank = (CUE_STRENGTH.get(cue, 1.0), len(counties) == 1)     # a placed township before an unplaced one
         if cue and (best is None or rank > best[0]):
@@ -998,8 +1001,10 @@ def find_township(gaz: Gazetteer, text: str, chosen: int | None, self_level: str
     return _township_choice(gaz, counties, name, start, end, cue)
 
 
-# A dateline and its reporters before the first word of a story: 本报曲阜讯(通讯员张亚南) , 据新华社北京电
-DATELINE_OPENING = re.compile(r"\s*(?:本报|据)?[\u4e00-\u9fff]{1,8}(?:讯|电)\s*(?:[（(][^（）()\n]{0,24}[）)])?[\s　]*")
+# What may stand before the first word of a story: a dateline and its reporters (本报曲阜讯(通讯员张亚南) ,
+# 据新华社北京电), then when (2月5日下午，近日，): 本报曲阜讯 吴村镇围绕…, 2月5日下午，万年埠街道召开…
+DATELINE_OPENING = re.compile(r"\s*(?:(?:本报|据)?[\u4e00-\u9fff]{1,8}(?:讯|电)\s*(?:[（(][^（）()\n]{0,24}[）)])?[\s　]*)?"
+                              r"(?:(?:\d{1,2}月(?:\d{1,2}日)?|近日|日前|近期|近年来|今年以来|去年以来)[上中下午晚]*[，,]?\s*)?")
 
 
 def _counties_of_township(gaz: Gazetteer, name: str, holders: set[int] | None,
@@ -1328,6 +1333,9 @@ def most_named_township(gaz: Gazetteer, text: str, chosen: int | None, county_me
     (counties, name), spans = max(counts.items(), key=lambda item: len(item[1]))
     all_mentions = sum(len(found) for found in counts.values())
     opens_alone = chosen is None and len(counts) == 1 and spans[0][0] < opening_end
+    # 曲麻莱县叶格乡龙麻村: a county named only to place its township does not outweigh it
+    county_names = tuple(n for key in counties for n in (gaz.places[key].name, gaz.places[key].short) if n)
+    county_mentions -= sum(1 for start, _ in spans if text.endswith(county_names, 0, start))
     if (len(spans) < TOWNSHIP_MIN_MENTIONS and not opens_alone) or len(spans) <= county_mentions \
             or len(spans) < TOWNSHIP_SHARE * all_mentions:
         return None

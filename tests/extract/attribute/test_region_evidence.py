@@ -271,6 +271,14 @@ ZONES = [
 ]
 
 TOWNSHIPS = [
+    Case("a township opening the first sentence after its date, its district an evaluator",
+         "2月5日下午，鲁史镇召开党组织书记述职评议会。凤庆县委组织部副部长到会指导。\n" + BODY
+         + "\n会议要求，镇党委抓好落实，凤庆县委组织部将跟踪问效。",
+         "鲁史镇", "subject", "鲁史镇", "township", "临沧市", "凤庆县"),
+    Case("a county named only to place its township does not outweigh it",
+         "马背宣讲队走过草原\n" + BODY + "\n在临沧市凤庆县鲁史镇金鸡村，宣讲队员走家串户。凤庆县鲁史镇党委组建宣讲队，"
+         "鲁史镇各村轮流宣讲，凤庆县是茶叶大县。",
+         "鲁史镇", "most_named", "鲁史镇", "township", "临沧市", "凤庆县"),
     Case("the township a county paper's story opens with, right after the dateline",
          "本报凤庆讯（通讯员李明） 鲁史镇围绕党建引领产业发展，经济社会各项事业取得明显成效。\n" + BODY
          + "\n在凤庆县组织的年度考核中，该镇位列全市第一，全市各乡镇学习。",
