@@ -482,7 +482,7 @@ def _continues_an_act(text: str, before: Mention, mention: Mention, label: str) 
     between = text[before.end:mention.start]
     return (before.unit == mention.unit and bool(label) and between[:1] in "，,"
             and not CLAUSE_BREAK.search(between[1:]) and bool(_act_of(before.label))
-            and tokens_of(label)[0][1] == "noun" and _act_of(before.label) not in label)
+            and all(cls == "noun" for _, cls in tokens_of(label)) and _act_of(before.label) not in label)
 
 
 def _object_of(label: str) -> str:
