@@ -37,6 +37,9 @@ WHOSEVER_MEASURES = frozenset({"cadre_age"})
 DOCUMENT_SHARE = 2 / 3      # a report's opening speaks for one line of work only when it mostly names that one
 
 
+NEUTRAL = ""       # the pillar of a neutral phrase: none
+
+
 @dataclass(frozen=True)
 class CueTable:
     matcher: ahocorasick_rs.AhoCorasick
@@ -53,6 +56,10 @@ def cue_table() -> CueTable:
     for code in pillar_names():
         for cue in pillars[code].get("cues", []):
             owner.setdefault(str(cue), code)
+    # Phrases that hold a cue but name no line of work (经济技术开发区 holds 经济): found, so that
+    # the longest match hides the cue, and scored for no pillar.
+    for phrase in load_yaml("pillars.yaml").get("neutral_phrases", []):
+        owner.setdefault(str(phrase), NEUTRAL)
     for cue in owner:
         if CLAUSE_BREAK.search(cue):
             raise ResourceError(f"{resource_path('pillars.yaml')}: cue {cue!r} holds a clause break")
@@ -62,7 +69,7 @@ def cue_table() -> CueTable:
     matcher = ahocorasick_rs.AhoCorasick(cues, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest,
                                          implementation=ahocorasick_rs.Implementation.DFA, store_patterns=False)
     return CueTable(matcher, tuple(cues), tuple(owner[cue] for cue in cues),
-                    tuple(1 + 0.5 * (len(cue) - 1) for cue in cues))
+                    tuple(0.0 if owner[cue] == NEUTRAL else 1 + 0.5 * (len(cue) - 1) for cue in cues))
 
 
 class CueIndex:
@@ -91,13 +98,13 @@ class CueIndex:
         scores: dict[str, float] = {}
         if last - first == 1:       # the commonest case with a cue: one, which nothing can repeat
             index, _, cue_end = self._cues[first]
-            if cue_end <= end:
+            if cue_end <= end and self._pillars[index] != NEUTRAL:
                 scores[self._pillars[index]] = self._scores[index]
             return scores
         pillars, cue_scores = self._pillars, self._scores
         seen: set[int] = set()
         for index, _, cue_end in self._cues[first:last]:
-            if cue_end <= end and index not in seen:
+            if cue_end <= end and index not in seen and pillars[index] != NEUTRAL:
                 seen.add(index)
                 pillar = pillars[index]
                 scores[pillar] = scores.get(pillar, 0.0) + cue_scores[index]
@@ -110,7 +117,7 @@ def label_scores(label: str, clause_text: str, clause: dict[str, float]) -> dict
     scores = dict(clause)
     seen: set[int] = set()
     for index, _, _ in table.matcher.find_matches_as_indexes(label):
-        if index not in seen and table.cues[index] not in clause_text:
+        if index not in seen and table.cues[index] not in clause_text and table.pillars[index] != NEUTRAL:
             seen.add(index)
             scores[table.pillars[index]] = scores.get(table.pillars[index], 0.0) + table.scores[index]
     return scores

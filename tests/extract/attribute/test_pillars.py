@@ -91,6 +91,12 @@ def test_the_organisation_departments_own_offices_are_its_self_building():
     assert pillars_of(text)["21人"] == "integrity"
 
 
+def test_a_zones_name_is_no_cue_of_development():
+    # 经济技术开发区 holds 经济; the zone's party building is grassroots work.
+    text = "近年来，瑶海经济技术开发区通过“强组织、强阵地、强服务”三大举措，持续增强党组织在企业发展中的政治核心作用。"
+    assert {m.text: m.pillar for m in find_mentions(text)}["三大举措"] == "grassroots"
+
+
 def test_rural_revitalisation_is_a_backdrop_not_a_line_of_work():
     # 乡村振兴 heads reports of every line of work (人才助力乡村振兴, 抓党建促乡村振兴).
     text = "某县：培育本土人才 助力乡村振兴\n\n某县制定本土人才培养计划，邀请专家开展专题讲座，举办专题培训班20期800人次。"
