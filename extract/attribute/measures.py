@@ -221,11 +221,18 @@ def agree_breakdowns(text: str, indicators: list[Mention], decided: list[bool]) 
         if whole is not None and whole.end < sentence_start and not (
                 opens_sentence and whole.end >= _sentence_start(text, sentence_start - 1)):
             whole = None        # a figure of an earlier sentence is not this breakdown's whole
+        own_words = cue_rules().found(text[max(opener, indicators[index - 1].end if index else 0):mention.start])
         for counted in [whole] if whole is not None else [m for m in indicators[:index] if m.start > opener]:
-            if counted.measure != OTHER and mention.unit in measure_table()[counted.measure].units:
+            if counted.measure != OTHER and mention.unit in measure_table()[counted.measure].units \
+                    and not _excluded_from(counted.measure, own_words):
                 mention.measure = counted.measure
                 decided[index] = True
                 break
+
+
+def _excluded_from(code: str, words: frozenset[str]) -> bool:
+    """The part's own words name what the measure excludes (其中…党员班39期 of a cadres' 培训班)."""
+    return all(not rule.exclude.isdisjoint(words) for rule in cue_rules().rules if rule.code == code)
 
 
 def agree_respective_lists(text: str, indicators: list[Mention]) -> None:
