@@ -78,9 +78,10 @@ def test_a_measure_names_its_line_of_work(text, number, pillar):
     ("二、夯实基层组织建设\n引导帮扶单位采购农产品2.3亿元，发动社会力量捐款8000万元。", "8000万元"),
     ("二、夯实基层组织建设\n对口帮扶投入项目资金3200万元，建设任务12个项目。", "3200万元"),
     ("二、夯实基层组织建设\n全市建成省级以上美丽乡村90个，村民集资建设育苗大棚。", "90个"),
+    ("二、夯实基层组织建设\n成功推广水稻新品种5个，建成智慧农场2个。", "5个"),
 ], ids=["farmers joining a cooperative", "the area it farms", "its dividends", "land transferred",
         "village industry projects", "farm mechanisation", "purchases of farm produce", "donations",
-        "project funds", "model villages"])
+        "project funds", "model villages", "new crop varieties"])
 def test_rural_economy_in_a_grassroots_section_is_development(text, number):
     assert pillars_of(text)[number] == "development"
 
