@@ -83,6 +83,7 @@ class LabelWords:
     nominals: frozenset[str]
     openers: frozenset[str]
     places: frozenset[str]
+    determiners: frozenset[str]
 
 
 @lru_cache(maxsize=None)
@@ -92,7 +93,7 @@ def label_words() -> LabelWords:
     return LabelWords(words("link_verbs"), words("light_verbs"), words("act_verbs"),
                       words("fillers"), words("change_verbs"), words("share_verbs"), words("act_prefixes"), words("generic_heads"),
                       words("attribute_nouns"), words("person_heads"), words("nominal_words"),
-                      words("subgroup_openers"), words("place_heads"))
+                      words("subgroup_openers"), words("place_heads"), words("determiners"))
 
 
 @lru_cache(maxsize=None)
@@ -629,9 +630,11 @@ def phrase_before(tokens: list[tuple[str, str]]) -> tuple[str, bool]:
         while end and tokens[end - 1][1] in ("filler", "function"):
             end -= 1           # 学历 整体 提升
     start, length = end, 0
-    while start and (tokens[start - 1][1] in ("noun", "act") or _joins_nouns(tokens, start - 1)) \
+    determiners = label_words().determiners
+    while start and (tokens[start - 1][1] in ("noun", "act") or _joins_nouns(tokens, start - 1)
+                     or (tokens[start - 1][0] in determiners and start >= 2 and tokens[start - 2][1] == "act")) \
             and length + len(tokens[start - 1][0]) <= MAX_OBJECT_CHARS and not (tokens[start - 1][0] == AMONG and start < end):
-        start -= 1
+        start -= 1      # 培训 各类 人员: a determiner between the act and its object
         length += len(tokens[start][0])         # 党员队伍中 女党员: the run stops at the population's 中
     if (start >= 2 and start < end and tokens[start - 1][0] == "、" and tokens[start - 2][1] == "act"
             and tokens[start][1] == "act"):
