@@ -493,8 +493,8 @@ DIGIT_NAMES = "〇一二三四五六七八九"
 
 
 def _regiment_names(number: str) -> list[str]:
-    """149团 and 一四九团 (the two ways reports write a regiment); 1团 … 9团 only as 一团 … in full
-    words would collide (一团和气), so one-digit regiments are named by their Arabic numbers alone."""
+    """149团 and 一四九团, the two ways reports write a regiment; a one-digit regiment only as 1团,
+    since 一团 is a word too (一团和气)."""
     spelled = "".join(DIGIT_NAMES[int(digit)] for digit in number)
     return [number + "团"] + ([spelled + "团"] if len(number) > 1 else [])
 

@@ -255,11 +255,13 @@ def share_of_a_whole(text: str, mention: Mention, label: str, previous: Mention 
     subgroup = without_dangling_share(label)
     if subgroup in BOUND_AFTER and previous is not None and previous.start >= part_start:
         subgroup = previous.text.removesuffix(subgroup) + subgroup      # 35岁以下占比14.1%: the bound is the group
-    whole = WHOLE_OF_SHARES.match(before)
-    whole = phrase_before(tokens_of(whole.group(1)))[0] if whole else ""
+    among = WHOLE_OF_SHARES.match(before)
+    whole = phrase_before(tokens_of(among.group(1)))[0] if among else ""
     share = (subgroup + SHARE)[-MAX_LABEL_CHARS:]
-    whole = "" if whole in subgroup else whole[-(MAX_LABEL_CHARS - len(share)):] if len(share) < MAX_LABEL_CHARS else ""
-    return whole + share
+    room = MAX_LABEL_CHARS - len(share)        # a long whole gives way: the share is what the row is
+    if not whole or whole in subgroup or room <= 0:
+        return share
+    return whole[-room:] + share
 
 
 PART_ENDS = "。！？!?\n；;"

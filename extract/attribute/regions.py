@@ -259,7 +259,7 @@ def find_mentions(text: str, zones: Zones | None = None) -> list[Mention]:
             org_cue=text.startswith(c.org_suffixes, _after_repeated_level(text, end)),
             author=(start < byline_head or start >= byline_tail) and _in_byline(text, start, end),
             header=start < header_end,
-            elsewhere=(text[max(0, start - 3):start].endswith(c.elsewhere_prefixes)
+            elsewhere=(text[max(0, start - ELSEWHERE_REACH):start].endswith(c.elsewhere_prefixes)
                        or text.startswith(c.elsewhere_followers, end)),
         ))
     line_starts_with_names = False
@@ -302,6 +302,7 @@ def find_mentions(text: str, zones: Zones | None = None) -> list[Mention]:
     return mentions
 
 
+ELSEWHERE_REACH = 3        # the longest word before a place that sends it elsewhere (邀请了, 援建)
 BUREAU = "bureau"          # line_cue's word for an agency's dateline (中新社拉萨电): a place elsewhere
 MAX_COMPANY_NAME = 14      # characters between a place's name and 有限公司 in a firm's name
 LIST_SEPARATORS = frozenset({"、", "和", "及", "与", "以及"})
@@ -990,7 +991,7 @@ def find_township(gaz: Gazetteer, text: str, chosen: int | None, self_level: str
         if not cue and starts_line and start < byline_head and text.startswith(cues().org_suffixes, end):
             cue = "subject"     # 新泰市西张庄镇党委深入贯彻…: its own body opens the report
         if not cue and start < byline_head and text[line_start:start].strip() \
-                and DATELINE_OPENING.fullmatch(text, line_start, start):
+                and STORY_OPENING.fullmatch(text, line_start, start):
             cue = "subject"     # 本报曲阜讯（通讯员…） 吴村镇围绕…: the township the story opens with
         rank = (CUE_STRENGTH.get(cue, 1.0), len(counties) == 1)     # a placed township before an unplaced one
         if cue and (best is None or rank > best[0]):
@@ -1003,7 +1004,7 @@ def find_township(gaz: Gazetteer, text: str, chosen: int | None, self_level: str
 
 # What may stand before the first word of a story: a dateline and its reporters (本报曲阜讯(通讯员张亚南) ,
 # 据新华社北京电), then when (2月5日下午，近日，): 本报曲阜讯 吴村镇围绕…, 2月5日下午，万年埠街道召开…
-DATELINE_OPENING = re.compile(r"\s*(?:(?:本报|据)?[\u4e00-\u9fff]{1,8}(?:讯|电)\s*(?:[（(][^（）()\n]{0,24}[）)])?[\s　]*)?"
+STORY_OPENING = re.compile(r"\s*(?:(?:本报|据)?[\u4e00-\u9fff]{1,8}(?:讯|电)\s*(?:[（(][^（）()\n]{0,24}[）)])?[\s　]*)?"
                               r"(?:(?:\d{1,2}月(?:\d{1,2}日)?|近日|日前|近期|近年来|今年以来|去年以来)[上中下午晚]*[，,]?\s*)?")
 
 
@@ -1170,7 +1171,7 @@ def zone_most_named(gaz: Gazetteer, text: str, chosen: int | None, chosen_mentio
     for start, name, with_body in _zones_named(text):
         if name in gaz.by_name or name in gaz.names:
             continue          # a place the index already weighed
-        if text[max(0, start - 3):start].endswith(cues().elsewhere_prefixes):
+        if text[max(0, start - ELSEWHERE_REACH):start].endswith(cues().elsewhere_prefixes):
             continue
         found[name].append((start, with_body))
     if not found:

@@ -243,3 +243,7 @@ def test_destinations_weigh_as_elsewhere(text, places):
     from extract.attribute.regions import find_mentions as place_mentions
     found = {m.text: m.elsewhere for m in place_mentions(text)}
     assert all(found.get(place) for place in places), found
+
+
+def test_the_reach_before_a_place_covers_every_elsewhere_prefix():
+    assert max(map(len, word_list("region_cues.yaml", "elsewhere_prefixes"))) <= regions.ELSEWHERE_REACH
