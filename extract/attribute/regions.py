@@ -164,6 +164,7 @@ class Cues:
     media_blockers_after: tuple[str, ...]
     company_name: re.Pattern
     agencies: tuple[str, ...]
+    boilerplate: re.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -194,7 +195,7 @@ def cues() -> Cues:
                 words("elsewhere_followers"), department, self_reference, words("programme_names_after"),
                 words("rule_title_endings"), words("media_blockers_after"),
                 re.compile(rf"[\u4e00-\u9fff]{{0,{MAX_COMPANY_NAME}}}?(?:{'|'.join(words('company_suffixes'))})"),
-                words("agencies"))
+                words("agencies"), alternatives(words("boilerplate_markers")))
 
 
 @dataclass(slots=True)
@@ -209,6 +210,7 @@ class Mention:
     header: bool = False        # in the title or byline
     elsewhere: bool = False     # 远赴西安
     listed_away: bool = False   # 赴杭州市临安区、湖州市安吉县: after another destination, in its run
+    boilerplate: bool = False   # on a line of the site's notices (版权均属…, 转载请注明)
     cue: str = ""               # how its line names the reporting locality: author, source, byline …
     word_start: bool = True     # after punctuation, an opener (中共, 在) or another place name
     key: int | None = None      # the place it names, once resolved
@@ -292,6 +294,12 @@ def find_mentions(text: str, zones: Zones | None = None) -> list[Mention]:
     for m in mentions:
         if not m.org_cue and c.company_name.match(text, m.end):
             m.elsewhere = True      # 山东精工电子科技股份有限公司: a firm named after its province
+    for marker in c.boilerplate.finditer(text):
+        line_start, line_end = text.rfind("\n", 0, marker.start()) + 1, text.find("\n", marker.end())
+        line_end = len(text) if line_end == -1 else line_end
+        for m in mentions:
+            if line_start <= m.start < line_end:
+                m.boilerplate = True    # 凡注明来源为“海口网”的…版权均属海口网所有: the site's notice
     if "》" in text:
         starts = [m.start for m in mentions]
         for title in BOOK_TITLE.finditer(text):
@@ -667,9 +675,11 @@ def _anchor(gaz: Gazetteer, ev: _Evidence, heaviest_province: int | None) -> tup
     # A publisher whose province the text names nowhere else, while it names another (a reprint
     # from 上海发布 of a report on 安吉县): not enough on its own.
     province = gaz.province_of(best).key
+    # (The site's notices name it as often as they like: 凡注明来源为“海口网”…版权均属海口网所有.)
+    named_there = sum(1 for m in ev.mentions if not m.boilerplate and province in (m.key, *gaz.ancestors(m.key)))
     if (heaviest_province is not None and province != heaviest_province
             and support[best] < max(CUE_STRENGTH.values())
-            and ev.count[province] <= sum(1 for m in strong if province in (m.key, *gaz.ancestors(m.key)))):
+            and named_there <= sum(1 for m in strong if province in (m.key, *gaz.ancestors(m.key)))):
         return None, ()
     return best, ()
 

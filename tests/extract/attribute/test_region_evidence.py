@@ -81,6 +81,10 @@ BYLINE_VS_MOST_NAMED = [
          "中新社拉萨12月12日电 记者从西藏自治区驻村工作领导小组办公室获悉，西藏即将派出第八批干部驻村。\n" + BODY
          + "\n西藏自治区党委要求，拉萨市当雄县等地做好衔接，西藏各地市抓好落实。",
          "西藏自治区", "", "", "province"),
+    Case("a reprint site's copyright notice names its site as often as it likes: still a reprint",
+         "中新社拉萨12月12日电 记者从西藏自治区驻村工作领导小组办公室获悉，西藏即将派出第八批干部驻村。\n" + BODY
+         + "\n西藏自治区党委要求各地市抓好落实。\n·凡注明来源为“海口网”的所有作品，版权均属海口网所有，转载请注明。",
+         "西藏自治区", "", "", "province"),
     Case("a national agency's bureau in the capital is not the first place of a city's story",
          "新华网南京11月22日电 记者从苏州市委组织部获悉，苏州已组建党组织的非公企业6万余家。\n" + BODY
          + "\n苏州新增组建党组织1000余个，苏州市委组织部介绍。", "苏州市", "", "", "city"),
