@@ -247,3 +247,9 @@ def test_destinations_weigh_as_elsewhere(text, places):
 
 def test_the_reach_before_a_place_covers_every_elsewhere_prefix():
     assert max(map(len, word_list("region_cues.yaml", "elsewhere_prefixes"))) <= regions.ELSEWHERE_REACH
+
+
+@pytest.mark.parametrize("text", ["平顶山市有关负责人来到宝丰镇龙井村调研。", "平顶山市组织部门走访宝丰村。"])
+def test_a_township_or_village_holding_a_county_short_name_is_not_the_county(text):
+    names = {regions.gazetteer().places[m.key].name for m in regions.resolved_mentions(text)}
+    assert "宝丰县" not in names and "平顶山市" in names
