@@ -20,7 +20,8 @@ as the annotation guideline defines it, among all the places a report names:
      兵团 context; and short forms of districts, counties and zones (蓬江) unless the text also
      names in full the place, its parent or a place inside it (蓬江区, 江门市), its body (蓬江区委),
      or a line cue stands by it; short forms whose characters jieba's dictionary reads as parts
-     of other words (部务会|理论 for 会理, 振兴|和 for 兴和, 朱德清 for 德清);
+     of other words (部务会|理论 for 会理, 振兴|和 for 兴和, 朱德清 for 德清) or that open a
+     township's or village's name (宝丰镇龙井村 for 宝丰);
   3. resolve names several places share (朝阳区: 北京 or 长春) by the other places named; a short
      form shared by a place and one inside it means the larger one (吉林 → 吉林省); unresolved → dropped;
   4. weigh each mention: full names and aliases 1, short forms 0.5, more for a party body right after
