@@ -375,8 +375,9 @@ def line_cue(text: str, start: int, end: int, starts_line: bool, in_head: bool, 
         return "author"
     if in_head and before.endswith(c.dateline_before):
         return "dateline"       # 特约撰稿 苏念发自北京: the marker next to the name says what it is
-    if c.author_marker.search(before):
-        return "author"
+    marker = _last_match(c.author_marker, before)
+    if marker is not None and AUTHOR_GAP.fullmatch(before, marker.end()):
+        return "author"         # 作者单位：安吉县委组织部 — but not 作者:李永春 (a person named 永春)
     if c.source_marker.search(before):
         return "source"
     medium = next((suffix for suffix in c.media_suffixes if text.startswith(suffix, end)), "")
@@ -394,6 +395,18 @@ def line_cue(text: str, start: int, end: int, starts_line: bool, in_head: bool, 
     if in_title and starts_line and text.startswith(c.title_separators, end) and line_end - line_start <= TITLE_LINE_CHARS:
         return "title"
     return ""
+
+
+# Between 作者单位 and the author's body: 作者单位：中共…, and 作者：毛俊（中共…工委委员）, a name with its
+# post in brackets; not 作者：李永春 (a person called 永春).
+AUTHOR_GAP = re.compile(r"[\s　：:（(]*(?:[\u4e00-\u9fff]{2,4}[（(])?(?:中共)?")
+
+
+def _last_match(pattern: re.Pattern, text: str) -> re.Match | None:
+    last = None
+    for last in pattern.finditer(text):
+        pass
+    return last
 
 
 def _at_word_start(text: str, start: int) -> bool:

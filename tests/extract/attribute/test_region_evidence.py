@@ -77,6 +77,10 @@ AUTHOR_VS_PARTNER = [
 ]
 
 BYLINE_VS_MOST_NAMED = [
+    Case("an author named like a place (作者：李永春) is a person, not the author's body",
+         "平定县委组织部组团在繁峙县观摩学习\n来源：繁峙县委新闻办  作者：李永春\n" + BODY
+         + "\n平定县委常委一行来到繁峙县观摩，繁峙县委常委介绍了经验。",
+         "繁峙县", "source", "繁峙县", "county"),
     Case("a national agency's bureau in the capital is no dateline of the province's story",
          "中新社拉萨12月12日电 记者从西藏自治区驻村工作领导小组办公室获悉，西藏即将派出第八批干部驻村。\n" + BODY
          + "\n西藏自治区党委要求，拉萨市当雄县等地做好衔接，西藏各地市抓好落实。",
