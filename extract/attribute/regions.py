@@ -50,7 +50,8 @@ as the annotation guideline defines it, among all the places a report names:
      深入…, cue ``subject``), it opens the story right after the dateline or the date (本报曲阜讯
      吴村镇围绕…, 2月5日下午，万年埠街道召开…, also ``subject``), or the text calls itself 我镇/本街道
      and names it in its title lines; with no county chosen, only a township whose name no other county has; and
-     where the county was only the most named place, a township named more often than the county
+     where the county was only the most named place and its own body does not open the report
+     (万宁市委书记…来到龙滚镇), a township named more often than the county
      (not counting the county's name right before it: 曲麻莱县叶格乡) and than its other townships
      together (the county's name then just places the township);
   8. too little evidence, split cues, a tie between provinces, a township name several counties
@@ -924,9 +925,13 @@ def choose_region(text: str, title: str | None = None) -> RegionChoice:
         county = county_of_its_townships(gaz, text, ev.self_level)
         if county is not None:
             return county
-    if township is None and (cue == "most_named" or cue in PUBLISHER_CUES or chosen is None):
+    opening_end = _first_sentence_end(text)
+    # 海南省万宁市委书记…来到龙滚镇福塘村: the county's own body opens the report, whatever it visits
+    county_acts = chosen is not None and any(m.key == chosen and m.org_cue and m.start < opening_end
+                                             and not TOWNSHIP_BODY_AFTER.match(text, m.end) for m in ev.mentions)
+    if township is None and not county_acts and (cue == "most_named" or cue in PUBLISHER_CUES or chosen is None):
         township = most_named_township(gaz, text, chosen, ev.count.get(chosen, 0) if chosen is not None else 0,
-                                       readable, _first_sentence_end(text))
+                                       readable, opening_end)
     if township is not None:
         return township
     if cue not in ("author", "dateline", "title"):
@@ -1027,6 +1032,10 @@ def find_township(gaz: Gazetteer, text: str, chosen: int | None, self_level: str
         return None
     _, counties, name, start, end, cue = best
     return _township_choice(gaz, counties, name, start, end, cue)
+
+
+# After a county's name: its committee's body in a township (昌平区委回龙观街道工委), which is the township's.
+TOWNSHIP_BODY_AFTER = re.compile(r"[\u4e00-\u9fff]?委?[\u4e00-\u9fff]{1,6}?(?:镇|乡|街道|苏木)(?:党委|党工委|工委)")
 
 
 # What may stand before the first word of a story: a dateline and its reporters (本报曲阜讯(通讯员张亚南) ,

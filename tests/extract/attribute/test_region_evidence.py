@@ -279,6 +279,14 @@ ZONES = [
 ]
 
 TOWNSHIPS = [
+    Case("a county's own body opening the report keeps it the county's, whatever township it visits",
+         "10月31日，凤庆县委书记率相关部门负责人来到鲁史镇金鸡村，就基层党建工作现场办公。\n" + BODY
+         + "\n会上，鲁史镇党委汇报了工作，凤庆县委要求鲁史镇抓好落实。",
+         "凤庆县", "", "", "county"),
+    Case("a district committee's street committee opening the report is the street's",
+         "近年来，蓬江区委杜阮镇党委启动年轻干部培养计划，激发年轻干部活力。\n" + BODY
+         + "\n杜阮镇组织年轻干部参加实践，杜阮镇党委定期评估。",
+         "杜阮镇", "", "", "township"),
     Case("a township opening the first sentence after its date, its district an evaluator",
          "2月5日下午，鲁史镇召开党组织书记述职评议会。凤庆县委组织部副部长到会指导。\n" + BODY
          + "\n会议要求，镇党委抓好落实，凤庆县委组织部将跟踪问效。",
