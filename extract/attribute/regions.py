@@ -296,14 +296,13 @@ def find_mentions(text: str, zones: Zones | None = None) -> list[Mention]:
     for m in mentions:
         if not m.org_cue and c.company_name.match(text, m.end):
             m.elsewhere = True      # 山东精工电子科技股份有限公司: a firm named after its province
+    starts = [m.start for m in mentions]
     for marker in c.boilerplate.finditer(text):
         line_start, line_end = text.rfind("\n", 0, marker.start()) + 1, text.find("\n", marker.end())
         line_end = len(text) if line_end == -1 else line_end
-        for m in mentions:
-            if line_start <= m.start < line_end:
-                m.boilerplate = True    # 凡注明来源为“海口网”的…版权均属海口网所有: the site's notice
+        for m in mentions[bisect_left(starts, line_start):bisect_left(starts, line_end)]:
+            m.boilerplate = True        # 凡注明来源为“海口网”的…版权均属海口网所有: the site's notice
     if "》" in text:
-        starts = [m.start for m in mentions]
         for title in BOOK_TITLE.finditer(text):
             if not TRAILING_ASIDE.sub("", title.group()).endswith(c.rule_title_endings):
                 continue        # 《江门日报》 is a source, not rules; …办法(试行) are
@@ -442,7 +441,7 @@ def _is_word_not_place(text: str, m: Mention, strength: str, corps_text: bool) -
     return False
 
 
-TOWNSHIP_ENDINGS = ("镇", "乡", "街道", "苏木", "村", "社区", "嘎查")
+BELOW_COUNTY_ENDINGS = ("镇", "乡", "街道", "苏木", "村", "社区", "嘎查")     # townships' and villages' names
 WORD_CONTEXT = 4      # characters either side of a short name that the segmenter reads with it
 
 
@@ -477,7 +476,7 @@ def _drop_words(text: str, mentions: list[Mention]) -> list[Mention]:
     for m in mentions:
         readings = tuple((k, s) for k, s in m.readings if not _is_word_not_place(text, m, s, corps_text))
         if not m.org_cue and any(s == SHORT for _, s in readings) and (
-                _inside_a_word(text, m.start, m.end) or text.startswith(TOWNSHIP_ENDINGS, m.end)):
+                _inside_a_word(text, m.start, m.end) or text.startswith(BELOW_COUNTY_ENDINGS, m.end)):
             # 部务会理论 (会理), 乡村振兴和基层 (兴和): the short name's characters belong to other words;
             # 宝丰镇龙井村: a township's or village's name that holds a county's short name
             readings = tuple((k, s) for k, s in readings if s != SHORT)
@@ -694,10 +693,11 @@ def _anchor(gaz: Gazetteer, ev: _Evidence, heaviest_province: int | None) -> tup
     # from 上海发布 of a report on 安吉县): not enough on its own.
     province = gaz.province_of(best).key
     # (The site's notices name it as often as they like: 凡注明来源为“海口网”…版权均属海口网所有.)
-    named_there = sum(1 for m in ev.mentions if not m.boilerplate and province in (m.key, *gaz.ancestors(m.key)))
+    def named_in(mentions: list[Mention]) -> int:
+        return sum(1 for m in mentions if province in (m.key, *gaz.ancestors(m.key)))
     if (heaviest_province is not None and province != heaviest_province
             and support[best] < max(CUE_STRENGTH.values())
-            and named_there <= sum(1 for m in strong if province in (m.key, *gaz.ancestors(m.key)))):
+            and named_in([m for m in ev.mentions if not m.boilerplate]) <= named_in(strong)):
         return None, ()
     return best, ()
 
@@ -925,13 +925,13 @@ def choose_region(text: str, title: str | None = None) -> RegionChoice:
         county = county_of_its_townships(gaz, text, ev.self_level)
         if county is not None:
             return county
-    opening_end = _first_sentence_end(text)
-    # 海南省万宁市委书记…来到龙滚镇福塘村: the county's own body opens the report, whatever it visits
-    county_acts = chosen is not None and any(m.key == chosen and m.org_cue and m.start < opening_end
-                                             and not TOWNSHIP_BODY_AFTER.match(text, m.end) for m in ev.mentions)
-    if township is None and not county_acts and (cue == "most_named" or cue in PUBLISHER_CUES or chosen is None):
-        township = most_named_township(gaz, text, chosen, ev.count.get(chosen, 0) if chosen is not None else 0,
-                                       readable, opening_end)
+    if township is None and (cue == "most_named" or cue in PUBLISHER_CUES or chosen is None):
+        opening_end = _first_sentence_end(text)
+        # 海南省万宁市委书记…来到龙滚镇福塘村: the county's own body opens the report, whatever it visits
+        if not any(m.key == chosen and m.org_cue and m.start < opening_end
+                   and not TOWNSHIP_BODY_AFTER.match(text, m.end) for m in ev.mentions):
+            township = most_named_township(gaz, text, chosen, ev.count.get(chosen, 0) if chosen is not None else 0,
+                                           readable, opening_end)
     if township is not None:
         return township
     if cue not in ("author", "dateline", "title"):
