@@ -5,7 +5,9 @@ import cn2an
 import pytest
 from hypothesis import given, strategies as st
 
-from extract.find.numerals import NUMERAL_RE, is_year_numeral, longest_number_prefix, parse_number
+from extract.find.numerals import (
+    NUMERAL_RE, common_shape_value, is_year_numeral, longest_number_prefix, parse_number,
+)
 
 CASES = [
     ("9", 9), ("7430", 7430), ("１２５６", 1256), ("1,200", 1200), ("12.5", 12.5),
@@ -94,3 +96,35 @@ def test_traditional_numerals_read_as_simplified(number):
     numeral = cn2an.an2cn(number).translate(TRADITIONAL)
     assert NUMERAL_RE.fullmatch(numeral)
     assert parse_number(numeral) == number
+
+
+def common_shapes() -> list[str]:
+    digits = "零〇一二两三四五六七八九"
+    shapes = set(digits) | {d + s for d in digits for s in "十百千万亿"}
+    shapes |= {t + "十" + u for t in ["", *"一二三四五六七八九两"] for u in ["", *digits]}
+    shapes |= {str(n) for n in range(0, 1200)} | {f"{n}.{f}" for n in range(12) for f in range(0, 100, 7)}
+    shapes |= {f"{n}{s}" for n in (1, 7, 30, 450, 9999) for s in "十百千万亿"}
+    shapes |= {f"{n}.{f}{s}" for n in (0, 1, 19, 421) for f in ("1", "05", "7", "99") for s in "十百千万亿"}
+    return sorted(shapes)
+
+
+def test_common_shapes_are_read_as_cn2an_reads_them():
+    """The shortcut for common shapes must never change a value: compare with cn2an on each."""
+    read, differ = 0, []
+    for shape in common_shapes():
+        value = common_shape_value(shape)
+        if value is None:
+            continue
+        read += 1
+        try:
+            expected = cn2an.cn2an(shape, "smart")
+        except ValueError:
+            expected = None
+        if value != expected or isinstance(value, int) != isinstance(expected, int):
+            differ.append((shape, value, expected))
+    assert read > 1500 and not differ
+
+
+@pytest.mark.parametrize("shape", ["三百二十", "一千零五", "十四五", "二〇二三", "1,200", "两十"])
+def test_other_shapes_are_left_to_cn2an(shape):
+    assert common_shape_value(shape) is None
