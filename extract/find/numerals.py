@@ -1,8 +1,9 @@
 """Numerals: the pattern that finds them and the function that gives their value.
 
 Conversion is cn2an's job (Arabic, Chinese and mixed numerals: 1.2万, 一百六十,
-两, 37亿); this module only finds candidate numerals, hands cn2an one numeral at
-a time (never a sentence: its transform misreads bare 百/千/万 inside words), and
+两, 37亿); this module only finds candidate numerals, reads the commonest shapes
+itself exactly as cn2an would (to spare its import), hands cn2an one numeral at a
+time (never a sentence: its transform misreads bare 百/千/万 inside words), and
 turns its refusals into None.
 
 >>> parse_number("1.2万")
