@@ -27,6 +27,8 @@ import ahocorasick_rs
 
 from .mentions import Mention
 from .numerals import ARABIC, CHINESE, CHINESE_DIGIT, CHINESE_SCALE, DIGIT, parse_number
+
+DECIMAL_POINTS = frozenset(".．点點")
 from ..resources import load_yaml, word_list
 from .textspans import QUOTED, Intervals, ambiguity_pattern, quotations
 
@@ -139,7 +141,7 @@ def _alternation(words) -> str:
 def bundle_pattern() -> re.Pattern:
     """N + classifier + up to four characters of modifier + programme noun (quoted content)."""
     words = bundle_words()
-    return re.compile(rf"(?P<n>{CHINESE})(?P<cls>{_alternation(words.classifiers)})"
+    return re.compile(rf"(?P<n>{CHINESE}|{ARABIC})(?P<cls>{_alternation(words.classifiers)})"
                       rf"(?P<mod>[^\W\d]{{0,4}}?)(?P<noun>{_alternation(words.nouns)})")
 
 
@@ -327,8 +329,8 @@ def read_name(content: str) -> tuple[str, float | None, str]:
     words = bundle_words()
     if content not in words.local_names:
         if ((match := bare_bundle_pattern().fullmatch(content)) and match.group("cls") not in words.not_bundle_heads
-                and is_bundle_size(parse_number(match.group("n")), match.group("cls"))):
-            return BARE, parse_number(match.group("n")), ""
+                and is_bundle_size(bundle_count(match.group("n")), match.group("cls"))):
+            return BARE, bundle_count(match.group("n")), ""
         bundle = read_bundle(content)
         if bundle is not None:
             return "program_count", bundle[0], bundle[1]
@@ -358,7 +360,7 @@ def read_bundle(content: str) -> tuple[float, str] | None:
         numeral, classifier, noun = match.group("n"), match.group("cls"), match.group("noun")
     else:
         return read_quoted_set(content)
-    value = parse_number(numeral)
+    value = bundle_count(numeral)
     return (value, noun) if is_bundle_size(value, classifier) else None
 
 
@@ -384,7 +386,7 @@ def read_quoted_set(content: str) -> tuple[float, str] | None:
         return None
     if not match.group("cls") and len(rest) > MAX_SET_SUFFIX:
         return None         # “七里河夜校”: without a classifier a long rest is a name that opens with N
-    value = parse_number(match.group("n"))
+    value = bundle_count(match.group("n"))
     if not is_bundle_size(value, match.group("cls") or ""):
         return None
     return value, longest_noun(rest, at_end=True) or rest
@@ -398,6 +400,11 @@ def longest_noun(phrase: str, at_end: bool) -> str:
         if piece in nouns:
             return piece
     return ""
+
+
+def bundle_count(numeral: str) -> float | None:
+    """N of a bundle: a whole number (“3.0版” is a version, not three of something)."""
+    return None if DECIMAL_POINTS.intersection(numeral) else parse_number(numeral)
 
 
 def is_bundle_size(value: float | None, classifier: str) -> bool:
@@ -425,7 +432,7 @@ def find_unquoted_bundles(text: str, taken: Intervals, starts: NumeralStarts | N
             continue
         if any_word and not is_set_word(text, match):
             continue
-        value = parse_number(match.group("n"))
+        value = bundle_count(match.group("n"))
         listed_with_one = bool(found) and found[-1].end == start - 1 and text[start - 1] in LIST_MARKS \
             and found[-1].text.lstrip("".join(NUMERAL_RUN)).startswith(match.group("cls"))
         if not is_bundle_size(value, match.group("cls")) or not (
@@ -517,7 +524,7 @@ def find_unquoted_packages(text: str, taken: Intervals) -> list[Mention]:
     # A package opens with its word: look for the words (a substring search), not for the pattern.
     starts = sorted(at for word in bundle_words().package_words for at in occurrences(text, word))
     for match in matches_from(unquoted_package_pattern(), text, starts):
-        value = parse_number(match.group("n"))
+        value = bundle_count(match.group("n"))
         if not taken.overlaps(*match.span()) and is_bundle_size(value, ""):
             found.append(Mention("program_count", match.start(), match.end(), match.group(),
                                  value=value, unit=bundle_words().article_noun, label=match.group()))
@@ -534,7 +541,7 @@ def occurrences(text: str, word: str) -> list[int]:
 
 def may_be_set_word(match: re.Match) -> bool:
     """False where is_set_word says no from N and the word alone, as for the 二十大 of every report."""
-    value = parse_number(match.group("n"))
+    value = bundle_count(match.group("n"))
     word = match.group("noun")
     return (value is not None and value <= MAX_BIG_SET and not NUMERAL_CHAR.search(word)
             and not word.startswith(bundle_words().not_bundle_heads))
@@ -546,7 +553,7 @@ def is_set_word(text: str, match: re.Match) -> bool:
     word = match.group("noun")
     if NUMERAL_CHAR.search(word) or word.startswith(bundle_words().not_bundle_heads):
         return False
-    value = parse_number(match.group("n"))
+    value = bundle_count(match.group("n"))
     if value is None or value > MAX_BIG_SET:
         return False        # 十大杰出青年, 十大优秀党员: a top ten, not a set of programmes; 三四大: no number
     idiom = ambiguity_pattern().search(text, max(0, match.start() - MAX_IDIOM_REACH), match.end() + MAX_IDIOM_REACH)
