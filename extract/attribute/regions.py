@@ -947,6 +947,8 @@ def choose_region(text: str, title: str | None = None) -> RegionChoice:
         return zone
     if chosen is not None and cue not in ("most_named", ""):
         zone = zone_holding_decider(gaz, text, chosen, _deciding_mention(ev, chosen))
+        if zone is None and cue == "dateline":
+            zone = zone_of_the_dateline_city(gaz, text, chosen, ev)
         if zone is not None:
             return zone
     if chosen is not None and (cue in PUBLISHER_CUES or cue == "most_named"):
@@ -1248,6 +1250,27 @@ def city_zone_by_its_word(gaz: Gazetteer, text: str, chosen: int, ev: _Evidence)
 
 
 CITY_ZONE_WORDS = ("经开区", "高新区", "开发区")
+
+
+def zone_of_the_dateline_city(gaz: Gazetteer, text: str, chosen: int, ev: _Evidence) -> RegionChoice | None:
+    """本报大连讯 … 大连长兴岛经济技术开发区坚持…: a paper's bureau in a city reports on a zone of
+    that city that the gazetteer does not list, named by the city's name and more often than the
+    city is named anywhere else (its dateline aside)."""
+    place = gaz.places[chosen]
+    if place.level != "city":
+        return None
+    zone = zone_most_named(gaz, text, None, 0)
+    if zone is None:
+        return None
+    city_name = next((name for name in (place.name, place.short) if name and zone.region.name.startswith(name)), "")
+    if not city_name:
+        return None
+    zone_mentions = text.count(zone.region.name[len(city_name):])
+    city_elsewhere = sum(1 for m in ev.mentions if m.key == chosen and m.cue != "dateline"
+                         and not text.startswith(zone.region.name, m.start))
+    if zone_mentions <= city_elsewhere:
+        return None
+    return RegionChoice(_zone_region(gaz, zone.region.name, chosen), zone.start, zone.end, "most_named")
 
 
 def zone_holding_decider(gaz: Gazetteer, text: str, chosen: int, decider: Mention) -> RegionChoice | None:

@@ -276,6 +276,14 @@ ZONES = [
          "瑶海经济技术开发区：“三联”推动非公党建提质增效\n发布日期：2025-09-04 信息来源：瑶海分站\n" + BODY
          + "\n近年来，瑶海经济技术开发区通过三项举措，增强党组织在企业发展中的作用。",
          "瑶海经济技术开发区", "title", "瑶海经济技术开发区", "development_zone", "合肥市"),
+    Case("a city paper's dateline over an unlisted zone of that city that the report is about",
+         "青岛鳌山湾经济技术开发区\n本报青岛讯（通讯员王明）近年来，青岛鳌山湾经济技术开发区坚持党建引领。\n" + BODY
+         + "\n鳌山湾经济技术开发区党工委统筹推进，在青岛市委组织部指导下形成经验。",
+         "青岛鳌山湾经济技术开发区", "most_named", "青岛鳌山湾经济技术开发区", "development_zone", "青岛市"),
+    Case("a city paper's dateline over a story that names the city's zone once stays with the city",
+         "本报青岛讯（通讯员王明）青岛市召开人才工作会议，青岛市委书记讲话。\n" + BODY
+         + "\n青岛鳌山湾经济技术开发区等单位作交流发言，青岛市各区市参加。",
+         "青岛市", "dateline", "青岛"),
 ]
 
 TOWNSHIPS = [
