@@ -1095,8 +1095,9 @@ def zone_by_its_body(gaz: Gazetteer, text: str, chosen: int | None, zones: Zones
         prefix = match.group("prefix")
         cut = _after_place_ending(prefix)       # 深圳市大鹏新区 → 大鹏新区
         name, start = match.group()[cut:], match.start() + cut
-        if len(prefix) - cut < 2 or name in gaz.by_name or name in gaz.names or not _plausible_zone_stem(prefix[cut:]):
-            continue              # too short to be a zone's name, or a place the index already weighed
+        if len(prefix) - cut < 2 or name in gaz.by_name or name in gaz.names or not _plausible_zone_stem(prefix[cut:]) \
+                or name in _zone_words()[0]:
+            continue              # too short to be a zone's name (盟|经济技术开发区), or a place already weighed
         above = city.region
         region = Region(name, above.province, above.name, "development_zone", latitude=above.latitude,
                         longitude=above.longitude, coordinates_of=above.coordinates_of)
@@ -1262,15 +1263,22 @@ def zone_of_the_dateline_city(gaz: Gazetteer, text: str, chosen: int, ev: _Evide
     zone = zone_most_named(gaz, text, None, 0)
     if zone is None:
         return None
-    city_name = next((name for name in (place.name, place.short) if name and zone.region.name.startswith(name)), "")
-    if not city_name:
+    names = [name for name in (place.name, place.short) if name]
+    # by the city's name: within the zone's name, or right before its first mention (赣州蓉江新区)
+    city_name = next((name for name in names if zone.region.name.startswith(name)), "")
+    written_before = next((name for name in names if text.startswith(name, zone.start - len(name))), "")
+    if not city_name and not written_before:
         return None
-    zone_mentions = text.count(zone.region.name[len(city_name):])
-    city_elsewhere = sum(1 for m in ev.mentions if m.key == chosen and m.cue != "dateline"
-                         and not text.startswith(zone.region.name, m.start))
+    bare_name = zone.region.name[len(city_name):]
+    zone_mentions = text.count(bare_name)
+    city_elsewhere = sum(1 for m in ev.mentions if m.key == chosen and m.cue != "dateline" and not m.elsewhere
+                         and not text.startswith(zone.region.name, m.start) and not text.startswith(bare_name, m.end))
     if zone_mentions <= city_elsewhere:
         return None
-    return RegionChoice(_zone_region(gaz, zone.region.name, chosen), zone.start, zone.end, "most_named")
+    if city_name:
+        return RegionChoice(_zone_region(gaz, zone.region.name, chosen), zone.start, zone.end, "most_named")
+    start = zone.start - len(written_before)     # the name as written, the city's with it
+    return RegionChoice(_zone_region(gaz, written_before + bare_name, chosen), start, zone.end, "most_named")
 
 
 def zone_holding_decider(gaz: Gazetteer, text: str, chosen: int, decider: Mention) -> RegionChoice | None:

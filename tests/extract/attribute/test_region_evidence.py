@@ -280,6 +280,10 @@ ZONES = [
          "青岛鳌山湾经济技术开发区\n本报青岛讯（通讯员王明）近年来，青岛鳌山湾经济技术开发区坚持党建引领。\n" + BODY
          + "\n鳌山湾经济技术开发区党工委统筹推进，在青岛市委组织部指导下形成经验。",
          "青岛鳌山湾经济技术开发区", "most_named", "青岛鳌山湾经济技术开发区", "development_zone", "青岛市"),
+    Case("a city site's dateline, the zone written after the city's name",
+         "本网江西赣州讯（通讯员李明）江西赣州峰山新区两新工委推动非公党建。\n" + BODY
+         + "\n赣州某某文化传媒有限公司参加活动。峰山新区两新工委表示将继续推进。",
+         "赣州峰山新区", "most_named", "赣州峰山新区", "development_zone", "赣州市"),
     Case("a city paper's dateline over a story that names the city's zone once stays with the city",
          "本报青岛讯（通讯员王明）青岛市召开人才工作会议，青岛市委书记讲话。\n" + BODY
          + "\n青岛鳌山湾经济技术开发区等单位作交流发言，青岛市各区市参加。",
@@ -496,3 +500,10 @@ def test_one_zone_under_two_names_counts_once():
 def test_a_zone_is_named_as_the_text_names_it_most():
     found = {"川渝云岭新区": [(10, False), (40, False), (90, True)], "云岭新区": [(60, False)]}
     assert _short_names_joined(gazetteer(), found) == {"川渝云岭新区": [(10, False), (40, False), (60, False), (90, True)]}
+
+
+def test_a_zone_word_alone_names_no_zone():
+    """盟经济技术开发区党工委 in 兴安日报: the zone's own name is cut after 盟, leaving no name at all."""
+    text = ("盟经济技术开发区实施“四项工程”\n兴安日报\n本报讯 2017年以来，盟经济技术开发区党工委推进非公党建。\n"
+            + BODY + "\n该企业被评为兴安盟模范单位，兴安盟各地学习。")
+    assert choose_region(text).region.name not in ("经济技术开发区", "开发区")
