@@ -69,9 +69,11 @@ class CueRule:
 
     def rejects(self, counted: str) -> bool:
         """The noun right after the number names places, not what this measure counts
-        (154个村达到达标标准: villages, not model party organisations)."""
+        (154个村达到达标标准: villages, not model party organisations), unless the measure's own
+        object names them so (五星社区: the rating is the count's)."""
         head = counted.rpartition(OF)[2]      # 已建立党组织的村: the noun after the last 的 is counted
-        return bool(self.counted_not) and head.endswith(self.counted_not) and PARTY not in head
+        return (bool(self.counted_not) and head.endswith(self.counted_not) and PARTY not in head
+                and not head.endswith(tuple(self.objects)))
 
     def holds(self, scope: frozenset[str], clause: frozenset[str], sentence: frozenset[str],
               excluded_in: frozenset[str] | None = None) -> bool:
