@@ -318,6 +318,10 @@ def classify(text: str, mention: Mention, previous_end: int = 0, next_start: int
         own = own | named
     own_stretch = cues.found(text[stretch_start:stretch_end])
     stretch = own_stretch | parent
+    if text.startswith(SUBJECTLESS_OPENERS, clause_start):
+        # 非公企业624家，已建党组织205个: a clause that opens with 已 goes on about the one before,
+        # whose population (非公企业) qualifies what it counts
+        stretch |= cues.found(previous_clause(text, clause_start)) & qualifying_words()
     counted_memo: list[str] = []   # what the number counts, read once
 
     def counted_after() -> str:
@@ -378,6 +382,15 @@ def classify(text: str, mention: Mention, previous_end: int = 0, next_start: int
             if rule.holds(joined, joined, sentence):
                 return rule.code, True
     return OTHER, False
+
+
+SUBJECTLESS_OPENERS = ("已", "均已", "现已")
+
+
+@lru_cache(maxsize=None)
+def qualifying_words() -> frozenset[str]:
+    """Every rule's `also` words: what places a count in a sector (非公, 社会组织, 楼宇 …)."""
+    return frozenset().union(*(rule.also for rule in cue_rules().rules))
 
 
 def purpose_after(text: str, mention: Mention, clause_end: int) -> frozenset[str]:
