@@ -200,7 +200,8 @@ def agree_subgroups(text: str, indicators: list[Mention], decided: list[bool]) -
         stretch = (text[max(clause_start, indicators[index - 1].end):mention.start]
                    + "，" + text[mention.end:min(clause_end, after_end)])
         nouns = [token for token, cls in tokens_of(stretch) if cls == "noun"]
-        if nouns and all(noun in subgroup_words or noun in whole.label for noun in nouns):
+        if nouns and all(noun in subgroup_words or noun in whole.label for noun in nouns) \
+                and not _excluded_from(whole.measure, cue_rules().found(stretch)):     # 四星社区…，无星社区
             mention.measure = whole.measure
             decided[index] = True
 
@@ -374,7 +375,9 @@ def classify(text: str, mention: Mention, previous_end: int = 0, next_start: int
             return rule.code, True
     bare = (len(text[clause_start:clause_end]) - len(mention.text) <= BARE_CLAUSE_CHARS
             or not names_a_thing(text[clause_start:mention.start] + text[mention.end:clause_end]))
-    if not in_breakdown and bare and all(rule.objects.isdisjoint(clause) for rule in rules):
+    # an age that bounds a group (35岁以下) names no kind of its own here
+    named = cues.found(AGE_BOUND.sub("", text[clause_start:clause_end])) if bare else clause
+    if not in_breakdown and bare and all(rule.objects.isdisjoint(named) for rule in rules):
         # A clause that names nothing, only acts, shares the topic of the clause before it
         # (举办干部培训班16期，培训3200人次; 人才引进…，累计招聘、回引400余人): try the two together.
         joined = clause | cues.found(previous_clause(text, clause_start))
@@ -444,8 +447,12 @@ KIND_THEN_HEAD = re.compile(r"[型类式](?P<head>[\u4e00-\u9fff]{2,10})$")
 
 
 def names_a_thing(stretch: str) -> bool:
-    """A noun stands in `stretch` (涉农区县的), not only acts and little words (、改建)."""
-    return any(cls == "noun" for _, cls in tokens_of(stretch))
+    """A noun stands in `stretch` (涉农区县的), not only acts and little words (、改建), nor only
+    an age that bounds a group (党员中…，35岁以下146.4万名: the group is the clause before's)."""
+    return any(cls == "noun" for _, cls in tokens_of(AGE_BOUND.sub("", stretch)))
+
+
+AGE_BOUND = re.compile(r"[0-9０-９]+周?岁(?:及|以|至[0-9０-９]+周?岁)?(?:以)?[上下]?的?")
 
 
 def own_item(text: str, clause_start: int, clause_end: int, mention: Mention, own_end: int) -> str:
@@ -549,5 +556,6 @@ def agree_repetitions(indicators: list[Mention], decided: list[bool]) -> None:
             codes_of.setdefault(mention.text, set()).add(mention.measure)
     for mention, by_rule in zip(indicators, decided):
         codes = codes_of.get(mention.text, set())
-        if not by_rule and len(codes) == 1:
+        # …五星社区161个…；无星社区161个: the same figure of what the code excludes is another figure
+        if not by_rule and len(codes) == 1 and not _excluded_from(next(iter(codes)), cue_rules().found(mention.label)):
             mention.measure = next(iter(codes))
