@@ -133,3 +133,14 @@ def test_the_group_or_the_work_decides_not_a_property_anyone_has(text, number, p
     """Party-member education is theory, party schools train cadres; an age or a schooling is the
     line of work of whose it is."""
     assert pillars_of(text)[number] == pillar
+
+
+@pytest.mark.parametrize("text, number", [
+    ("在市直单位选派800名党建指导员的基础上，每名党建指导员联系3个企业，帮助企业破解发展难题。", "800名"),
+    ("某市600名干部走进非公企业", "600名"),
+    ("为确保“两个覆盖”，今年新纳入党建平台企业60家。", "60家"),
+], ids=["party-building instructors helping enterprises", "cadres sent into non-public enterprises",
+        "enterprises brought onto the party-building platform"])
+def test_the_enterprises_of_new_sector_party_building_are_grassroots_work(text, number):
+    """非公企业 and the words of 两新 party building outweigh 企业 (development) in a clause."""
+    assert pillars_of(text)[number] == "grassroots"
