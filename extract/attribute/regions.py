@@ -159,6 +159,7 @@ class Cues:
     dateline_after: re.Pattern
     title_separators: tuple[str, ...]
     elsewhere_followers: tuple[str, ...]
+    host: re.Pattern
     department_line: re.Pattern
     self_reference: re.Pattern
     programme_names_after: tuple[str, ...]
@@ -194,7 +195,9 @@ def cues() -> Cues:
                 words("division_blockers_after"), words("division_blockers_before"),
                 alternatives(words("source_markers")), alternatives(words("author_markers")), words("media_suffixes"),
                 words("dateline_before"), dateline_after, words("title_separators"),
-                words("elsewhere_followers"), department, self_reference, words("programme_names_after"),
+                words("elsewhere_followers"),
+                re.compile(rf"[^，,。；;：:！？!?\n]{{0,{HOST_REACH}}}?(?:{'|'.join(map(re.escape, words('host_markers')))})"),
+                department, self_reference, words("programme_names_after"),
                 words("rule_title_endings"), words("media_blockers_after"),
                 re.compile(rf"[\u4e00-\u9fff]{{0,{MAX_COMPANY_NAME}}}?(?:{'|'.join(words('company_suffixes'))})"),
                 words("agencies"), alternatives(words("boilerplate_markers")))
@@ -264,7 +267,7 @@ def find_mentions(text: str, zones: Zones | None = None) -> list[Mention]:
             author=(start < byline_head or start >= byline_tail) and _in_byline(text, start, end),
             header=start < header_end,
             elsewhere=(text[max(0, start - ELSEWHERE_REACH):start].endswith(c.elsewhere_prefixes)
-                       or text.startswith(c.elsewhere_followers, end)),
+                       or text.startswith(c.elsewhere_followers, end) or c.host.match(text, end) is not None),
         ))
     line_starts_with_names = False
     for before, m in zip([None, *mentions], mentions):
@@ -311,6 +314,7 @@ def find_mentions(text: str, zones: Zones | None = None) -> list[Mention]:
     return mentions
 
 
+HOST_REACH = 14            # 党委书记赵天杰等领导 | 陪同: a post, a name and 等领导 before the host's act
 ELSEWHERE_REACH = 3        # the longest word before a place that sends it elsewhere (邀请了, 援建)
 BUREAU = "bureau"          # line_cue's word for an agency's dateline (中新社拉萨电): a place elsewhere
 MAX_COMPANY_NAME = 14      # characters between a place's name and 有限公司 in a firm's name
@@ -557,6 +561,29 @@ def _resolve_all(gaz: Gazetteer, mentions: list[Mention], self_level: str = "") 
                            or (self_named and _fits_level(gaz.places[k], self_level)))
     resolved += settle([m for m in weak if m.readings])
     return sorted(resolved, key=lambda m: m.start)
+
+
+VISIT = re.compile("考察|学习|观摩|走访|参观|交流")     # not 调研: a superior's inspection of the place reported on
+
+
+def _send_away_title_destinations(gaz: Gazetteer, text: str, resolved: list[Mention], title: str) -> None:
+    """刘新建一行赴伊犁州走访考察: a place the title sends the reporters to (or pairs them with)
+    is a destination wherever the text names it, and so is every place within it (伊宁市 of
+    伊犁州): the text describes it at length, as the visitors saw it."""
+    title_start = text.find(title) if title else -1
+    if title_start == -1:
+        return
+    title_end = title_start + len(title)
+    # a visit to learn or inspect, not cadres arriving to serve (到哈尔滨新区挂职, 抵达拉萨, 支援西藏)
+    away = {m.key for m in resolved if title_start <= m.start < title_end and m.elsewhere
+            and VISIT.search(text, m.end, title_end)}
+    away -= {m.key for m in resolved if title_start <= m.start < title_end and not m.elsewhere}
+    if not away:
+        return
+    for m in resolved:
+        if not m.elsewhere and (m.key in away or not away.isdisjoint(gaz.ancestors(m.key))):
+            m.elsewhere = True
+            m.weight = _weight(m)
 
 
 # --- Choosing the locality ------------------------------------------------------------------
@@ -912,9 +939,11 @@ def choose_region(text: str, title: str | None = None) -> RegionChoice:
     found = _drop_words(text, find_mentions(text, zones))
     readable = frozenset(key for mention in found for key, _ in mention.readings)
     resolved = _resolve_all(gaz, found, self_level)
+    title = document_title(text) if title is None else title
+    _send_away_title_destinations(gaz, text, resolved, title)
     own, total, count, cued = _subtree_weights(gaz, resolved)
     ev = _Evidence(resolved, own, total, count, cued, self_level, _anaphora_target(gaz, text, resolved, self_level),
-                   _places_in_title(text, resolved, document_title(text) if title is None else title),
+                   _places_in_title(text, resolved, title),
                    _places_in_opening(text, resolved, zones),
                    _aided_provinces(gaz, text), says_we)
     chosen, cue, candidates = _choose(gaz, ev)

@@ -146,6 +146,13 @@ TITLE = [
     Case("title prefix in brackets", "【蓬江】夜校开课\n" + BODY + "\n江门市委部署，江门市召开会议。", "蓬江区", "title", "蓬江"),
     Case("a caption in the body is no author", "泉州市召开组织工作会议\n" + BODY + "\n晋江市委书记讲话\n" + BODY
          + "\n泉州市委组织部部署，泉州市各县区参加，泉州市委要求。", "泉州市"),
+    Case("a place the title sends visitors to, described at length, is a destination throughout",
+         "安吉县党政代表团赴黄山市学习考察\n5月8日，安吉县委书记带队赴黄山市学习考察。\n" + BODY
+         + "\n黄山市委书记介绍了黄山市的发展情况，黄山市各区县、歙县、黟县的党建工作各有特色，"
+         "黄山市委组织部表示欢迎。", "安吉县"),
+    Case("a place the title has cadres arrive at to serve is the one that reports",
+         "省直部门20名干部到蓬江区挂职\n" + BODY + "\n挂职干部在蓬江区各部门工作，蓬江区委组织部安排，"
+         "蓬江区召开座谈会。", "蓬江区"),
 ]
 
 SELF_REFERENCE = [
