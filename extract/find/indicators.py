@@ -430,8 +430,8 @@ def read_indicator(text: str, start: int, numeral_end: int, range_high: bool = F
     if not is_arabic(numeral) and after_unit.startswith(
             context_words()["session_after_unit"] + context_words()["inventory_nouns"]):
         return None                 # 三次全会: a session; 两个方面: an inventory of ideas
-    if unit_form and after_unit[:1] and after_unit[:1] in OPENING_QUOTES:
-        return None                 # 两个“全覆盖”: a named set, not a measured quantity
+    if unit_form and after_unit[:1] and after_unit[:1] in OPENING_QUOTES and not is_arabic(numeral):
+        return None                 # 两个“全覆盖”: a named set, not a measured quantity (685名“两委”成员 is one)
     cursor += unit_length
     if unit in unit_table().minor_units:
         minor_value, cursor = read_minor_units(text, cursor, unit)     # 5元3角: 0.3
