@@ -22,7 +22,8 @@ from functools import lru_cache
 import ahocorasick_rs
 
 from ..find.mentions import Mention
-from .labels import RANGE_FROM, RANGE_TO, SENTENCE_END, leading, object_after, respective_runs, shared_head, tokens_of
+from .labels import (QUOTES, RANGE_FROM, RANGE_TO, SENTENCE_END, label_words, leading, object_after, respective_runs,
+                     shared_head, tokens_of)
 from ..resources import ResourceError, load_yaml, pillar_names, resource_path, word_list
 
 OTHER = "other"
@@ -327,7 +328,8 @@ def classify(text: str, mention: Mention, previous_end: int = 0, next_start: int
 
     def counted_after() -> str:
         if not counted_memo:
-            counted_memo.append(object_after(tokens_of(text[mention.end:stretch_end]), unit=mention.unit))
+            # 685名“两委”班子成员: a quoted word is part of the noun
+            counted_memo.append(object_after(tokens_of(QUOTES.sub("", text[mention.end:stretch_end])), unit=mention.unit))
         return counted_memo[0]
 
     def counted_head() -> str:
@@ -338,8 +340,16 @@ def classify(text: str, mention: Mention, previous_end: int = 0, next_start: int
     if counted_first:
         # 帮镇扶村工作机制组织2812名科技特派员: the noun after the number, what it counts, decides before
         # the words around it (a breakdown's part counts what its whole counts, R3)
+        excluded_in = own_stretch
+        if next_start is not None and next_start < clause_end:
+            # 685名两委班子成员平均年龄降至45.5岁: the words between the counted noun and the next
+            # figure of the clause are that figure's (平均年龄), not an exclusion of this one
+            counted = counted_after()
+            owner = next((counted[:-len(word)] for word in label_words().attributes
+                          if counted.endswith(word) and len(counted) > len(word)), counted)
+            excluded_in = cues.found(text[stretch_start:mention.end] + owner)
         for rule in rules:
-            if not rule.objects.isdisjoint(counted_first) and rule.holds(stretch, context, sentence, own_stretch) \
+            if not rule.objects.isdisjoint(counted_first) and rule.holds(stretch, context, sentence, excluded_in) \
                     and not (rule.counted_not and rule.rejects(counted_head())):
                 return rule.code, True
     for rule in rules:
