@@ -144,3 +144,13 @@ def test_the_group_or_the_work_decides_not_a_property_anyone_has(text, number, p
 def test_the_enterprises_of_new_sector_party_building_are_grassroots_work(text, number):
     """非公企业 and the words of 两新 party building outweigh 企业 (development) in a clause."""
     assert pillars_of(text)[number] == "grassroots"
+
+
+@pytest.mark.parametrize("text, number", [
+    ("在第一书记协调下，该村20栋温棚拔地而起，由村党支部带领村民种植蔬菜。", "20栋"),
+    ("通过村党支部引领，目前已有15个村实现整村脱贫。", "15个"),
+    ("村党组织现已实施精准帮扶项目36个。", "36个"),
+], ids=["greenhouses a first secretary brought", "villages out of poverty", "aid projects"])
+def test_what_a_village_party_branch_builds_or_earns_is_development(text, number):
+    """The village's party work is the means; greenhouses, incomes and aid projects are development."""
+    assert pillars_of(text)[number] == "development"
