@@ -514,3 +514,10 @@ def test_a_zone_word_alone_names_no_zone():
     text = ("盟经济技术开发区实施“四项工程”\n兴安日报\n本报讯 2017年以来，盟经济技术开发区党工委推进非公党建。\n"
             + BODY + "\n该企业被评为兴安盟模范单位，兴安盟各地学习。")
     assert choose_region(text).region.name not in ("经济技术开发区", "开发区")
+
+
+@pytest.mark.parametrize("text", ["广宁一行前往合作区考察学习。", "考察团一行赴开发区参观。"])
+def test_a_sentence_about_going_to_a_zone_names_no_zone(text):
+    """The characters before a zone word are a name only when they hold no act, particle or
+    word of going (前往, 一行): 广宁一行前往合作区 is a trip, not a zone called so."""
+    assert all("前往" not in name and "一行" not in name for _, name, _ in _zones_named(text))
