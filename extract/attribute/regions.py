@@ -1206,10 +1206,14 @@ def _plausible_zone_stem(stem: str) -> bool:
     rank (国家级高新区, 区级高新区)."""
     if stem.endswith(RANK_ENDING) or stem.endswith(PARTY_NAMES):
         return False                # 国家级高新区; 中共经开区党工委 names no zone
-    if any(len(word) > 1 and word in stem for word in cues().elsewhere_prefixes):
+    if VISITING_PARTY in stem or any(len(word) > 1 and word in stem for word in cues().elsewhere_prefixes):
         return False                # 广宁一行前往合作区: a sentence about going to a zone
     words = lexicon()
-    return not any(words.word_class(token) in ("act", "function") for token in words.cut(stem))
+    return not any(words.word_class(token) == "act" or (len(token) == 1 and words.word_class(token) == "function")
+                   for token in words.cut(stem))
+
+
+VISITING_PARTY = "一行"       # 考察团一行, 广宁一行: the people travelling
 
 
 ZONE_MIN_MENTIONS = 2
