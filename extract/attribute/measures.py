@@ -344,10 +344,7 @@ def classify(text: str, mention: Mention, previous_end: int = 0, next_start: int
         if next_start is not None and next_start < clause_end:
             # 685名两委班子成员平均年龄降至45.5岁: the words between the counted noun and the next
             # figure of the clause are that figure's (平均年龄), not an exclusion of this one
-            counted = counted_after()
-            owner = next((counted[:-len(word)] for word in label_words().attributes
-                          if counted.endswith(word) and len(counted) > len(word)), counted)
-            excluded_in = cues.found(text[stretch_start:mention.end] + owner)
+            excluded_in = cues.found(text[stretch_start:mention.end] + without_attribute(counted_after()))
         for rule in rules:
             if not rule.objects.isdisjoint(counted_first) and rule.holds(stretch, context, sentence, excluded_in) \
                     and not (rule.counted_not and rule.rejects(counted_head())):
@@ -395,6 +392,12 @@ def classify(text: str, mention: Mention, previous_end: int = 0, next_start: int
             if rule.holds(joined, joined, sentence):
                 return rule.code, True
     return OTHER, False
+
+
+def without_attribute(phrase: str) -> str:
+    """两委班子成员平均年龄 → 两委班子成员: an attribute closing a noun phrase is its owner's property."""
+    return next((phrase[:-len(word)] for word in label_words().attributes
+                 if phrase.endswith(word) and len(phrase) > len(word)), phrase)
 
 
 SUBJECTLESS_OPENERS = ("已", "均已", "现已")
