@@ -190,14 +190,14 @@ def cues() -> Cues:
     level_words = "|".join(sorted(SELF_LEVELS, key=len, reverse=True))
     # 我县, 本区, 该镇, 全县 — but not 本市场, 该区域, 全区域. (A character class first: fast to scan.)
     self_reference = re.compile(rf"([{''.join(prefixes)}])({level_words})(?![场域间])")
+    # …党委书记赵天杰等领导陪同: a host's post, name and act after its place, within a clause
+    host = re.compile(rf"[^，,。；;：:！？!?\n]{{0,{HOST_REACH}}}?(?:{'|'.join(map(re.escape, words('host_markers')))})")
     return Cues(words("org_suffixes"), author, words("elsewhere_prefixes"),
                 words("compound_followers"), words("name_openers"), words("corps_context"),
                 words("division_blockers_after"), words("division_blockers_before"),
                 alternatives(words("source_markers")), alternatives(words("author_markers")), words("media_suffixes"),
                 words("dateline_before"), dateline_after, words("title_separators"),
-                words("elsewhere_followers"),
-                re.compile(rf"[^，,。；;：:！？!?\n]{{0,{HOST_REACH}}}?(?:{'|'.join(map(re.escape, words('host_markers')))})"),
-                department, self_reference, words("programme_names_after"),
+                words("elsewhere_followers"), host, department, self_reference, words("programme_names_after"),
                 words("rule_title_endings"), words("media_blockers_after"),
                 re.compile(rf"[\u4e00-\u9fff]{{0,{MAX_COMPANY_NAME}}}?(?:{'|'.join(words('company_suffixes'))})"),
                 words("agencies"), alternatives(words("boilerplate_markers")))
@@ -570,10 +570,10 @@ def _send_away_title_destinations(gaz: Gazetteer, text: str, resolved: list[Ment
     """刘新建一行赴伊犁州走访考察: a place the title sends the reporters to (or pairs them with)
     is a destination wherever the text names it, and so is every place within it (伊宁市 of
     伊犁州): the text describes it at length, as the visitors saw it."""
-    title_start = text.find(title) if title else -1
-    if title_start == -1:
+    span = _title_span(text, title)
+    if span is None:
         return
-    title_end = title_start + len(title)
+    title_start, title_end = span
     # a visit to learn or inspect, not cadres arriving to serve (到哈尔滨新区挂职, 抵达拉萨, 支援西藏)
     away = {m.key for m in resolved if title_start <= m.start < title_end and m.elsewhere
             and VISIT.search(text, m.end, title_end)}
@@ -812,14 +812,22 @@ def _parent_share(gaz: Gazetteer, ev: _Evidence, node: int, child: int) -> float
     return PROVINCE_PARENT_SHARE
 
 
+def _title_span(text: str, title: str) -> tuple[int, int] | None:
+    """Where the title stands in the text, if it does."""
+    start = text.find(title) if title else -1
+    return None if start == -1 else (start, start + len(title))
+
+
 def _places_in_title(text: str, resolved: list[Mention], title: str) -> frozenset[int]:
     """The places named in the title line; none when the text has no title line of its own
     (a first sentence is no title)."""
-    start = text.find(title) if title else -1
-    end = start + len(title)
-    if start == -1 or text.find("\n", end) == -1 or text[end:text.find("\n", end)].strip(TITLE_TAIL_MARKS):
+    span = _title_span(text, title)
+    if span is None:
         return frozenset()
-    return frozenset(m.key for m in resolved if start <= m.start < start + len(title) and not m.elsewhere)
+    start, end = span
+    if text.find("\n", end) == -1 or text[end:text.find("\n", end)].strip(TITLE_TAIL_MARKS):
+        return frozenset()
+    return frozenset(m.key for m in resolved if start <= m.start < end and not m.elsewhere)
 
 
 def _places_in_opening(text: str, resolved: list[Mention], zones: Zones) -> frozenset[int]:
@@ -861,9 +869,14 @@ def aid_words() -> dict[str, str]:
     return dict(entries)
 
 
+def _mentions_within(gaz: Gazetteer, ev: _Evidence, key: int) -> list[Mention]:
+    """The mentions of the place and of the places in it."""
+    return [m for m in ev.mentions if m.key == key or key in gaz.ancestors(m.key)]
+
+
 def _only_elsewhere(gaz: Gazetteer, ev: _Evidence, key: int) -> bool:
     """Every mention of the place and the places in it names a destination (派驻X县…, 赴X县…)."""
-    within = [m for m in ev.mentions if m.key == key or key in gaz.ancestors(m.key)]
+    within = _mentions_within(gaz, ev, key)
     return bool(within) and all(m.elsewhere for m in within)
 
 
@@ -871,7 +884,7 @@ def _only_listed_away(gaz: Gazetteer, ev: _Evidence, key: int) -> bool:
     """Every mention of the place and the places in it follows another destination in its run
     (赴浙江省杭州市临安区、湖州市安吉县…等地学习): 我县 never stands for such a place. (A lone
     destination may be the writer's own: 刚到连云港工作 in a text that says 我市.)"""
-    within = [m for m in ev.mentions if m.key == key or key in gaz.ancestors(m.key)]
+    within = _mentions_within(gaz, ev, key)
     return bool(within) and all(m.listed_away for m in within)
 
 
@@ -1309,10 +1322,10 @@ def zone_of_the_dateline_city(gaz: Gazetteer, text: str, chosen: int, ev: _Evide
                          and not text.startswith(zone.region.name, m.start) and not text.startswith(bare_name, m.end))
     if zone_mentions <= city_elsewhere:
         return None
-    if city_name:
-        return RegionChoice(_zone_region(gaz, zone.region.name, chosen), zone.start, zone.end, "most_named")
-    start = zone.start - len(written_before)     # the name as written, the city's with it
-    return RegionChoice(_zone_region(gaz, written_before + bare_name, chosen), start, zone.end, "most_named")
+    # the name as written, with the city's name before it where the zone's own leaves it out
+    prefix = "" if city_name else written_before
+    return RegionChoice(_zone_region(gaz, prefix + zone.region.name, chosen), zone.start - len(prefix), zone.end,
+                        "most_named")
 
 
 def zone_holding_decider(gaz: Gazetteer, text: str, chosen: int, decider: Mention) -> RegionChoice | None:

@@ -27,10 +27,10 @@ import ahocorasick_rs
 
 from .mentions import Mention
 from .numerals import ARABIC, CHINESE, CHINESE_DIGIT, CHINESE_SCALE, DIGIT, parse_number
-
-DECIMAL_POINTS = frozenset(".．点點")
 from ..resources import load_yaml, word_list
 from .textspans import QUOTED, Intervals, ambiguity_pattern, quotations
+
+DECIMAL_POINTS = frozenset(".．点點")      # a numeral with one is no bundle's size (“3.0版”)
 
 DIGIT_CHARS = "0123456789０１２３４５６７８９"
 CHINESE_CHARS = CHINESE_DIGIT + CHINESE_SCALE
