@@ -270,12 +270,15 @@ def find_mentions(text: str, zones: Zones | None = None) -> list[Mention]:
                        or text.startswith(c.elsewhere_followers, end) or c.host.match(text, end) is not None),
         ))
     line_starts_with_names = False
+    bureaus: set[int] = set()
     for before, m in zip([None, *mentions], mentions):
         chained = before is not None and before.end == m.start
+        # 中新网山东临沭6月1日电: past the bureau's province, the agency names where the story was filed
+        from_bureau = chained and id(before) in bureaus
         # 赴浙江省安吉县: the county right after the province is just as much elsewhere, and so are the
         # places listed after it (赴杭州市临安区、湖州市安吉县，江苏省苏州市等地学习).
         listed = before is not None and text[before.end:m.start] in DESTINATION_LIST_SEPARATORS
-        m.listed_away = (chained or listed) and before.elsewhere
+        m.listed_away = (chained or listed) and before.elsewhere and not from_bureau
         m.elsewhere = m.elsewhere or m.listed_away
         m.word_start = chained or _at_word_start(text, m.start)
         if m.start < byline_head or m.start >= byline_tail:
@@ -290,6 +293,9 @@ def find_mentions(text: str, zones: Zones | None = None) -> list[Mention]:
                 m.cue = ""      # 海棠区委组织部： heading an example section once the body has begun
             if m.cue == BUREAU:
                 m.cue, m.elsewhere = "", True       # the agency's bureau, not the story's place
+                bureaus.add(id(m))
+            elif from_bureau and m.start < header_end and c.dateline_after.match(text, m.end):
+                m.cue = "dateline"
     # 北京市海淀区考察团: the city before a visiting district is just as much a visitor.
     for m, after in zip(reversed(mentions[:-1]), reversed(mentions[1:])):
         m.elsewhere = m.elsewhere or (after.elsewhere and m.end == after.start)
@@ -640,9 +646,11 @@ def self_reference(text: str) -> tuple[str, int]:
     votes: dict[str, float] = defaultdict(float)
     strong: dict[str, int] = defaultdict(int)
     weak = _weak_self_prefixes()
-    for prefix, level_word in cues().self_reference.findall(text):
+    for match in cues().self_reference.finditer(text):
+        prefix, level_word = match.groups()
         if prefix in weak:
-            votes[level_word] += SELF_WEAK_FACTOR
+            if not _ranked_within(text, match.start(), match.end()):
+                votes[level_word] += SELF_WEAK_FACTOR
         else:
             votes[level_word] += 1.0
             if prefix != ANAPHORIC_PREFIX:
@@ -656,6 +664,26 @@ def self_reference(text: str) -> tuple[str, int]:
 
 
 ANAPHORIC_PREFIX = "该"
+CLAUSE_END = re.compile(r"[，,。；;：:！？!?\n（）()]")
+RANKING_REACH = 8           # 全省各区县（市）第一: the ranking word within the clause after 全X
+RANKED_PLACE_CHARS = 4      # 位于杭州全市前列: a place's name between the ranking verb and 全X
+
+
+def _ranked_within(text: str, start: int, end: int) -> bool:
+    """全X at text[start:end] is the wider place a ranking is made in (位居全省前列)."""
+    before = text[max(0, start - RANKED_PLACE_CHARS - 2):start]
+    if any(word in before for word in _ranking_words("ranking_before")):
+        return True
+    after = CLAUSE_END.split(text[end:end + RANKING_REACH + 3], maxsplit=1)
+    clause = after[0]
+    if any(word in clause[:RANKING_REACH + 3] for word in _ranking_words("ranking_after")):
+        return True
+    return clause.endswith("第一") and len(after) > 1
+
+
+@lru_cache(maxsize=None)
+def _ranking_words(key: str) -> tuple[str, ...]:
+    return tuple(word_list("region_cues.yaml", key))
 
 
 def _anaphora_target(gaz: Gazetteer, text: str, resolved: list[Mention], self_level: str) -> int | None:
@@ -1023,10 +1051,11 @@ def detect_region(text: str) -> Region:
 
 def _counties_within(gaz: Gazetteer, key: int) -> list[int]:
     """The places whose townships may be the locality when `key` was chosen: itself if it has
-    townships, and for a city its counties and districts."""
+    townships, and for a city its counties and districts; so too for a province, where they lie
+    right below it (重庆市丰都县, 湖北省仙桃市)."""
     place = gaz.places[key]
     if place.level in ("city", "province") and place.key not in gaz.townships:
-        return _township_holders_by_city().get(key, []) if place.level == "city" else []
+        return _township_holders_by_city().get(key, [])
     return [key] if key in gaz.townships else []
 
 

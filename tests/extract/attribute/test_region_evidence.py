@@ -89,6 +89,10 @@ BYLINE_VS_MOST_NAMED = [
          "中新社拉萨12月12日电 记者从西藏自治区驻村工作领导小组办公室获悉，西藏即将派出第八批干部驻村。\n" + BODY
          + "\n西藏自治区党委要求各地市抓好落实。\n·凡注明来源为“海口网”的所有作品，版权均属海口网所有，转载请注明。",
          "西藏自治区", "", "", "province"),
+    Case("an agency's dateline past the province names the county the story was filed from",
+         "中新网河南兰考5月8日电 （记者 王某）清晨，村民来到帮扶车间上班。\n" + BODY
+         + "\n近年来，河南持续推进驻村帮扶，是该省的重要举措。兰考县选派第一书记120名，开封市各部门支持。",
+         "兰考县", "dateline", "兰考", "county"),
     Case("a national agency's bureau in the capital is not the first place of a city's story",
          "新华网南京11月22日电 记者从苏州市委组织部获悉，苏州已组建党组织的非公企业6万余家。\n" + BODY
          + "\n苏州新增组建党组织1000余个，苏州市委组织部介绍。", "苏州市", "", "", "city"),
@@ -197,6 +201,10 @@ SELF_REFERENCE = [
 ]
 
 CITY_AND_DISTRICT = [
+    Case("a district ranked within its city (位于全市前列) is no report of the city",
+         "西陵区打造人才高地\n" + BODY + "\n西陵区委组织部介绍，西陵区人才总量位于宜昌全市前列，"
+         "引进博士数量居全市首位。西陵区将继续引才，宜昌市人才政策支持。",
+         "西陵区", "", "", "district"),
     Case("the district reports, its city named more", "江门市蓬江区：组织工作亮点\n" + BODY
          + "\n江门市委部署，江门市委组织部要求，江门市各区，我区落实。", "蓬江区", "title", "蓬江区"),
     Case("the city reports, a district speaks once", "江门市召开全市组织工作会议\n江门市委书记讲话。蓬江区作交流发言。我市各区落实。",
@@ -316,7 +324,7 @@ TOWNSHIPS = [
          "鲁史镇", "most_named", "鲁史镇", "township", "临沧市", "凤庆县"),
     Case("the township a county paper's story opens with, right after the dateline",
          "本报凤庆讯（通讯员李明） 鲁史镇围绕党建引领产业发展，经济社会各项事业取得明显成效。\n" + BODY
-         + "\n在凤庆县组织的年度考核中，该镇位列全市第一，全市各乡镇学习。",
+         + "\n在凤庆县组织的年度考核中，该镇获评先进，全市各乡镇学习，全市推广。",
          "鲁史镇", "subject", "鲁史镇", "township", "临沧市", "凤庆县"),
     Case("a township as the publisher of a government page that says 我旗",
          "索引号 | 2022-001 | 效力属性 |\n发布机构 | 乌盖苏木 | 文 号 |\n" + BODY
@@ -367,6 +375,11 @@ TOWNSHIPS = [
     Case("several townships of one county share the mentions",
          "蓬江区杜阮镇、棠下镇、荷塘镇开展党员轮训。杜阮镇培训党员200人，棠下镇培训300人，荷塘镇培训150人。",
          "蓬江区", "most_named", "蓬江区", "district"),
+    Case("a township of a municipality's county, named more than the municipality, is the report's",
+         "党建引领乡村振兴\n文/重庆日报记者 张某\n初夏，走进城口县北屏乡，美丽风景尽收眼底。\n"
+         "北屏乡曾是重庆市深度贫困乡镇之一。近年来，北屏乡党委突出党建引领。\n" + BODY
+         + "\n北屏乡各村发展产业，北屏乡群众增收。",
+         "北屏乡", "most_named", "北屏乡", "township", "重庆市", "城口县"),
     Case("a township dwelt on in its county's authored report stays the county's",
          "中共蓬江区委组织部\n棠下镇探索网格党建。棠下镇建成网格党支部。棠下镇经验在全区推广。",
          "蓬江区", "author", "蓬江区", "district"),
@@ -404,7 +417,11 @@ def test_unrecognised_names_its_candidates():
     ("全市干部参加，全市各区。", "市"),
     ("本市场主体增加，该区域发展。", ""),
     ("我镇党员参加，我县部署。", ""),
-], ids=["我县", "我区 over 全市", "全市 alone", "市场 and 区域 are words", "a tie"])
+    ("人才总量位于全市前列，引才数量居全市首位，全区人才工作推进。", ""),
+    ("全县第一书记培训班开班，全县各乡镇参加。", "县"),
+    ("在全省率先建成人才驿站，位居全省各县第一，全县行动。", ""),
+], ids=["我县", "我区 over 全市", "全市 alone", "市场 and 区域 are words", "a tie",
+        "全市 in a ranking is the wider place", "全县第一书记 is the county's own", "率先 and 第一 rank"])
 def test_self_reference_level(text, level):
     assert self_reference_level(text) == level
 
