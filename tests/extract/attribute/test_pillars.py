@@ -154,3 +154,17 @@ def test_the_enterprises_of_new_sector_party_building_are_grassroots_work(text, 
 def test_what_a_village_party_branch_builds_or_earns_is_development(text, number):
     """The village's party work is the means; greenhouses, incomes and aid projects are development."""
     assert pillars_of(text)[number] == "development"
+
+
+@pytest.mark.parametrize("text, number", [
+    ("该街道下辖9个社区，户籍人口6.2万人，社区党组织带领居民议事。", "6.2万人"),
+    ("某镇总面积320平方公里，全镇有村党支部18个。", "320平方公里"),
+    ("全县边境线长210公里，沿边行政村党组织坚持固边兴边。", "210公里"),
+], ids=["a street's population", "a township's area", "a county's border line"])
+def test_a_localitys_profile_is_general(text, number):
+    """Population, territory and border are the introduction's picture of the place, not its party work."""
+    assert pillars_of(text)[number] == "general"
+
+
+def test_a_buildings_floor_area_is_not_the_localitys_profile():
+    assert pillars_of("党校新校区占地50亩，建筑面积1.8万平方米，设置教学楼。")["1.8万平方米"] != "general"
