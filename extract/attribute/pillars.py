@@ -31,6 +31,7 @@ CLAUSE_REACH = 60         # a clause with no break nearer than this is cut here
 TIE_MARGIN = 2e-6         # twice the width of a six-decimal rounding step
 WEIGHTS = {"clause": 4.0, "sentence": 1.5, "lead": 1.5, "heading": 2.5}
 FULL_STOP = "。"
+BREAKDOWN_OPENERS = ("其中", "包括")
 # Measures of a property anyone may have: the age of village leaders is grassroots work, of cadres
 # cadres work; the clause decides, not the measure.
 WHOSEVER_MEASURES = frozenset({"cadre_age"})
@@ -276,6 +277,11 @@ def assign_pillars(layout: Layout, mentions: list[Mention], sentences: list[Span
             continue
         clause_start, clause_end = clause_around(text, mention.start, mention.end)
         clause = cues.count(clause_start, clause_end)   # clauses are rarely shared
+        if text.startswith(BREAKDOWN_OPENERS, clause_start) and clause_start > 0:
+            # 其中私营企业9417户: a breakdown belongs where its whole does (非公有制经济组织13万户)
+            whole_start, _ = clause_around(text, clause_start - 1, clause_start - 1)
+            clause = dict(clause)
+            add_votes(clause, cues.count(whole_start, clause_start - 1), 1.0)
         if mention.kind == "indicator" and mention.label and mention.label not in text[clause_start:clause_end]:
             # A breakdown's label names its whole (35岁及以下发展党员): what is counted votes too.
             clause = label_scores(mention.label, text[clause_start:clause_end], clause)

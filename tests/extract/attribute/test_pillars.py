@@ -139,8 +139,9 @@ def test_the_group_or_the_work_decides_not_a_property_anyone_has(text, number, p
     ("在市直单位选派800名党建指导员的基础上，每名党建指导员联系3个企业，帮助企业破解发展难题。", "800名"),
     ("某市600名干部走进非公企业", "600名"),
     ("为确保“两个覆盖”，今年新纳入党建平台企业60家。", "60家"),
+    ("全区共有非公有制经济组织2.1万户，其中私营企业5300户。", "5300户"),
 ], ids=["party-building instructors helping enterprises", "cadres sent into non-public enterprises",
-        "enterprises brought onto the party-building platform"])
+        "enterprises brought onto the party-building platform", "the private firms among the non-public organisations"])
 def test_the_enterprises_of_new_sector_party_building_are_grassroots_work(text, number):
     """非公企业 and the words of 两新 party building outweigh 企业 (development) in a clause."""
     assert pillars_of(text)[number] == "grassroots"
@@ -168,3 +169,9 @@ def test_a_localitys_profile_is_general(text, number):
 
 def test_a_buildings_floor_area_is_not_the_localitys_profile():
     assert pillars_of("党校新校区占地50亩，建筑面积1.8万平方米，设置教学楼。")["1.8万平方米"] != "general"
+
+
+def test_a_rise_in_a_groups_share_is_not_economic_growth():
+    """增长 says only that something rose; what rose (两委成员中的党员) decides the line of work."""
+    text = "新一届村两委班子中，妇女成员186名，较上届增长3个百分点。"
+    assert pillars_of(text)["3个百分点"] == "grassroots"
