@@ -16,7 +16,7 @@ its most explicit mention got (R10).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import ahocorasick_rs
@@ -182,7 +182,59 @@ def assign_measures(text: str, mentions: list[Mention]) -> None:
     agree_breakdowns(text, indicators, decided)
     agree_ranges(text, indicators)
     agree_respective_lists(text, indicators)
+    agree_shared_predicates(text, indicators, decided)
     agree_repetitions(indicators, decided)
+
+
+def agree_shared_predicates(text: str, indicators: list[Mention], decided: list[bool]) -> None:
+    """210名致富能手、24名返乡人员、26名退役军人进入村级班子: the act after a list's last item is
+    every item's. An item that gave no evidence of its own is read with that act after it, and
+    takes the code the last item got only where that reading gives the same."""
+    run: list[int] = []
+    for index in range(len(indicators) + 1):
+        mention = indicators[index] if index < len(indicators) else None
+        if run and mention is not None and mention.unit == indicators[run[-1]].unit \
+                and LIST_NEIGHBOUR.fullmatch(text, indicators[run[-1]].end, mention.start):
+            run.append(index)
+            continue
+        if len(run) > 1:
+            _share_last_items_act(text, indicators, decided, run)
+        run = [index]
+
+
+def _act_after_noun(item: str) -> str:
+    """返乡创业人员进入村两委班子 → 进入村两委班子: from the first act after the item's first noun."""
+    tokens = tokens_of(item)
+    seen_noun, length = False, 0
+    for token, cls in tokens:
+        if cls == "noun":
+            seen_noun = True
+        elif seen_noun and cls in ("act", "link", "light"):
+            return item[length:]
+        length += len(token)
+    return ""
+
+
+LIST_NEIGHBOUR = re.compile(r"[^，,。；;：:！？!?\n、0-9０-９]{1,12}、")     # 名致富能手、: one item's noun, then the next
+
+
+def _share_last_items_act(text: str, indicators: list[Mention], decided: list[bool], run: list[int]) -> None:
+    last = indicators[run[-1]]
+    if last.measure == OTHER or not decided[run[-1]]:
+        return
+    _, clause_end = clause_around(text, last.start, last.end)
+    act = _act_after_noun(text[last.end:clause_end])
+    if not names_a_thing(act):
+        return      # 、26名退役军人。: nothing is done after the last item
+    for index in run[:-1]:
+        mention = indicators[index]
+        if mention.measure != OTHER or decided[index]:
+            continue
+        item = text[mention.start:text.index("、", mention.end)]
+        reading = replace(mention, start=0, end=len(mention.text))
+        if classify(item + act, reading)[0] == last.measure:
+            mention.measure = last.measure
+            decided[index] = True
 
 
 def agree_subgroups(text: str, indicators: list[Mention], decided: list[bool]) -> None:
