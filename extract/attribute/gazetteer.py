@@ -93,7 +93,7 @@ __all__ = ["ALIAS", "DIVISION", "FULL", "LEVELS", "SHORT", "STOP", "STRENGTH_ORD
 LEVELS = ("province", "city", "district", "county", "township", "development_zone", "corps_division")
 # jionlp's lines below a county that are townships (乡, 民族乡, 镇, 街道, 苏木); the rest are farms,
 # industrial parks and 管委会 areas of unclear standing.
-_TOWNSHIP_NAME = re.compile(r"(?:乡|镇|街道|苏木)$")
+_TOWNSHIP_NAME = re.compile(r".(?:乡|镇|街道|苏木)$")      # not a bare 街道 (three counties list one)
 # A development zone a report names by its city (长春经开区, 昆山高新区): the surface ending and
 # the canonical ending of the zone's name (jionlp lists ~145 zones; other cities' zones are generated).
 _CITY_ZONE_FORMS = (("经济技术开发区", "经济技术开发区"), ("经开区", "经济技术开发区"),

@@ -131,7 +131,7 @@ PUBLISHER_CUES = ("source", "byline", "dateline")
 # A correspondent's bureau (本报南京电) or a paper (渭南日报) that the text never names again
 # reports on a place elsewhere: neither counts on its own (a 融媒体中心 is the place's own body).
 UNCONFIRMED_CUES = ("dateline", "byline")
-_TOWNSHIP_END = re.compile(r"镇|乡|街道|苏木")
+_TOWNSHIP_END = re.compile(r"镇|乡|街道|苏木|街(?!道)")     # 海棠街: a 街道 as 天津 writes it, right after its county
 MAX_TOWNSHIP_CHARS = 8
 TITLE_TAIL_MARKS = " \t|｜"     # what may follow a title on its line (a page's table border)
 MIN_UNPLACED_STEM = 2       # 梅桥镇 may stand without its county; 新镇 may not
@@ -1499,11 +1499,25 @@ def _townships_named(gaz: Gazetteer, text: str, zones: tuple[tuple[int, int], ..
     for zone_start, zone_end in zones:
         for match in _TOWNSHIP_END.finditer(text, zone_start, zone_end):
             end = match.end()
+            short = match.group() == STREET_SHORT
             for length in range(min(MAX_TOWNSHIP_CHARS, end - zone_start), 1, -1):
-                if text[end - length:end] in gaz.township_counties:
-                    found.append((end - length, end, text[end - length:end]))
+                name = text[end - length:end] + (STREET_SHORT_TAIL if short else "")
+                if name in gaz.township_counties and (not short or _after_its_county(gaz, text, end - length, name)):
+                    found.append((end - length, end, name))
                     break
     return found
+
+
+STREET_SHORT, STREET_SHORT_TAIL = "街", "道"
+
+
+def _after_its_county(gaz: Gazetteer, text: str, start: int, township: str) -> bool:
+    """The county (or its short name) that holds `township` ends right at `start` (津南区海棠街)."""
+    for county in gaz.township_counties[township]:
+        place = gaz.places[county]
+        if any(name and text.endswith(name, 0, start) for name in (place.name, place.short)):
+            return True
+    return False
 
 
 # --- Looking regions up ---------------------------------------------------------------------

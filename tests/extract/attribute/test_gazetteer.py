@@ -106,3 +106,9 @@ def test_find_names_keeps_the_winning_names_in_order(text, names):
     found = find_names(text)
     assert [surface for _, _, surface, _ in found] == names
     assert all(text[start:end] == surface for start, end, surface, _ in found), "character offsets"
+
+
+def test_townships_have_a_name_before_their_level_word():
+    """jionlp lists a bare 街道 under three counties: a level word alone names no township."""
+    names = gazetteer().township_counties
+    assert names and not any(name in ("乡", "镇", "街道", "苏木") for name in names)

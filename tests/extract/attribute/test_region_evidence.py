@@ -93,6 +93,10 @@ BYLINE_VS_MOST_NAMED = [
          "中新网河南兰考5月8日电 （记者 王某）清晨，村民来到帮扶车间上班。\n" + BODY
          + "\n近年来，河南持续推进驻村帮扶，是该省的重要举措。兰考县选派第一书记120名，开封市各部门支持。",
          "兰考县", "dateline", "兰考", "county"),
+    Case("a site's breadcrumb names the site, as its source line does: a reprint's, not the story's",
+         "香港商报官网 > 黑龙江 > 今日热点\n道里区召开两优一先表彰大会\n来源：香港商报网\n" + BODY
+         + "\n道里区委书记讲话，道里区各街道党工委参加，哈尔滨市委组织部到会指导。",
+         "道里区", "", "", "district"),
     Case("a national agency's bureau in the capital is not the first place of a city's story",
          "新华网南京11月22日电 记者从苏州市委组织部获悉，苏州已组建党组织的非公企业6万余家。\n" + BODY
          + "\n苏州新增组建党组织1000余个，苏州市委组织部介绍。", "苏州市", "", "", "city"),
@@ -380,6 +384,12 @@ TOWNSHIPS = [
          "北屏乡曾是重庆市深度贫困乡镇之一。近年来，北屏乡党委突出党建引领。\n" + BODY
          + "\n北屏乡各村发展产业，北屏乡群众增收。",
          "北屏乡", "most_named", "北屏乡", "township", "重庆市", "城口县"),
+    Case("a street written 某某街 right after its district, as 天津 writes it",
+         "津南区双新街：党群服务中心全部配齊\n" + BODY + "\n双新街各社区建成党群服务中心，双新街党工委统筹推进。",
+         "双新街道", "", "", "township", "天津市", "津南区"),
+    Case("a street's short form away from its district is no name (a 街 of shops)",
+         "津南区召开党建工作会议\n" + BODY + "\n津南区委书记讲话，步行街商户代表发言，双新街各社区参加。",
+         "津南区", "", "", "district"),
     Case("a township dwelt on in its county's authored report stays the county's",
          "中共蓬江区委组织部\n棠下镇探索网格党建。棠下镇建成网格党支部。棠下镇经验在全区推广。",
          "蓬江区", "author", "蓬江区", "district"),
