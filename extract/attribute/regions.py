@@ -626,8 +626,11 @@ class _Evidence:
 def _subtree_weights(gaz: Gazetteer, resolved: list[Mention]) -> tuple[dict[int, float], dict[int, float], dict[int, int], set[int]]:
     """(own weight, weight of the place and all places in it, mentions in it, places with a cue in it)."""
     own, total, count, cued = defaultdict(float), defaultdict(float), defaultdict(int), set()
-    for m in resolved:
-        own[m.key] += m.weight
+    for m, after in zip(resolved, [*resolved[1:], None]):
+        # 上海市嘉定区: a province named only to locate the place after it speaks for that place
+        locates = after is not None and after.start == m.end and gaz.places[m.key].level == "province" \
+            and m.key in gaz.ancestors(after.key)
+        own[m.key] += 0.0 if locates else m.weight
         for k in (m.key, *gaz.ancestors(m.key)):
             total[k] += m.weight
             count[k] += 1

@@ -205,6 +205,10 @@ SELF_REFERENCE = [
 ]
 
 CITY_AND_DISTRICT = [
+    Case("a municipality named to locate its district speaks for the district",
+         "党建引领城市更新\n" + BODY + "\n近年来，上海市宝山区创新楼宇党建，宝山新城建设加快。上海市党代会提出要求，"
+         "上海市宝山区深入落实，宝山新城党群服务中心开放。上海市各区学习。",
+         "宝山区", "", "", "district"),
     Case("a district ranked within its city (位于全市前列) is no report of the city",
          "西陵区打造人才高地\n" + BODY + "\n西陵区委组织部介绍，西陵区人才总量位于宜昌全市前列，"
          "引进博士数量居全市首位。西陵区将继续引才，宜昌市人才政策支持。",
