@@ -59,6 +59,8 @@ LEVEL_CASES = [
     Case("149团党委召开连队党支部书记培训会，全团各连队参加，兵团党校教师授课。", "新疆生产建设兵团第八师",
          "新疆维吾尔自治区", "corps_division"),
     Case("一八一团党委组织团场职工学习，一八一团各连队落实。", "新疆生产建设兵团第十师", "新疆维吾尔自治区", "corps_division"),
+    Case("新疆生产建设兵团举办培训。八十四团党委选派干部到连队任职，八十四团各连队落实。", "新疆生产建设兵团第五师",
+         "新疆维吾尔自治区", "corps_division"),
 ]
 
 # A place inside another beats it when both are named, unless it is named only in passing.
