@@ -1096,8 +1096,8 @@ def find_township(gaz: Gazetteer, text: str, chosen: int | None, self_level: str
         cue = line_cue(text, start, end, starts_line, start < byline_head, start < header_end)
         if not cue and township_self and start < header_end:
             cue = "self_reference"
-        if not cue and starts_line and start < byline_head and text.startswith(cues().org_suffixes, end):
-            cue = "subject"     # 新泰市西张庄镇党委深入贯彻…: its own body opens the report
+        if not cue and starts_line and start < byline_head and text.startswith(_subject_followers(), end):
+            cue = "subject"     # 新泰市西张庄镇党委深入贯彻…, 茶园乡地处…: its body or its profile opens the report
         if not cue and start < byline_head and text[line_start:start].strip() \
                 and STORY_OPENING.fullmatch(text, line_start, start):
             cue = "subject"     # 本报曲阜讯（通讯员…） 吴村镇围绕…: the township the story opens with
@@ -1108,6 +1108,11 @@ def find_township(gaz: Gazetteer, text: str, chosen: int | None, self_level: str
         return None
     _, counties, name, start, end, cue = best
     return _township_choice(gaz, counties, name, start, end, cue)
+
+
+@lru_cache(maxsize=1)
+def _subject_followers() -> tuple[str, ...]:
+    return cues().org_suffixes + tuple(word_list("region_cues.yaml", "profile_openers"))
 
 
 # After a county's name: its committee's body in a township (昌平区委回龙观街道工委), which is the township's.

@@ -394,6 +394,10 @@ TOWNSHIPS = [
     Case("a street's short form away from its district is no name (a 街 of shops)",
          "津南区召开党建工作会议\n" + BODY + "\n津南区委书记讲话，步行街商户代表发言，双新街各社区参加。",
          "津南区", "", "", "district"),
+    Case("a township whose profile opens the report (X乡地处…) is the report's, its county the frame",
+         "鲁史镇地处凤庆县城东北部，东接大寺乡，全镇辖14个行政村，党员900人。\n" + BODY
+         + "\n凤庆县委组织部指导，凤庆县各部门支持，凤庆县委要求抓好落实。",
+         "鲁史镇", "subject", "鲁史镇", "township", "临沧市", "凤庆县"),
     Case("a township dwelt on in its county's authored report stays the county's",
          "中共蓬江区委组织部\n棠下镇探索网格党建。棠下镇建成网格党支部。棠下镇经验在全区推广。",
          "蓬江区", "author", "蓬江区", "district"),

@@ -230,7 +230,8 @@ def test_docstring_examples():
                                  "name_openers", "corps_context", "division_blockers_after", "division_blockers_before",
                                  "source_markers", "author_markers", "media_suffixes", "dateline_before",
                                  "dateline_after", "title_separators", "elsewhere_followers",
-                                 "self_reference_prefixes", "self_reference_weak_prefixes"])
+                                 "self_reference_prefixes", "self_reference_weak_prefixes", "profile_openers",
+                                 "ranking_before", "ranking_after"])
 def test_region_cues_file(key):
     assert word_list("region_cues.yaml", key)     # a non-empty list of distinct words
 
