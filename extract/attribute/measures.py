@@ -423,7 +423,10 @@ def classify(text: str, mention: Mention, previous_end: int = 0, next_start: int
         # 培训科级干部1750人次，一般干部8100人次: a clause of its own object and number takes
         # the act of the clause before it when that clause counts in the same unit.
         before_clause = previous_clause(text, clause_start)
-        if mention.unit and before_clause.rstrip().endswith(mention.unit):
+        # …高层次人才26人，青年大学生人才651人、党政储备人才3名: 人 and 名 count people alike;
+        # 经过严格公开遴选，全省315名年轻干部…: an act with no figure of its own governs the next clause
+        if mention.unit and (before_clause.rstrip().endswith(_alike_units(mention.unit))
+                             or (before_clause.lstrip().startswith(MEANS_OPENERS) and not LIST_ITEM.search(before_clause))):
             borrowed = cues.found(before_clause) & cues.acts
             for rule in rules:
                 if borrowed and rule.holds(own | borrowed, context | borrowed, sentence):
@@ -444,6 +447,14 @@ def classify(text: str, mention: Mention, previous_end: int = 0, next_start: int
             if rule.holds(joined, joined, sentence):
                 return rule.code, True
     return OTHER, False
+
+
+PERSON_UNITS = ("人", "名", "位")
+MEANS_OPENERS = ("经过", "通过", "经")      # 经过严格公开遴选，…: the means by which what follows came about
+
+
+def _alike_units(unit: str) -> tuple[str, ...]:
+    return PERSON_UNITS if unit in PERSON_UNITS else (unit,)
 
 
 def without_attribute(phrase: str) -> str:
