@@ -28,6 +28,7 @@ from ..resources import ResourceError, load_yaml, pillar_names, resource_path, w
 
 OTHER = "other"
 PARTY = "党"
+VENUES = ("场所", "阵地")      # 村级党组织活动场所: a party body's venue is still a venue, not the body
 OF = "的"
 MONEY = "元"
 PERCENT = "%"
@@ -73,7 +74,8 @@ class CueRule:
         (154个村达到达标标准: villages, not model party organisations), unless the measure's own
         object names them so (五星社区: the rating is the count's)."""
         head = counted.rpartition(OF)[2]      # 已建立党组织的村: the noun after the last 的 is counted
-        return (bool(self.counted_not) and head.endswith(self.counted_not) and PARTY not in head
+        return (bool(self.counted_not) and head.endswith(self.counted_not)
+                and (PARTY not in head or head.endswith(VENUES))
                 and not head.endswith(tuple(self.objects)))
 
     def holds(self, scope: frozenset[str], clause: frozenset[str], sentence: frozenset[str],
