@@ -128,6 +128,7 @@ CUE_STRENGTH = {"author": 3.0, "dateline": 3.0, "title": 3.0, "source": 2.0, "by
 # files (本报西安电 on a 榆林 story, 浙江在线阿克苏讯 on a county of 阿克苏): below such a place,
 # the place 我区 stands for or a clearly dominant child is the locality.
 PUBLISHER_CUES = ("source", "byline", "dateline")
+PROVINCE_WORD = "省"
 # A correspondent's bureau (本报南京电) or a paper (渭南日报) that the text never names again
 # reports on a place elsewhere: neither counts on its own (a 融媒体中心 is the place's own body).
 UNCONFIRMED_CUES = ("dateline", "byline")
@@ -945,6 +946,10 @@ def _choose(gaz: Gazetteer, ev: _Evidence) -> tuple[int | None, str, tuple[str, 
             referenced = _self_referenced(gaz, ev, anchor)
             if referenced is not None:
                 return referenced, (cue if referenced == anchor else "self_reference"), ()
+            if ev.self_level == PROVINCE_WORD and gaz.places[anchor].level == "province":
+                # 信息来源：安徽日报 … 全省村级党组织换届…: a province's paper on its 全省 work; the
+                # counties it names are examples
+                return anchor, cue, ()
             chosen = _descend(gaz, ev, anchor)
             return chosen, (cue if chosen == anchor else "most_named"), ()
         return anchor, cue, ()

@@ -237,6 +237,10 @@ CITY_AND_DISTRICT = [
 ]
 
 BACKDROP = [
+    Case("a province's paper on its 全省 work: the counties of one city it names are examples",
+         "村级党组织换届顺利完成\n记者从省委组织部获悉，全省村级党组织换届已全面完成。\n" + BODY
+         + "\n全省共选出村党组织书记1.6万名。瑞金市某村书记说…于都县在换届中创新做法。\n信息来源：江西日报",
+         "江西省", "source", "江西", "province"),
     Case("province-wide figures around a county's report",
          "全省组织工作会议召开后，吉林省各地落实。吉林省委要求，吉林省委组织部部署，吉林省共培训干部50万人次。\n"
          "我县召开会议，通榆县委书记讲话，通榆县各乡镇参加。", "通榆县", "self_reference", "通榆县"),
