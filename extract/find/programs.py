@@ -572,7 +572,7 @@ def extended_noun(text: str, match: re.Match) -> tuple[int, str]:
     if match.group("noun") in words.modifying_nouns:
         after = noun_after_pattern().match(text, match.end(), match.end() + MAX_MODIFIER + 4)
         if after is not None:
-            return match.end() + after.end(), after.group(1)
+            return after.end(), after.group(1)
     return match.end(), match.group("noun")
 
 
