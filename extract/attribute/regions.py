@@ -368,9 +368,15 @@ LEVEL_CHARACTERS = frozenset("省市县区州旗盟镇乡")
 
 
 def _bare_line_start(before: str) -> bool:
-    """Nothing but space, an opening bracket or 中共 stands before a name on its line."""
+    """Nothing but space, an opening bracket or 中共 stands before a name on its line, or a series
+    tag in brackets ((新时代新作为新篇章)福建：…), or an agency's 电题： (新华社福州9月9日电题：福建：…)."""
+    before = SERIES_TAG.sub("", AGENCY_TITLE_LEAD.sub("", before.strip()))
     before = before.strip().lstrip("【[（(《〔")
     return before in ("", "中共")
+
+
+SERIES_TAG = re.compile(r"^[（(【\[〔][^（）()【】\[\]〔〕\n]{2,40}[）)】\]〕]\s*")
+AGENCY_TITLE_LEAD = re.compile(r"^.{0,24}电\s*题[：:]\s*")
 
 
 def line_cue(text: str, start: int, end: int, starts_line: bool, in_head: bool, in_title: bool) -> str:

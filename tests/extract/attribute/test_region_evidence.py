@@ -149,6 +149,14 @@ BYLINE_VS_MOST_NAMED = [
 ]
 
 TITLE = [
+    Case("a title prefix after a series tag in brackets",
+         "（新时代新作为新篇章）江西：打好组合拳提振干部精气神\n" + BODY
+         + "\n南昌市委组织部介绍，南昌地铁建设一线考核干部，南昌市各区推广，南昌经验受关注。",
+         "江西省", "title", "江西", "province"),
+    Case("a title prefix after an agency's 电题：",
+         "新华社南昌9月9日电题：江西：打好组合拳提振干部精气神\n" + BODY
+         + "\n南昌市委组织部介绍，南昌地铁建设一线考核干部，南昌市各区推广，南昌经验受关注。",
+         "江西省", "title", "江西", "province"),
     Case("title prefix with a short form", "安吉：干部队伍建设再上新台阶\n" + BODY + "\n湖州市委部署，湖州市召开会议。",
          "安吉县", "title", "安吉"),
     Case("title prefix in brackets", "【蓬江】夜校开课\n" + BODY + "\n江门市委部署，江门市召开会议。", "蓬江区", "title", "蓬江"),
