@@ -1009,6 +1009,9 @@ def choose_region(text: str, title: str | None = None) -> RegionChoice:
         county = county_of_its_townships(gaz, text, ev.self_level)
         if county is not None:
             return county
+        city = city_of_its_counties(gaz, ev)
+        if city is not None:
+            return city
     if township is None and (cue == "most_named" or cue in PUBLISHER_CUES or chosen is None):
         opening_end = _first_sentence_end(text)
         # 海南省万宁市委书记…来到龙滚镇福塘村: the county's own body opens the report, whatever it visits
@@ -1209,6 +1212,31 @@ def county_of_its_townships(gaz: Gazetteer, text: str, self_level: str) -> Regio
         return None       # none, or townships of several counties: no guess
     (county, spans), = votes.items()
     return RegionChoice(gaz.places[county].region, spans[0][0], spans[0][1], "self_reference")
+
+
+CITY_WORD = "市"
+
+
+def city_of_its_counties(gaz: Gazetteer, ev: "_Evidence") -> RegionChoice | None:
+    """The city 我市 stands for when the text never names it but names two or more of its counties
+    and no place outside it (我市…宝丰县赵庄镇…鲁山县电子商务协会). The deciding mention is the
+    first county's."""
+    if ev.self_level != CITY_WORD or not ev.says_we:
+        return None
+    named = [m for m in ev.mentions if not m.elsewhere]
+    cities = {_city_of(gaz, m.key) for m in named}
+    if len(cities) != 1 or None in cities:
+        return None
+    city, = cities
+    counties = {m.key for m in named if m.key != city and gaz.places[m.key].level in ("county", "district")}
+    if len(counties) < 2 or any(m.key == city for m in named) or gaz.places[city].level != "city":
+        return None
+    first = min((m for m in named if m.key in counties), key=lambda m: m.start)
+    return RegionChoice(gaz.places[city].region, first.start, first.end, "self_reference")
+
+
+def _city_of(gaz: Gazetteer, key: int) -> int | None:
+    return next((k for k in (key, *gaz.ancestors(key)) if gaz.places[k].level == "city"), None)
 
 
 @lru_cache(maxsize=1)

@@ -198,6 +198,10 @@ SELF_REFERENCE = [
     Case("我镇 in a text that names only its city as an evaluator: the township is unnamed",
          "镇党委年度工作总结\n" + BODY + "\n我镇党员教育扎实开展，娄底市考核组给予肯定，娄底市委组织部通报表扬，我镇再创佳绩。",
          UNRECOGNISED_NAME),
+    Case("我市 in a text that names two counties of one city and nothing else: that city",
+         "两新党建扎实推进\n（记者 李某）宝丰县赵庄镇依托商会建立党支部。\n" + BODY
+         + "\n鲁山县电子商务协会成立党组织。我市两新组织党建工作走在前列，我市将继续推进。",
+         "平顶山市", "self_reference", "宝丰县", "city"),
     Case("我市 in a text that names only the county it aids: the city is unnamed",
          "援疆工作座谈会召开\n" + BODY + "\n我市援疆干部在伽师县工作三年，伽师县委书记介绍情况，伽师县各族群众感谢我市。",
          UNRECOGNISED_NAME),
@@ -568,3 +572,10 @@ def test_a_sentence_about_going_to_a_zone_names_no_zone(text):
     """The characters before a zone word are a name only when they hold no act, particle or
     word of going (前往, 一行): 广宁一行前往合作区 is a trip, not a zone called so."""
     assert all("前往" not in name and "一行" not in name for _, name, _ in _zones_named(text))
+
+
+def test_we_city_is_no_city_the_counties_do_not_share():
+    """宝丰县 (平顶山市) and 汝阳县 (洛阳市): 我市 stands for neither city."""
+    text = ("两新党建扎实推进\n（记者 李某）宝丰县赵庄镇依托商会建立党支部。\n" + BODY
+            + "\n汝阳县电子商务协会成立党组织。我市两新组织党建工作走在前列，我市将继续推进。")
+    assert choose_region(text).region.level != "city"
