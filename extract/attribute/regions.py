@@ -1297,6 +1297,8 @@ def _plausible_zone_stem(stem: str) -> bool:
         return False                # 国家级高新区; 中共经开区党工委 names no zone
     if VISITING_PARTY in stem or any(len(word) > 1 and word in stem for word in cues().elsewhere_prefixes):
         return False                # 广宁一行前往合作区: a sentence about going to a zone
+    if stem in gazetteer().names:
+        return True                 # 咸安 (咸安区): a place's name, whatever its characters' parts of speech
     words = lexicon()
     return not any(words.word_class(token) == "act" or (len(token) == 1 and words.word_class(token) == "function")
                    for token in words.cut(stem))
@@ -1488,13 +1490,23 @@ def official_zone_name(text: str, name: str) -> str:
 
 
 def _zone_region(gaz: Gazetteer, name: str, chosen: int | None) -> Region:
-    """A zone under the chosen place: its city (a county's or district's city), its province."""
+    """A zone under the chosen place: its city (a county's or district's city), its province; with
+    none chosen, under the one place its own name holds (咸安经济开发区: 咸安区, so 咸宁市, 湖北省)."""
+    if chosen is None:
+        chosen = _place_of_zone_stem(gaz, name)
     if chosen is None:
         return Region(name, level="development_zone")
     above = gaz.places[chosen].region
     city = above.city or (above.name if gaz.places[chosen].level == "city" else "")
     return Region(name, above.province, city, "development_zone", latitude=above.latitude,
                   longitude=above.longitude, coordinates_of=above.coordinates_of)
+
+
+def _place_of_zone_stem(gaz: Gazetteer, name: str) -> int | None:
+    zone_words, _ = _zone_words()
+    word = next((w for w in zone_words if name.endswith(w)), "")
+    readings = gaz.names.get(name[:len(name) - len(word)], {}) if word else {}
+    return next(iter(readings)) if len(readings) == 1 else None
 
 
 # A township the report is about outnumbers its county's own name and the other townships named.

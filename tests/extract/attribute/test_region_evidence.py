@@ -293,6 +293,10 @@ BACKDROP = [
 ]
 
 ZONES = [
+    Case("an unlisted zone named by a district's short name, which reads as a verb (咸安: 安), placed by it",
+         "咸安经济开发区非公企业实现党组织全覆盖\n" + BODY
+         + "\n咸安经济开发区6家企业联合成立党支部，咸安经济开发区党工委推进全覆盖。",
+         "咸安经济开发区", "", "咸安经济开发区", "development_zone", "咸宁市"),
     Case("an anonymised zone's party committee (中共经开区党工委) names no zone",
          "2024年中共经开区党工委工作总结\nXX经开区党工委深化改革开放。经开区新增高新技术企业21家，经开区组建科研机构。", UNRECOGNISED_NAME),
     Case("zone by its full name", "长春经济技术开发区召开党建工作会议\n" + BODY, "长春经济技术开发区", "", "", "development_zone", "长春市"),
