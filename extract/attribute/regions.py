@@ -402,7 +402,7 @@ def line_cue(text: str, start: int, end: int, starts_line: bool, in_head: bool, 
         return "byline"         # 番禺融媒, 蓬江先锋 — but not 世业镇先锋村
     if not in_head:
         return ""
-    if before.endswith(c.agencies):
+    if before.rstrip().endswith(c.agencies):      # 中新网 拉萨10月18日电: a space between them too
         # 中新社拉萨12月12日电 on 西藏's work: a national agency files from its bureau, most often
         # the provincial capital; where the story is, the text itself says
         return BUREAU

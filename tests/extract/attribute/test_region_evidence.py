@@ -85,6 +85,10 @@ BYLINE_VS_MOST_NAMED = [
          "中新社拉萨12月12日电 记者从西藏自治区驻村工作领导小组办公室获悉，西藏即将派出第八批干部驻村。\n" + BODY
          + "\n西藏自治区党委要求，拉萨市当雄县等地做好衔接，西藏各地市抓好落实。",
          "西藏自治区", "", "", "province"),
+    Case("an agency's bureau is a bureau with a space before it too (中新网 拉萨…电)",
+         "西藏选派干部驻村\n中新网 拉萨12月12日电 驻村工作发布会12日在拉萨召开。\n" + BODY
+         + "\n西藏自治区党委要求，各地市抓好落实。",
+         "西藏自治区", "", "", "province"),
     Case("a reprint site's copyright notice names its site as often as it likes: still a reprint",
          "中新社拉萨12月12日电 记者从西藏自治区驻村工作领导小组办公室获悉，西藏即将派出第八批干部驻村。\n" + BODY
          + "\n西藏自治区党委要求各地市抓好落实。\n·凡注明来源为“海口网”的所有作品，版权均属海口网所有，转载请注明。",
