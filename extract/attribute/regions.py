@@ -797,7 +797,7 @@ def _self_referenced(gaz: Gazetteer, ev: _Evidence, within: int | None) -> int |
     # says no more for a county-level 市 in it (老河口市) than for the city itself.
     if within is not None and not ev.says_we and _fits_level(gaz.places[within], ev.self_level):
         return None
-    fits = [k for k in ev.own if _fits_level(gaz.places[k], ev.self_level)
+    fits = [k for k in ev.own if (_fits_level(gaz.places[k], ev.self_level) or _our_autonomous_region(gaz, ev, k))
             and (within is None or (k == within and ev.says_we) or within in gaz.ancestors(k))
             and not _is_aided(gaz, ev, k) and not _only_listed_away(gaz, ev, k)]
     if not fits:
@@ -814,6 +814,16 @@ def _self_referenced(gaz: Gazetteer, ev: _Evidence, within: int | None) -> int |
     if len(ranked) == 1 or ev.total[ranked[0]] >= 1.5 * ev.total[ranked[1]]:
         return ranked[0]
     return None
+
+
+def _our_autonomous_region(gaz: Gazetteer, ev: _Evidence, key: int) -> bool:
+    """我区 in 宁夏回族自治区's own report; but 全区 alone is as often a district's."""
+    place = gaz.places[key]
+    return (ev.self_level == DISTRICT_WORD and ev.says_we > 0 and place.level == "province"
+            and place.name.endswith(AUTONOMOUS_REGION))
+
+
+DISTRICT_WORD, AUTONOMOUS_REGION = "区", "自治区"
 
 
 def _descend(gaz: Gazetteer, ev: _Evidence, node: int | None = None) -> int | None:

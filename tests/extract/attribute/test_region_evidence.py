@@ -215,6 +215,14 @@ SELF_REFERENCE = [
     Case("本市 in a district of a municipality: the district stays",
          "西青区引进博士后\n" + BODY + "\n西青区人才办介绍，西青区今年选聘博士后15名，本市人才政策支持，西青区将继续引才。",
          "西青区", "", "", "district"),
+    Case("我区 in an autonomous region's own report is the region, not a district it names as an example",
+         "十年党建成就回顾\n" + BODY + "\n党的十八大以来，我区党建工作全面加强，广西如何更好落实新要求？"
+         "\n南宁市青秀区某社区书记讲述了变化。",
+         "广西壮族自治区", "self_reference", "广西", "province"),
+    Case("全区 alone in a county's report of an autonomous region is no self-reference to the region",
+         "伊宁县党建工作综述\n伊宁县各级党组织紧贴全区中心工作，推动全区党建工作创新。\n" + BODY
+         + "\n伊宁县委组织部介绍，伊宁县将继续推进，新疆各地学习。",
+         "伊宁县", "", "", "county"),
     Case("该县 after two counties: the nearer one each time",
          "人才回乡记\n" + BODY + "\n剑阁县也有办法。山东沂源县推出新政，该县鼓励年轻人回乡。沂源县委组织部说，该县已回引300人。",
          "沂源县", "self_reference"),
