@@ -1548,8 +1548,11 @@ def most_named_township(gaz: Gazetteer, text: str, chosen: int | None, county_me
     opens_alone = chosen is None and len(counts) == 1 and spans[0][0] < opening_end
     # 曲麻莱县叶格乡龙麻村: a county named only to place its township does not outweigh it
     county_names = tuple(n for key in counties for n in (gaz.places[key].name, gaz.places[key].short) if n)
-    county_mentions -= sum(1 for start, _ in spans if text.endswith(county_names, 0, start))
-    if (len(spans) < TOWNSHIP_MIN_MENTIONS and not opens_alone) or len(spans) <= county_mentions \
+    locating = sum(1 for start, _ in spans if text.endswith(county_names, 0, start))
+    # 洪山区关山街举办…: a county named only ever to place its township speaks for it, once is enough
+    only_locates = chosen is not None and locating > 0 and county_mentions == locating
+    county_mentions -= locating
+    if (len(spans) < TOWNSHIP_MIN_MENTIONS and not opens_alone and not only_locates) or len(spans) <= county_mentions \
             or len(spans) < TOWNSHIP_SHARE * all_mentions:
         return None
     start, end = spans[0]

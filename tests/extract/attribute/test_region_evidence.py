@@ -430,6 +430,10 @@ TOWNSHIPS = [
          "鲁史镇地处凤庆县城东北部，东接大寺乡，全镇辖14个行政村，党员900人。\n" + BODY
          + "\n凤庆县委组织部指导，凤庆县各部门支持，凤庆县委要求抓好落实。",
          "鲁史镇", "subject", "鲁史镇", "township", "临沧市", "凤庆县"),
+    Case("a district named only ever to place its street speaks for the street, named once",
+         "社区党建观摩会召开\n（长江网讯）5日上午，洪山区关山街举办社区党建观摩会。\n" + BODY
+         + "\n各社区书记交流经验，居民代表参加。",
+         "关山街道", "most_named", "关山街", "township", "武汉市", "洪山区"),
     Case("a township dwelt on in its county's authored report stays the county's",
          "中共蓬江区委组织部\n棠下镇探索网格党建。棠下镇建成网格党支部。棠下镇经验在全区推广。",
          "蓬江区", "author", "蓬江区", "district"),
