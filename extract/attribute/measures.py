@@ -390,7 +390,8 @@ def classify(text: str, mention: Mention, previous_end: int = 0, next_start: int
         # 已组建党组织的非公企业64355家: with nothing counted after it, what is counted before it
         return leading(counted_after(), "noun") or mention.label
 
-    counted_first = frozenset() if mention.unit.endswith(MONEY) or in_breakdown else cues.found(counted_after())
+    counted_first = frozenset() if mention.unit.endswith(MONEY) or in_breakdown else \
+        (cues.found(counted_after()) or counted_before(text, mention, stretch_start, counted_after()))
     if counted_first:
         # 帮镇扶村工作机制组织2812名科技特派员: the noun after the number, what it counts, decides before
         # the words around it (a breakdown's part counts what its whole counts, R3)
@@ -457,6 +458,24 @@ MEANS_OPENERS = ("经过", "通过", "经")      # 经过严格公开遴选，�
 
 def _alike_units(unit: str) -> tuple[str, ...]:
     return PERSON_UNITS if unit in PERSON_UNITS else (unit,)
+
+
+def counted_before(text: str, mention: Mention, stretch_start: int, counted_after: str) -> frozenset[str]:
+    """临沭县第一书记先后发展党员192名: with nothing counted after the number, the object its label
+    names right before it (发展党员) decides before the one who did it (第一书记) — unless it is a
+    part of a group named before it (村委会成员中党员341名: members, of whom party members)."""
+    label = mention.label
+    if counted_after or not label or not text.endswith(label, stretch_start, mention.start):
+        return frozenset()
+    before = text[stretch_start:mention.start - len(label)]
+    rules = cue_rules()
+    actors = rules.found(before)
+    if before.endswith(AMONG) or not any(not rule.objects.isdisjoint(actors) for rule in rules.rules):
+        return frozenset()      # no one else named before it whose words could take the count
+    return rules.found(label)
+
+
+AMONG = "中"
 
 
 def without_attribute(phrase: str) -> str:
