@@ -175,3 +175,16 @@ def test_a_rise_in_a_groups_share_is_not_economic_growth():
     """增长 says only that something rose; what rose (两委成员中的党员) decides the line of work."""
     text = "新一届村两委班子中，妇女成员186名，较上届增长3个百分点。"
     assert pillars_of(text)["3个百分点"] == "grassroots"
+
+
+@pytest.mark.parametrize("text, number", [
+    ("发挥党群共建作用，新组建妇联组织18家、共青团6家。", "18家"),
+    ("安置点同步成立了工会、共青团、妇联等组织120个。", "120个"),
+], ids=["women's federations and youth leagues set up", "mass organisations of a resettlement site"])
+def test_the_mass_organisations_are_grassroots_work(text, number):
+    """妇联, 共青团 and 工会 are the party-led mass organisations (群团) a grassroots party body builds."""
+    assert pillars_of(text)[number] == "grassroots"
+
+
+def test_credit_for_a_township_is_development():
+    assert pillars_of("为支持当地发展，某村镇银行为该乡授信2亿元。")["2亿元"] == "development"
