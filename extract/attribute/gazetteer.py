@@ -166,6 +166,13 @@ class Gazetteer:
         self.by_name[name].append(place.key)
         return place
 
+    def rename(self, place: Place, name: str) -> None:
+        self.by_name[place.name].remove(place.key)
+        if not self.by_name[place.name]:
+            del self.by_name[place.name]
+        place.name = name
+        self.by_name[name].append(place.key)
+
     def add_name(self, surface: str, key: int, strength: str) -> None:
         """Point `surface` at place `key`; a name given twice keeps its stronger reading."""
         known = self.names[surface].get(key)
@@ -298,11 +305,18 @@ def _parent_for(gaz: Gazetteer, city: str, province: str, what: str) -> int:
 def _add_alias_places(gaz: Gazetteer) -> None:
     """Localities region_aliases.csv defines (alias == canonical) become places under their city;
     a row for a place the gazetteer has at a district's level makes it a zone (天府新区 has a
-    district's code but is a national new area)."""
-    for row in load_csv("region_aliases.csv"):
+    district's code but is a national new area), renamed where the row's canonical name is the
+    zone's official one (四川天府新区)."""
+    rows = load_csv("region_aliases.csv")
+    for row in rows:
         if row["alias"] != row["canonical"]:
             continue
         known = gaz.find(row["canonical"], row["province"])
+        if not known:
+            known = [place for other in rows if other["canonical"] == row["canonical"] != other["alias"]
+                     for place in gaz.find(other["alias"], row["province"]) if place.level == "district"]
+            if len(known) == 1:
+                gaz.rename(known[0], row["canonical"])
         if not known:
             parent = _parent_for(gaz, row["city"], row["province"], f"region_aliases.csv {row['alias']}")
             gaz.add(row["canonical"], row["level"], "", parent)

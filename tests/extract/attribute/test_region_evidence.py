@@ -325,7 +325,12 @@ ZONES = [
     Case("a district whose name ends in 园区 is no zone", "长春市绿园区召开会议，绿园区委书记讲话。", "绿园区", "", "",
          "district", "长春市"),
     Case("a national new area", "兰州新区党工委召开党建工作会议\n" + BODY, "兰州新区", "", "", "development_zone", "兰州市"),
-    Case("a national new area with a district's code", "四川天府新区党工委召开会议。", "天府新区", "", "", "development_zone"),
+    Case("a national new area with a district's code, by its official name", "四川天府新区党工委召开会议。", "四川天府新区",
+         "", "", "development_zone"),
+    Case("a national new area with a district's code, by its short name", "天府新区党工委召开会议。" + BODY, "四川天府新区",
+         "", "", "development_zone"),
+    Case("a national new area the gazetteer lacks, by its short name", "滇中新区党工委召开会议。" + BODY, "云南滇中新区",
+         "", "", "development_zone", "昆明市"),
     Case("zone words alone name no zone", "经开区、高新区齐头并进，各园区党建工作扎实推进。", UNRECOGNISED_NAME),
     Case("an unlisted zone as a title's prefix outweighs its district's news site as the source",
          "瑶海经济技术开发区：“三联”推动非公党建提质增效\n发布日期：2025-09-04 信息来源：瑶海分站\n" + BODY
