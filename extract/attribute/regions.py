@@ -300,7 +300,7 @@ def find_mentions(text: str, zones: Zones | None = None) -> list[Mention]:
     # 北京市海淀区考察团: the city before a visiting district is just as much a visitor.
     for m, after in zip(reversed(mentions[:-1]), reversed(mentions[1:])):
         m.elsewhere = m.elsewhere or (after.elsewhere and m.end == after.start)
-    for run in _place_lists(text, mentions):
+    for run in (*_place_lists(text, mentions), *_place_menus(text, mentions)):
         for m in run:
             m.elsewhere = True
     for m in mentions:
@@ -347,6 +347,27 @@ def _place_lists(text: str, mentions: list[Mention]) -> Iterator[list[Mention]]:
         run = [m]
     if len(run) >= MIN_LISTED_PLACES:
         yield run
+
+
+def _place_menus(text: str, mentions: list[Mention]) -> Iterator[list[Mention]]:
+    """A site's menu of places, each with the same channel word (汉中新闻 留坝新闻 镇巴新闻 …):
+    its channels, never the place the story is about."""
+    run: list[Mention] = []
+    channel = ""
+    for m in mentions:
+        gap = MENU_GAP.fullmatch(text, run[-1].end, m.start) if run else None
+        if gap is not None and (len(run) == 1 or gap.group(1) == channel):
+            channel = gap.group(1)
+            run.append(m)
+            continue
+        if len(run) >= MIN_LISTED_PLACES:
+            yield run
+        run, channel = [m], ""
+    if len(run) >= MIN_LISTED_PLACES:
+        yield run
+
+
+MENU_GAP = re.compile(r"([\u4e00-\u9fff]{1,4})[ \t\u3000|｜/]+")
 
 
 def _only_names(before: str) -> bool:

@@ -242,7 +242,9 @@ def test_region_cues_file(key):
     ("驻新疆伽师第七批前方工作队领队介绍经验。", ["新疆", "伽师"]),
     ("培训班邀请了桐庐县委党校教授授课。", ["桐庐县"]),
     ("为加快建成郑州都市圈重要增长极贡献力量。", ["郑州"]),
-], ids=["a list of destinations", "stationed in (驻)", "invited (邀请了)", "a metropolitan area named after a city"])
+    ("汉中新闻 留坝新闻 镇巴新闻 略阳新闻\n城固县召开会议。", ["汉中", "留坝", "镇巴", "略阳"]),
+], ids=["a list of destinations", "stationed in (驻)", "invited (邀请了)", "a metropolitan area named after a city",
+        "a site's menu of places"])
 def test_destinations_weigh_as_elsewhere(text, places):
     from extract.attribute.regions import find_mentions as place_mentions
     found = {m.text: m.elsewhere for m in place_mentions(text)}
