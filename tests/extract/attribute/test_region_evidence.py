@@ -85,6 +85,10 @@ BYLINE_VS_MOST_NAMED = [
          "中新社拉萨12月12日电 记者从西藏自治区驻村工作领导小组办公室获悉，西藏即将派出第八批干部驻村。\n" + BODY
          + "\n西藏自治区党委要求，拉萨市当雄县等地做好衔接，西藏各地市抓好落实。",
          "西藏自治区", "", "", "province"),
+    Case("a local site's dateline (濮阳网讯) names its place, over a visiting county named more",
+         "濮阳网讯 12月5日，沛县村支书培训班在农村党支部书记学院开班。\n沛县县委组织部副部长致辞，江苏沛县是全国经济百强县，"
+         "沛县村支书来学习。\n" + BODY + "\n学院负责人介绍了濮阳的概况。",
+         "濮阳市", "dateline", "濮阳", "city"),
     Case("an agency's bureau is a bureau with a space before it too (中新网 拉萨…电)",
          "西藏选派干部驻村\n中新网 拉萨12月12日电 驻村工作发布会12日在拉萨召开。\n" + BODY
          + "\n西藏自治区党委要求，各地市抓好落实。",
