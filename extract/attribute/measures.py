@@ -453,7 +453,7 @@ def classify(text: str, mention: Mention, previous_end: int = 0, next_start: int
 
 
 PERSON_UNITS = ("人", "名", "位")
-MEANS_OPENERS = ("经过", "通过", "经")      # 经过严格公开遴选，…: the means by which what follows came about
+MEANS_OPENERS = ("经过", "通过")      # 经过严格公开遴选，…: the means by which what follows came about
 
 
 def _alike_units(unit: str) -> tuple[str, ...]:

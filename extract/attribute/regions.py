@@ -271,11 +271,11 @@ def find_mentions(text: str, zones: Zones | None = None) -> list[Mention]:
                        or text.startswith(c.elsewhere_followers, end) or c.host.match(text, end) is not None),
         ))
     line_starts_with_names = False
-    bureaus: set[int] = set()
+    after_bureau = False
     for before, m in zip([None, *mentions], mentions):
         chained = before is not None and before.end == m.start
         # 中新网山东临沭6月1日电: past the bureau's province, the agency names where the story was filed
-        from_bureau = chained and id(before) in bureaus
+        from_bureau, after_bureau = chained and after_bureau, False
         # 赴浙江省安吉县: the county right after the province is just as much elsewhere, and so are the
         # places listed after it (赴杭州市临安区、湖州市安吉县，江苏省苏州市等地学习).
         listed = before is not None and text[before.end:m.start] in DESTINATION_LIST_SEPARATORS
@@ -294,7 +294,7 @@ def find_mentions(text: str, zones: Zones | None = None) -> list[Mention]:
                 m.cue = ""      # 海棠区委组织部： heading an example section once the body has begun
             if m.cue == BUREAU:
                 m.cue, m.elsewhere = "", True       # the agency's bureau, not the story's place
-                bureaus.add(id(m))
+                after_bureau = True
             elif from_bureau and m.start < header_end and c.dateline_after.match(text, m.end):
                 m.cue = "dateline"
     # 北京市海淀区考察团: the city before a visiting district is just as much a visitor.
@@ -696,8 +696,9 @@ def self_reference(text: str) -> tuple[str, int]:
 
 ANAPHORIC_PREFIX = "该"
 CLAUSE_END = re.compile(r"[，,。；;：:！？!?\n（）()]")
-RANKING_REACH = 8           # 全省各区县（市）第一: the ranking word within the clause after 全X
+RANKING_REACH = 11          # 全省各区县（市）第一名: the ranking word within the clause after 全X
 RANKED_PLACE_CHARS = 4      # 位于杭州全市前列: a place's name between the ranking verb and 全X
+FIRST = "第一"              # 居全省第一, where it closes the clause (全市第一书记 is the city's own)
 
 
 def _ranked_within(text: str, start: int, end: int) -> bool:
@@ -705,11 +706,8 @@ def _ranked_within(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - RANKED_PLACE_CHARS - 2):start]
     if any(word in before for word in _ranking_words("ranking_before")):
         return True
-    after = CLAUSE_END.split(text[end:end + RANKING_REACH + 3], maxsplit=1)
-    clause = after[0]
-    if any(word in clause[:RANKING_REACH + 3] for word in _ranking_words("ranking_after")):
-        return True
-    return clause.endswith("第一") and len(after) > 1
+    clause, *rest = CLAUSE_END.split(text[end:end + RANKING_REACH], maxsplit=1)
+    return any(word in clause for word in _ranking_words("ranking_after")) or (clause.endswith(FIRST) and bool(rest))
 
 
 @lru_cache(maxsize=None)
@@ -1248,7 +1246,7 @@ def county_of_its_townships(gaz: Gazetteer, text: str, self_level: str) -> Regio
 CITY_WORD = "市"
 
 
-def city_of_its_counties(gaz: Gazetteer, ev: "_Evidence") -> RegionChoice | None:
+def city_of_its_counties(gaz: Gazetteer, ev: _Evidence) -> RegionChoice | None:
     """The city 我市 stands for when the text never names it but names two or more of its counties
     and no place outside it (我市…宝丰县赵庄镇…鲁山县电子商务协会). The deciding mention is the
     first county's."""
