@@ -585,7 +585,9 @@ def _resolve_all(gaz: Gazetteer, mentions: list[Mention], self_level: str = "") 
     for m in mentions:
         (strong if all(s in SETTLED_ALONE for _, s in m.readings) else weak).append(m)
     resolved = settle([m for m in strong if len(m.readings) == 1])
-    resolved += settle([m for m in strong if len(m.readings) > 1])
+    ambiguous = [m for m in strong if len(m.readings) > 1]
+    settled = settle(ambiguous)
+    resolved += settled
     strong_keys = set(support)
     for m in weak:
         # 蓬江 in the title of a text that says 我区: the short form of the place 我区 stands for.
@@ -594,6 +596,8 @@ def _resolve_all(gaz: Gazetteer, mentions: list[Mention], self_level: str = "") 
                            or not _needs_confirmation(gaz, k, s) or _confirmed(gaz, k, strong_keys)
                            or (self_named and _fits_level(gaz.places[k], self_level)))
     resolved += settle([m for m in weak if m.readings])
+    # 和平区 (天津 or 沈阳) in a text that names 沈阳 only in short: the short names settle it
+    resolved += settle([m for m in ambiguous if not any(m is done for done in settled)])
     return sorted(resolved, key=lambda m: m.start)
 
 

@@ -233,6 +233,10 @@ SELF_REFERENCE = [
 ]
 
 CITY_AND_DISTRICT = [
+    Case("a district name two cities share, settled by its city named only in short",
+         "理论宣讲进社区\n12月12日，在和平区某街道会议室，宣讲员讲述幸福沈阳共同缔造。\n" + BODY
+         + "\n和平区作为沈阳唯一的试点城区，和平区各社区推广经验。",
+         "和平区", "", "", "district", "沈阳市"),
     Case("a municipality named to locate its district speaks for the district",
          "党建引领城市更新\n" + BODY + "\n近年来，上海市宝山区创新楼宇党建，宝山新城建设加快。上海市党代会提出要求，"
          "上海市宝山区深入落实，宝山新城党群服务中心开放。上海市各区学习。",
