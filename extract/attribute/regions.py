@@ -1037,6 +1037,9 @@ def choose_region(text: str, title: str | None = None) -> RegionChoice:
     chosen, cue, candidates = _choose(gaz, ev)
     # A township with a line cue of its own (发布机构：乌盖苏木) reports, even in a text that says 我旗.
     township = find_township(gaz, text, chosen, ev.self_level, zones, readable)
+    if township is not None and township.cue in PUBLISHER_CUES and chosen is not None and chosen in ev.titled \
+            and ev.says_we and _fits_level(gaz.places[chosen], ev.self_level):
+        township = None     # 甘州区村级干部管理办法 … 结合我区实际, posted by 大满镇: the district's own rules
     if township is None and cue in ("most_named", "") and ev.self_level and (
             chosen is None or not _fits_level(gaz.places[chosen], ev.self_level)):
         county = county_of_its_townships(gaz, text, ev.self_level)

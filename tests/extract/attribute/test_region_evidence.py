@@ -383,6 +383,10 @@ TOWNSHIPS = [
          "索引号 | 2022-001 | 效力属性 |\n发布机构 | 乌盖苏木 | 文 号 |\n" + BODY
          + "\n我旗实施移民搬迁后，乌盖苏木党委带领嘎查党支部发展产业，我旗各苏木镇学习。",
          "乌盖苏木", "source", "乌盖苏木", "township"),
+    Case("a district's own rules (titled with its name, 我区) posted by one of its townships stay the district's",
+         "甘州区村级干部管理办法（试行）\n发布机构 | 大满镇 | 文 号 |\n" + BODY
+         + "\n为加强村级干部队伍建设，结合我区实际，制定本办法。本办法由区委组织部负责解释。",
+         "甘州区", "", "", "district"),
     Case("a district's medium publishing a story its township is named throughout",
          "党建引领乡村振兴见实效\n" + BODY + "\n近年来，化龙镇党委推进基层治理。化龙镇各村成立理事会。化龙镇组织党员志愿服务。\n来源：番禺融媒",
          "化龙镇", "", "", "township", "", "番禺区"),
