@@ -1052,7 +1052,8 @@ def choose_region(text: str, title: str | None = None) -> RegionChoice:
         opening_end = _first_sentence_end(text)
         # 海南省万宁市委书记…来到龙滚镇福塘村: the county's own body opens the report, whatever it visits
         if not any(m.key == chosen and m.org_cue and m.start < opening_end
-                   and not TOWNSHIP_BODY_AFTER.match(text, m.end) for m in ev.mentions):
+                   and not TOWNSHIP_BODY_AFTER.match(text, m.end) and not _only_its_body_on_line(text, m.end)
+                   for m in ev.mentions):
             township = most_named_township(gaz, text, chosen, ev.count.get(chosen, 0) if chosen is not None else 0,
                                            readable, opening_end)
     if township is not None:
@@ -1163,6 +1164,13 @@ def find_township(gaz: Gazetteer, text: str, chosen: int | None, self_level: str
 @lru_cache(maxsize=1)
 def _subject_followers() -> tuple[str, ...]:
     return cues().org_suffixes + tuple(word_list("region_cues.yaml", "profile_openers"))
+
+
+def _only_its_body_on_line(text: str, end: int) -> bool:
+    """昆都仑区人民政府 alone on its line: a site's name over the page, not the county's body acting."""
+    line_end = text.find("\n", end)
+    rest = text[end:len(text) if line_end == -1 else line_end].strip()
+    return rest in cues().org_suffixes
 
 
 # After a county's name: its committee's body in a township (昌平区委回龙观街道工委), which is the township's.

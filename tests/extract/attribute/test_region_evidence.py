@@ -387,6 +387,10 @@ TOWNSHIPS = [
          "甘州区村级干部管理办法（试行）\n发布机构 | 大满镇 | 文 号 |\n" + BODY
          + "\n为加强村级干部队伍建设，结合我区实际，制定本办法。本办法由区委组织部负责解释。",
          "甘州区", "", "", "district"),
+    Case("a district government's site name over the page does not stop its street being the most named",
+         "昆都仑区人民政府\n自治区统战部参观市府东路街道阿尔丁社区实践创新基地\n来源：昆区统战\n" + BODY
+         + "\n市府东路街道阿尔丁社区是一个多民族混居的社区。参观团来到市府东路街道党群服务中心。",
+         "市府东路街道", "most_named", "市府东路街道", "township", "包头市", "昆都仑区"),
     Case("a district's medium publishing a story its township is named throughout",
          "党建引领乡村振兴见实效\n" + BODY + "\n近年来，化龙镇党委推进基层治理。化龙镇各村成立理事会。化龙镇组织党员志愿服务。\n来源：番禺融媒",
          "化龙镇", "", "", "township", "", "番禺区"),
