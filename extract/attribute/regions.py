@@ -748,6 +748,8 @@ def _weak_self_prefixes() -> frozenset[str]:
 
 def _fits_level(place: Place, level_word: str) -> bool:
     levels, ending = SELF_LEVELS[level_word]
+    if level_word == PROVINCE_WORD and place.name.endswith(CITY_WORD):
+        return False        # 重庆市 says 我市, never 我省: 我省 beside it is another province
     return place.level in levels and (not ending or place.name.endswith(ending) or
                                       (ending == "州" and place.name.endswith("自治州")))
 

@@ -227,6 +227,10 @@ SELF_REFERENCE = [
          "伊宁县党建工作综述\n伊宁县各级党组织紧贴全区中心工作，推动全区党建工作创新。\n" + BODY
          + "\n伊宁县委组织部介绍，伊宁县将继续推进，新疆各地学习。",
          "伊宁县", "", "", "county"),
+    Case("我省 is never a municipality's word: the partner 重庆市 is not the writer",
+         "两地干部人才交流再获突破\n近日，省委组织部召开互派培养动员会。\n" + BODY
+         + "\n我省选派30名青年人才到重庆市属单位研修，我省将持续推进交流。",
+         UNRECOGNISED_NAME),
     Case("该县 after two counties: the nearer one each time",
          "人才回乡记\n" + BODY + "\n剑阁县也有办法。山东沂源县推出新政，该县鼓励年轻人回乡。沂源县委组织部说，该县已回引300人。",
          "沂源县", "self_reference"),
