@@ -564,10 +564,10 @@ def object_after(tokens: list[tuple[str, str]], skip_acts: bool = False, unit: s
         elif token == OF and index < len(tokens) and tokens[index][1] == "noun" \
                 and any(word_class(word) in ("act", "light") for word in picked):
             picked.append(token)             # 15个 已建立党组织 的 村: a relative clause before its head
-        elif picked and "".join(picked) in words.places and cls == "filler":
-            if not (index < len(tokens) and tokens[index][1] in ("act", "filler", "light")):
+        elif picked and "".join(picked) in words.places and cls in ("filler", "function"):
+            if not _act_ahead(tokens, index):
                 break                        # 10个社区 为 契机: no act follows
-            continue                         # 村 已 全部 实现…
+            continue                         # 村 已 全部 实现…, 村 均 一次性 选举成功
         elif after_link and cls == "act":
             picked.append(token)             # 党员 接受 集中 培训: what they took part in
         elif cls == "noun" or (cls == "act" and token in words.acts and not _nominal_next(tokens, index)):
@@ -592,6 +592,13 @@ def object_after(tokens: list[tuple[str, str]], skip_acts: bool = False, unit: s
     if all(token in words.light for token in picked):
         return ""                            # 举办 alone says nothing of what is counted
     return "".join(picked).rstrip(LIST_MARK)
+
+
+def _act_ahead(tokens: list[tuple[str, str]], index: int) -> bool:
+    """An act comes next, past fillers and adverbs (均 一次性 选举)."""
+    while index < len(tokens) and tokens[index][1] in ("filler", "function"):
+        index += 1
+    return index < len(tokens) and tokens[index][1] in ("act", "light")
 
 
 def _nominal_next(tokens: list[tuple[str, str]], index: int) -> bool:
