@@ -379,9 +379,10 @@ def read_quoted_set(content: str) -> tuple[float, str] | None:
     rest = match.group("rest")
     # “五个一”, “三个一批”: N items of one each is a set; any other second numeral is a formula
     numbered_rest = rest[1:] if match.group("cls") == "个" and rest.startswith("一") else rest
-    if numbered_rest is rest and ambiguity_pattern().search(content):
+    if numbered_rest is rest and ambiguity_pattern().match(content):
         return None         # “三足鼎立”: an idiom (一批 in “三个一批” is the items' own word)
-    if NUMERAL_CHAR.search(numbered_rest) or (rest.startswith(bundle_words().not_bundle_heads)
+    # “六个统一”: a word that holds 一 (统一) is no second numeral
+    if NUMERAL_CHAR.search(ambiguity_pattern().sub("", numbered_rest)) or (rest.startswith(bundle_words().not_bundle_heads)
                                               and not rest.startswith(NOUNS_OPENING_LIKE_HEADS)):
         return None
     if not match.group("cls") and len(rest) > MAX_SET_SUFFIX:
