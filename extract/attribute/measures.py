@@ -387,7 +387,13 @@ def classify(text: str, mention: Mention, previous_end: int = 0, next_start: int
         return counted_memo[0]
 
     def counted_head() -> str:
-        # 已组建党组织的非公企业64355家: with nothing counted after it, what is counted before it
+        # 已组建党组织的非公企业64355家: with nothing counted after it, what is counted before it.
+        # Read on the words as written: 182个乡镇已全部完成党委换届 counts 乡镇, though the label
+        # (乡镇党委换届工作) reads over 已全部完成
+        after = QUOTES.sub("", text[mention.end:stretch_end])
+        written = leading(after, "noun")
+        if written and ACHIEVED.match(after, len(written)):
+            return written.partition(AMONG)[0] or written     # 194家非公企业中党组织实现覆盖: the enterprises
         return leading(counted_after(), "noun") or mention.label
 
     counted_first = frozenset() if mention.unit.endswith(MONEY) or in_breakdown else \
@@ -476,6 +482,9 @@ def counted_before(text: str, mention: Mention, stretch_start: int, counted_afte
 
 
 AMONG = "中"
+# 182个乡镇已全部完成党委换届: places that achieved something are what is counted (but 12个社区打造示范点
+# counts the points made, one in each)
+ACHIEVED = re.compile(r"(?:已经|已|均|都|全部|全面|先后|顺利|率先)*(?:完成|实现)")
 
 
 def without_attribute(phrase: str) -> str:
