@@ -22,8 +22,8 @@ from functools import lru_cache
 import ahocorasick_rs
 
 from ..find.mentions import Mention
-from .labels import (QUOTES, RANGE_FROM, RANGE_TO, SENTENCE_END, label_words, leading, object_after, respective_runs,
-                     shared_head, tokens_of)
+from .labels import (AMONG, QUOTES, RANGE_FROM, RANGE_TO, SENTENCE_END, label_words, leading, object_after,
+                     respective_runs, shared_head, tokens_of)
 from ..resources import ResourceError, load_yaml, pillar_names, resource_path, word_list
 
 OTHER = "other"
@@ -379,18 +379,17 @@ def classify(text: str, mention: Mention, previous_end: int = 0, next_start: int
         # whose population (非公企业) qualifies what it counts
         stretch |= cues.found(previous_clause(text, clause_start)) & qualifying_words()
     counted_memo: list[str] = []   # what the number counts, read once
+    after = QUOTES.sub("", text[mention.end:stretch_end])     # 685名“两委”班子成员: a quoted word is part of the noun
 
     def counted_after() -> str:
         if not counted_memo:
-            # 685名“两委”班子成员: a quoted word is part of the noun
-            counted_memo.append(object_after(tokens_of(QUOTES.sub("", text[mention.end:stretch_end])), unit=mention.unit))
+            counted_memo.append(object_after(tokens_of(after), unit=mention.unit))
         return counted_memo[0]
 
     def counted_head() -> str:
         # 已组建党组织的非公企业64355家: with nothing counted after it, what is counted before it.
         # Read on the words as written: 182个乡镇已全部完成党委换届 counts 乡镇, though the label
         # (乡镇党委换届工作) reads over 已全部完成
-        after = QUOTES.sub("", text[mention.end:stretch_end])
         written = leading(after, "noun")
         if written and ACHIEVED.match(after, len(written)):
             return written.partition(AMONG)[0] or written     # 194家非公企业中党组织实现覆盖: the enterprises
@@ -481,7 +480,6 @@ def counted_before(text: str, mention: Mention, stretch_start: int, counted_afte
     return rules.found(label)
 
 
-AMONG = "中"
 # 182个乡镇已全部完成党委换届: places that achieved something are what is counted (but 12个社区打造示范点
 # counts the points made, one in each)
 ACHIEVED = re.compile(r"(?:已经|已|均|都|全部|全面|先后|顺利|率先)*(?:完成|实现)")

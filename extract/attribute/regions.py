@@ -588,6 +588,7 @@ def _resolve_all(gaz: Gazetteer, mentions: list[Mention], self_level: str = "") 
     ambiguous = [m for m in strong if len(m.readings) > 1]
     settled = settle(ambiguous)
     resolved += settled
+    settled_ids = {id(m) for m in settled}
     strong_keys = set(support)
     for m in weak:
         # 蓬江 in the title of a text that says 我区: the short form of the place 我区 stands for.
@@ -597,7 +598,7 @@ def _resolve_all(gaz: Gazetteer, mentions: list[Mention], self_level: str = "") 
                            or (self_named and _fits_level(gaz.places[k], self_level)))
     resolved += settle([m for m in weak if m.readings])
     # 和平区 (天津 or 沈阳) in a text that names 沈阳 only in short: the short names settle it
-    resolved += settle([m for m in ambiguous if not any(m is done for done in settled)])
+    resolved += settle([m for m in ambiguous if id(m) not in settled_ids])
     return sorted(resolved, key=lambda m: m.start)
 
 
@@ -757,8 +758,8 @@ def _fits_level(place: Place, level_word: str) -> bool:
 def _may_be_within(gaz: Gazetteer, key: int, level_word: str) -> bool:
     """Whether the place or one it lies in is of the level 我X names (本市 in a district of 天津市:
     a municipality is a 市 too)."""
-    return any(_fits_level(gaz.places[k], level_word) or (level_word == "市" and gaz.places[k].level == "province"
-                                                          and gaz.places[k].name.endswith("市"))
+    return any(_fits_level(gaz.places[k], level_word) or (level_word == CITY_WORD and gaz.places[k].level == "province"
+                                                          and gaz.places[k].name.endswith(CITY_WORD))
                for k in (key, *gaz.ancestors(key)))
 
 
@@ -999,7 +1000,7 @@ def _choose(gaz: Gazetteer, ev: _Evidence) -> tuple[int | None, str, tuple[str, 
         return referenced, "self_reference", ()
     chosen = _descend(gaz, ev)
     if chosen is None or ev.total[chosen] < MIN_SUPPORT or _only_elsewhere(gaz, ev, chosen) \
-            or (ev.self_level == "省" and _is_aided(gaz, ev, chosen)) \
+            or (ev.self_level == PROVINCE_WORD and _is_aided(gaz, ev, chosen)) \
             or (ev.says_we >= MIN_WE and not _may_be_within(gaz, chosen, ev.self_level)):
         # 我省援疆干部…新疆: the sender is unnamed; 我镇 in a text that names only its city, 我市 in
         # one that names only the county it aids: the writer is a place the text leaves unnamed
