@@ -246,16 +246,20 @@ def agree_subgroups(text: str, indicators: list[Mention], decided: list[bool]) -
     for index, mention in enumerate(indicators):
         if mention.measure != OTHER or decided[index] or mention.unit == PERCENT:
             continue        # shares of one whole are shares of different subgroups (35岁以下占22%，大专以上占78%)
-        whole = _counted_before(text, indicators, index)
-        if whole is None:
-            continue
         # Its own stretch: from the figure before (or its clause's start) to the next break or figure.
         clause_start, clause_end = clause_around(text, mention.start, mention.end)
         after_end = indicators[index + 1].start if index + 1 < len(indicators) else clause_end
-        stretch = (text[max(clause_start, indicators[index - 1].end):mention.start]
+        stretch = (text[max(clause_start, indicators[index - 1].end if index else 0):mention.start]
                    + "，" + text[mention.end:min(clause_end, after_end)])
         nouns = [token for token, cls in tokens_of(stretch) if cls == "noun"]
-        if nouns and all(noun in subgroup_words or noun in whole.label for noun in nouns) \
+        if not nouns:
+            continue
+        whole = _counted_before(text, indicators, index)
+        if whole is None and mention.unit in PERSON_UNITS and all(noun in subgroup_words for noun in nouns):
+            # 换届后委员41名。…高中文化程度22名: a part that names nothing but a subgroup goes on
+            # about the group its paragraph counted last
+            whole = _counted_before(text, indicators, index, within=PARAGRAPH_END)
+        if whole is not None and all(noun in subgroup_words or noun in whole.label for noun in nouns) \
                 and not _excluded_from(whole.measure, cue_rules().found(stretch)):     # 四星社区…，无星社区
             mention.measure = whole.measure
             decided[index] = True
@@ -318,16 +322,21 @@ def agree_ranges(text: str, indicators: list[Mention]) -> None:
             mention.measure = before.measure
 
 
+PARAGRAPH_END = re.compile(r"\n")
+
+
 def _sentence_start(text: str, offset: int) -> int:
     ends = [m.end() for m in SENTENCE_END.finditer(text, max(0, offset - PARENT_REACH), offset)]
     return ends[-1] if ends else max(0, offset - PARENT_REACH)
 
 
-def _counted_before(text: str, indicators: list[Mention], index: int) -> Mention | None:
-    """The nearest figure before in the same sentence with a measure in the unit of indicators[index]."""
+def _counted_before(text: str, indicators: list[Mention], index: int,
+                    within: re.Pattern[str] = SENTENCE_END) -> Mention | None:
+    """The nearest figure before in the same sentence (or stretch `within` bounds) with a measure
+    in the unit of indicators[index]."""
     mention = indicators[index]
     for before in reversed(indicators[:index]):
-        if SENTENCE_END.search(text, before.end, mention.start):
+        if within.search(text, before.end, mention.start):
             return None
         if before.measure != OTHER and mention.unit in measure_table()[before.measure].units:
             return before
