@@ -44,7 +44,7 @@ SUM = re.compile(r"[0-9０-９][0-9０-９.．]*\s*[万亿千百]*元")     # an
 CLAUSE_REACH = 60          # a clause with no break nearer than this is cut here
 PARENT_REACH = 120         # how far back a breakdown looks for its parent clause
 LEADING_NOISE = "了达约近超逾共计有"   # between a change word and its number (降低了1岁)
-RULE_FIELDS = ("objects", "also", "acts", "acts_not", "topic", "not", "counted_not")
+RULE_FIELDS = ("objects", "also", "acts", "acts_not", "topic", "not", "counted_not", "units")
 BARE_CLAUSE_CHARS = 4      # 培训3200人次, 期限为2年: a clause that is little more than its number
 REPEATED_FIGURE_MIN = 10   # small numbers (2个, 3名) repeat by chance, not as the same figure
 
@@ -68,6 +68,7 @@ class CueRule:
     topic: frozenset[str] = frozenset()
     exclude: frozenset[str] = frozenset()
     counted_not: tuple[str, ...] = ()
+    units: frozenset[str] = frozenset()       # narrower than the measure's own: the rule's evidence fits these only
 
     def rejects(self, counted: str) -> bool:
         """The noun right after the number names places, not what this measure counts
@@ -152,6 +153,8 @@ def cue_rules() -> CueRules:
             if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
                 raise ResourceError(f"{path}: {code}.{name} must be a list of words")
             fields["exclude" if name == "not" else name] = tuple(words) if name == "counted_not" else frozenset(words)
+        if not fields["units"] <= known[code].units:
+            raise ResourceError(f"{path}: {code}.units must be units of the measure {sorted(known[code].units)}")
         rules.append(CueRule(code, **fields))
     lists = {key: tuple(word_list("measure_cues.yaml", key))
              for key in ("change_words", "baselines", "bounds", "caps", "per_unit", "effects", "breakdown_openers")}
@@ -584,7 +587,8 @@ def own_item(text: str, clause_start: int, clause_end: int, mention: Mention, ow
 def rules_for_unit(unit: str) -> tuple:
     """The cue rules whose measure is counted in `unit`, in MEASURES.md's order (static data:
     filtered once per unit, not once per indicator)."""
-    return tuple(rule for rule in cue_rules().rules if unit in measure_table()[rule.code].units)
+    return tuple(rule for rule in cue_rules().rules
+                 if unit in (rule.units or measure_table()[rule.code].units))
 
 
 def is_change(before: str, change_words: tuple[str, ...]) -> bool:

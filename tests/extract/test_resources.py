@@ -99,3 +99,16 @@ def test_a_bundle_noun_is_either_strong_or_weak_and_no_set_word_is_a_time_or_lev
 
 def test_local_names_are_not_national_slogans():
     assert not set(word_list("formulas.yaml", "local_names")) & set(word_list("formulas.yaml", "national"))
+
+
+def test_a_cue_rule_whose_units_are_not_its_measures_is_reported(monkeypatch):
+    from extract.attribute import measures
+    cues = load_yaml("measure_cues.yaml")
+    bad = cues | {"measures": [{"code": "cadre_training_classes", "objects": ["培训"], "units": ["元"]}]}
+    monkeypatch.setattr(measures, "load_yaml", lambda name: bad if name == "measure_cues.yaml" else load_yaml(name))
+    measures.cue_rules.cache_clear()
+    try:
+        with pytest.raises(ResourceError, match="cadre_training_classes.units"):
+            measures.cue_rules()
+    finally:
+        measures.cue_rules.cache_clear()
