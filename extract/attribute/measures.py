@@ -44,6 +44,9 @@ SUM = re.compile(r"[0-9０-９][0-9０-９.．]*\s*[万亿千百]*元")     # an
 CLAUSE_REACH = 60          # a clause with no break nearer than this is cut here
 PARENT_REACH = 120         # how far back a breakdown looks for its parent clause
 LEADING_NOISE = "了达约近超逾共计有"   # between a change word and its number (降低了1岁)
+YOUNG = "青年年龄段"       # the cue word of measure_cues.yaml for a young age bracket
+YOUNG_AGE = re.compile(r"(?<![0-9０-９])([1-4][0-9])周?岁(?:及)?(?:以下|以内|左右)")
+YOUNG_AGE_MAX = 45
 RULE_FIELDS = ("objects", "also", "acts", "acts_not", "topic", "not", "counted_not", "units")
 BARE_CLAUSE_CHARS = 4      # 培训3200人次, 期限为2年: a clause that is little more than its number
 REPEATED_FIGURE_MIN = 10   # small numbers (2个, 3名) repeat by chance, not as the same figure
@@ -105,8 +108,14 @@ class CueRules:
     matcher: ahocorasick_rs.AhoCorasick      # every cue word of every rule, found in one pass
 
     def found(self, text: str) -> frozenset[str]:
-        """The cue words that occur in `text` (overlapping: 女党员 holds 党员 too)."""
-        return frozenset(self.matcher.find_matches_as_strings(text, overlapping=True)) if text else frozenset()
+        """The cue words that occur in `text` (overlapping: 女党员 holds 党员 too); an age bound
+        that marks the young (43岁以下, 35周岁左右) reads as 青年年龄段."""
+        if not text:
+            return frozenset()
+        words = frozenset(self.matcher.find_matches_as_strings(text, overlapping=True))
+        if "岁" in text and any(int(age) <= YOUNG_AGE_MAX for age in YOUNG_AGE.findall(text)):
+            return words | {YOUNG}
+        return words
 
 
 @lru_cache(maxsize=None)
@@ -178,8 +187,11 @@ def assign_measures(text: str, mentions: list[Mention]) -> None:
         if mention.kind != "indicator":
             mention.measure = ""
     decided: list[bool] = []
+    bounds = cue_rules().bounds
     for index, mention in enumerate(indicators):
-        previous_end = indicators[index - 1].end if index else 0
+        previous = indicators[index - 1] if index else None
+        # 配备43岁以下干部51人: a bound before the number qualifies what it counts
+        previous_end = 0 if previous is None else previous.start if previous.text.endswith(bounds) else previous.end
         next_start = indicators[index + 1].start if index + 1 < len(indicators) else len(text)
         mention.measure, by_rule = classify(text, mention, previous_end, next_start)
         decided.append(by_rule)
