@@ -417,6 +417,9 @@ def classify(text: str, mention: Mention, previous_end: int = 0, next_start: int
         written = leading(after, "noun")
         if written and ACHIEVED.match(after, len(written)):
             return written.partition(AMONG)[0] or written     # 194家非公企业中党组织实现覆盖: the enterprises
+        whole = WHOLE_BEFORE.search(text, max(0, clause_start - WHOLE_REACH), clause_start)
+        if not written and whole and text[clause_start:mention.start].strip() in WHOLE_LINKS:
+            return whole.group("whole")     # 全区853个乡镇中，有842个完成了换届: 842 of the 乡镇
         return leading(counted_after(), "noun") or mention.label
 
     counted_first = frozenset() if mention.unit.endswith(MONEY) or in_breakdown else \
@@ -515,6 +518,10 @@ def without_attribute(phrase: str) -> str:
                  if phrase.endswith(word) and len(phrase) > len(word)), phrase)
 
 
+# 853个乡镇中，有842个…: the whole a bare count is a part of, named in the clause before
+WHOLE_BEFORE = re.compile(r"[0-9０-９]+[^\W\d]?(?P<whole>[\u4e00-\u9fff]{1,6})中[，,]$")
+WHOLE_REACH = 12
+WHOLE_LINKS = ("", "有", "共有", "已有", "其中有", "其中")
 SUBJECTLESS_OPENERS = ("已", "均已", "现已")
 
 
