@@ -398,6 +398,9 @@ def classify(text: str, mention: Mention, previous_end: int = 0, next_start: int
         own = own | named
     own_stretch = cues.found(text[stretch_start:stretch_end])
     stretch = own_stretch | parent
+    if item_start != -1:
+        # 龙头企业成立党委1个、党总支2个: who acted before the list's first item qualifies every item
+        stretch |= cues.found(list_subject(text, clause_start, item_start)) & qualifying_words()
     if text.startswith(SUBJECTLESS_OPENERS, clause_start):
         # 非公企业624家，已建党组织205个: a clause that opens with 已 goes on about the one before,
         # whose population (非公企业) qualifies what it counts
@@ -565,6 +568,22 @@ def own_item_cues(text: str, cues: CueRules, mention: Mention, clause_start: int
         return None
     # 农民代表7346名、工人代表1845名、大学生村官代表130名: the other items of a list are not what it counts.
     return cues.found(own_item(text, clause_start, clause_end, mention, own_end))
+
+
+def list_subject(text: str, clause_start: int, item_start: int) -> str:
+    """The words up to the last act before a 、-list's first number (龙头企业成立 in 龙头企业成立党委1个、
+    党总支2个), or "" where the list opens with no act."""
+    first_number = FIRST_NUMBER.search(text, clause_start, item_start)
+    if first_number is None:
+        return ""
+    tokens = tokens_of(text[clause_start:first_number.start()])
+    acts = [index for index, (_, cls) in enumerate(tokens) if cls in ("act", "light")]
+    if not acts or not any(cls == "noun" for _, cls in tokens[acts[-1] + 1:]):
+        return ""
+    return "".join(token for token, _ in tokens[:acts[-1] + 1])
+
+
+FIRST_NUMBER = re.compile(r"[0-9０-９]")
 
 
 def shared_list_head(text: str, mention: Mention, item_end: int, clause_end: int) -> str:
