@@ -459,6 +459,10 @@ TOWNSHIPS = [
          "社区党建观摩会召开\n（长江网讯）5日上午，洪山区关山街举办社区党建观摩会。\n" + BODY
          + "\n各社区书记交流经验，居民代表参加。",
          "关山街道", "most_named", "关山街", "township", "武汉市", "洪山区"),
+    Case("an autonomous prefecture named once, whose own bodies (州直机关) report",
+         "州直机关党建工作会议召开\n州委常委、州直机关工委书记出席并讲话。" + BODY
+         + "\n州直各单位要抓好落实。今年是湘西土家族苗族自治州成立纪念之年，全州上下共同奋进。",
+         "湘西土家族苗族自治州", "", "湘西土家族苗族自治州", "city"),
     Case("a township dwelt on in its county's authored report stays the county's",
          "中共蓬江区委组织部\n棠下镇探索网格党建。棠下镇建成网格党支部。棠下镇经验在全区推广。",
          "蓬江区", "author", "蓬江区", "district"),
@@ -499,8 +503,11 @@ def test_unrecognised_names_its_candidates():
     ("人才总量位于全市前列，引才数量居全市首位，全区人才工作推进。", ""),
     ("全县第一书记培训班开班，全县各乡镇参加。", "县"),
     ("在全省率先建成人才驿站，位居全省各县第一，全县行动。", ""),
+    ("州直机关工委召开会议，州直各单位参加，全州干部学习。", "州"),
+    ("自治区党委区直机关工委领导出席，县直机关干部参加。", ""),
 ], ids=["我县", "我区 over 全市", "全市 alone", "市场 and 区域 are words", "a tie",
-        "全市 in a ranking is the wider place", "全县第一书记 is the county's own", "率先 and 第一 rank"])
+        "全市 in a ranking is the wider place", "全县第一书记 is the county's own", "率先 and 第一 rank",
+        "州直机关 are the prefecture's own bodies", "a named body's 区直 is not the writer's"])
 def test_self_reference_level(text, level):
     assert self_reference_level(text) == level
 
