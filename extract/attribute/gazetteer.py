@@ -104,6 +104,7 @@ _CITY_ZONE_FORMS = (("经济技术开发区", "经济技术开发区"), ("经开
 _LISTED_ZONE_FORMS = (("经开区", "经济开发区"), ("开发区", "经济开发区"))
 
 # Strengths of a name, strongest first (see the module docstring).
+PREFECTURE_WORDS = ("地区", "盟")
 ALIAS, FULL, DIVISION, SHORT, WEAK, STOP = "alias", "full", "division", "short", "weak", "stop"
 STRENGTH_ORDER = (ALIAS, FULL, DIVISION, SHORT, WEAK, STOP)
 STRONG = (ALIAS, FULL)
@@ -412,6 +413,12 @@ def _add_gazetteer_names(gaz: Gazetteer, stop: dict[str, str]) -> None:
             _add_city_prefixed_zone_names(gaz, place, short)
         elif len(short) >= 2 and short != place.name and short not in stop:
             gaz.add_name(short, place.key, SHORT)
+        elif place.level == "city" and short == place.name and place.name.endswith(PREFECTURE_WORDS):
+            # 阿里地区 has no short form in jionlp (阿里 is a company too): its stem names it only
+            # with its own body after it (阿里地委, 阿里行署)
+            stem = place.name.removesuffix("地区").removesuffix("盟")
+            if len(stem) >= 2 and stem not in full_names:
+                gaz.add_name(stem, place.key, STOP)
         # 大理州, 双江县, 鄂温克旗: the short form with the level word is what reports write.
         for long_form, level_word in (("自治州", "州"), ("自治县", "县"), ("自治旗", "旗")):
             if place.name.endswith(long_form) and len(short) >= 2 and short + level_word not in full_names:

@@ -463,6 +463,9 @@ TOWNSHIPS = [
          "州直机关党建工作会议召开\n州委常委、州直机关工委书记出席并讲话。" + BODY
          + "\n州直各单位要抓好落实。今年是湘西土家族苗族自治州成立纪念之年，全州上下共同奋进。",
          "湘西土家族苗族自治州", "", "湘西土家族苗族自治州", "city"),
+    Case("a prefecture with no short form is named by its stem and its own body (阿里地委)",
+         "阿里地委组织部驻村工作队：扎根基层\n" + BODY + "\n工作队来到革吉县一个村，革吉县干部陪同，村里发展合作社。",
+         "阿里地区", "", "阿里", "city"),
     Case("a township dwelt on in its county's authored report stays the county's",
          "中共蓬江区委组织部\n棠下镇探索网格党建。棠下镇建成网格党支部。棠下镇经验在全区推广。",
          "蓬江区", "author", "蓬江区", "district"),
