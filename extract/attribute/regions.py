@@ -417,7 +417,8 @@ def line_cue(text: str, start: int, end: int, starts_line: bool, in_head: bool, 
     if marker is not None and AUTHOR_GAP.fullmatch(before, marker.end()):
         return "author"         # 作者单位：安吉县委组织部 — but not 作者:李永春 (a person named 永春)
     if c.source_marker.search(before):
-        return "source"
+        # 来源：西宁市委组织部: the locality's own organisation department reports its work, as an author
+        return "author" if ORGANISATION_DEPARTMENT.match(text, end) else "source"
     medium = next((suffix for suffix in c.media_suffixes if text.startswith(suffix, end)), "")
     if medium and not text.startswith(c.media_blockers_after, end + len(medium)):
         return "byline"         # 番禺融媒, 蓬江先锋 — but not 世业镇先锋村
@@ -435,6 +436,7 @@ def line_cue(text: str, start: int, end: int, starts_line: bool, in_head: bool, 
     return ""
 
 
+ORGANISATION_DEPARTMENT = re.compile(r"(?:委|党委|党工委|工委)?组织部")
 # Between 作者单位 and the author's body: 作者单位：中共…, and 作者：毛俊（中共…工委委员）, a name with its
 # post in brackets; not 作者：李永春 (a person called 永春).
 AUTHOR_GAP = re.compile(r"[\s　：:（(]*(?:[\u4e00-\u9fff]{2,4}[（(])?(?:中共)?")

@@ -466,6 +466,10 @@ TOWNSHIPS = [
     Case("a prefecture with no short form is named by its stem and its own body (阿里地委)",
          "阿里地委组织部驻村工作队：扎根基层\n" + BODY + "\n工作队来到革吉县一个村，革吉县干部陪同，村里发展合作社。",
          "阿里地区", "", "阿里", "city"),
+    Case("a source line naming the city's organisation department is its author, over a zone named more",
+         "园区党建品牌案例发布\n来源：株洲市委组织部    日期：2024-05-01\n" + BODY
+         + "\n株洲高新技术产业开发区党工委推荐报送案例。株洲高新技术产业开发区某园区入选，株洲高新技术产业开发区持续推进。",
+         "株洲市", "author", "株洲市", "city"),
     Case("a township dwelt on in its county's authored report stays the county's",
          "中共蓬江区委组织部\n棠下镇探索网格党建。棠下镇建成网格党支部。棠下镇经验在全区推广。",
          "蓬江区", "author", "蓬江区", "district"),
