@@ -515,12 +515,18 @@ DIGIT_NAMES = "〇一二三四五六七八九"
 
 def _regiment_names(number: str) -> list[str]:
     """149团 and 一四九团, the ways reports write a regiment, and a two-digit one as a numeral too
-    (八十九团); a one-digit regiment only as 1团, since 一团 is a word too (一团和气)."""
+    (八十九团) and a three-digit one with 百 (一百二十七团); a one-digit regiment only as 1团, since
+    一团 is a word too (一团和气)."""
     spelled = "".join(DIGIT_NAMES[int(digit)] for digit in number)
     names = [number + "团"] + ([spelled + "团"] if len(number) > 1 else [])
     if len(number) == 2:
         tens, ones = int(number[0]), int(number[1])
         names.append((DIGIT_NAMES[tens] if tens > 1 else "") + "十" + (DIGIT_NAMES[ones] if ones else "") + "团")
+    elif len(number) == 3:
+        # 一百二十七团, 一百零一团, 一百一十团
+        hundreds, tens, ones = (int(digit) for digit in number)
+        tail = (DIGIT_NAMES[tens] + "十" if tens else "零" if ones else "") + (DIGIT_NAMES[ones] if ones else "")
+        names.append(DIGIT_NAMES[hundreds] + "百" + tail + "团")
     return names
 
 

@@ -6,7 +6,7 @@ import doctest
 import pytest
 
 from extract.attribute import gazetteer as gazetteer_module
-from extract.attribute.gazetteer import LEVELS, find_names, gazetteer
+from extract.attribute.gazetteer import LEVELS, _regiment_names, find_names, gazetteer
 from extract.attribute.regions import list_provinces, list_regions, lookup_region
 from extract.resources import load_csv
 
@@ -77,6 +77,18 @@ def test_corps_regiments_file():
     numbers = [number for row in rows for number in row["regiments"].split("|")]
     assert {row["division"] for row in rows} <= divisions
     assert all(number.isdigit() for number in numbers) and len(numbers) == len(set(numbers))
+
+
+@pytest.mark.parametrize("number, names", [
+    ("8", ["8团"]),
+    ("47", ["47团", "四七团", "四十七团"]),
+    ("10", ["10团", "一〇团", "十团"]),
+    ("127", ["127团", "一二七团", "一百二十七团"]),
+    ("101", ["101团", "一〇一团", "一百零一团"]),
+    ("110", ["110团", "一一〇团", "一百一十团"]),
+])
+def test_a_regiment_is_written_in_digits_and_in_numerals(number, names):
+    assert _regiment_names(number) == names
 
 
 def test_region_stopwords_file():

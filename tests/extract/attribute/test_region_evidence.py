@@ -309,6 +309,9 @@ BACKDROP = [
     Case("a partner joined by 与 weighs as a place elsewhere",
          "181团民族团结纪实\n十师181团成立于1953年。团场与通榆县4个乡相邻。十师各团场学习。181团党委与通榆县委建立共建机制。",
          "新疆生产建设兵团第十师", "most_named", "181团", "corps_division"),     # its regiment, in the title
+    Case("a regiment written in numerals, where 兵地 and 连队 say the text is the Corps'",
+         "兵地共建迎新春\n来源：一百二十七团     点击量：8\n一百二十七团三连党支部走访结对村，连队党员与村民共度新春，兵地一家亲。",
+         "新疆生产建设兵团第七师", "", "", "corps_division"),
     Case("a list of places with an item the gazetteer does not read is still a list",
          "通辽援疆干部启程\n通辽第十批干部启程，将在和田、喀什、某某、阿克苏四地州有关岗位上履职。", "通辽市", "most_named", "通辽", "city"),
     Case("destinations listed together weigh as destinations",
