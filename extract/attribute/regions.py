@@ -1069,7 +1069,7 @@ def choose_region(text: str, title: str | None = None) -> RegionChoice:
     if township is not None:
         return township
     if cue not in ("author", "dateline", "title"):
-        zone = zone_in_title(gaz, text, chosen, zones)
+        zone = zone_in_title(gaz, text, chosen, zones) or zone_by_its_word_in_title(gaz, text, title, ev.mentions)
         if zone is not None:
             return zone
     zone = zone_by_its_body(gaz, text, chosen, zones)
@@ -1376,6 +1376,36 @@ def zone_in_title(gaz: Gazetteer, text: str, chosen: int | None, zones: Zones) -
             continue
         return RegionChoice(_zone_region(gaz, official_zone_name(text, name), chosen), start, end, "title")
     return None
+
+
+def zone_by_its_word_in_title(gaz: Gazetteer, text: str, title: str, mentions: list[Mention]) -> RegionChoice | None:
+    """A title that names a zone by its word alone (省领导调研新区国有企业党建工作), in a text that
+    names one listed zone of that word (兰州新区): that zone's report, whoever visits it."""
+    span = _title_span(text, title)
+    if span is None:
+        return None
+    in_title = [m for m in mentions if span[0] <= m.start < span[1]]
+    word = next((w for w in _zone_words()[0] if w in title), "")
+    at = span[0] + title.find(word)
+    if not word or any(m.start <= at <= m.end for m in in_title) or _zone_prefix_before(title, title.find(word)):
+        return None         # 西安高新区, 某某新区 in the title: a name, weighed already
+    zones = {m.key for m in mentions if gaz.places[m.key].level == "development_zone"
+             and gaz.places[m.key].name.endswith(word)}
+    if len(zones) != 1:
+        return None
+    key = zones.pop()
+    first = next(m for m in mentions if m.key == key)
+    return RegionChoice(gaz.places[key].region, first.start, first.end, "title")
+
+
+def _zone_prefix_before(title: str, at: int) -> bool:
+    """A name stands right before the zone word (蜀山经开区): not the word alone. Only an act or
+    a mark before it leaves it bare (调研新区, 走进开发区, “新区”)."""
+    before = title[max(0, at - 2):at]
+    return bool(before) and not before.endswith(BARE_ZONE_LEADS) and _is_ideograph(before[-1])
+
+
+BARE_ZONE_LEADS = ("调研", "走进", "来到", "深入", "视察", "考察", "在", "到", "赴", "全", "“", "《", "：", ":")
 
 
 def zone_most_named(gaz: Gazetteer, text: str, chosen: int | None, chosen_mentions: int,

@@ -363,6 +363,14 @@ ZONES = [
          "本报青岛讯（通讯员王明）青岛市召开人才工作会议，青岛市委书记讲话。\n" + BODY
          + "\n青岛鳌山湾经济技术开发区等单位作交流发言，青岛市各区市参加。",
          "青岛市", "dateline", "青岛"),
+    Case("a title naming a zone by its word alone is the one listed zone the text names, whoever visits",
+         "省领导调研新区非公企业党建工作\n【本报讯】(贵阳日报记者 张某)省委常委来到贵安新区数据中心调研。" + BODY
+         + "\n贵阳市有关负责同志陪同。贵阳市相关部门参加。",
+         "贵州贵安新区", "title", "贵安新区", "development_zone"),
+    Case("a zone word after a name in the title is that name's, not a bare word",
+         "某某新区召开党建会议\n【本报讯】(贵阳日报记者 张某)贵阳市委常委来到贵安新区调研。" + BODY
+         + "\n贵阳市有关负责同志陪同。贵阳市相关部门参加，贵阳市各区县参加。",
+         "贵阳市"),
 ]
 
 TOWNSHIPS = [
