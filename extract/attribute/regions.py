@@ -1626,11 +1626,20 @@ def most_named_township(gaz: Gazetteer, text: str, chosen: int | None, county_me
     # 洪山区关山街举办…: a county named only ever to place its township speaks for it, once is enough
     only_locates = chosen is not None and locating > 0 and county_mentions == locating
     county_mentions -= locating
+    # 2012年以来，普定县把党建作为…: a county that opens the report frames it; a township first named
+    # later, and not named far more, is where one of its practices began
+    county_opens = chosen is not None and opening_end and spans[0][0] >= opening_end \
+        and any(name_ in text[:opening_end] for name_ in county_names)
+    if county_opens and not only_locates and len(spans) < OPENING_COUNTY_FACTOR * county_mentions:
+        return None
     if (len(spans) < TOWNSHIP_MIN_MENTIONS and not opens_alone and not only_locates) or len(spans) <= county_mentions \
             or len(spans) < TOWNSHIP_SHARE * all_mentions:
         return None
     start, end = spans[0]
     return _township_choice(gaz, list(counties), name, start, end, "most_named")
+
+
+OPENING_COUNTY_FACTOR = 2
 
 
 def _first_sentence_end(text: str) -> int:

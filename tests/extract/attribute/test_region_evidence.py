@@ -484,6 +484,14 @@ TOWNSHIPS = [
     Case("a township dwelt on in its county's authored report stays the county's",
          "中共蓬江区委组织部\n棠下镇探索网格党建。棠下镇建成网格党支部。棠下镇经验在全区推广。",
          "蓬江区", "author", "蓬江区", "district"),
+    Case("a county that opens the report frames it; a township named a little more is one practice's home",
+         "□记者 张某\n近年来，凤庆县把党建作为一把手工程，推进基层党建提质。\n" + BODY
+         + "\n“一公里干部”发端于鲁史镇，鲁史镇的做法在各乡镇推广。鲁史镇群众满意。凤庆县各乡镇跟进。",
+         "凤庆县", "", "", "county"),
+    Case("a township named far more than the county that opens the report is the report's",
+         "□记者 张某\n把党组织建在产业链上，凤庆县有不一样的做法。\n" + BODY
+         + "\n鲁史镇党委挂牌成立。鲁史镇党委书记介绍，鲁史镇建成基地。鲁史镇群众增收，鲁史镇产业兴旺。",
+         "鲁史镇", "", "", "township"),
 ]
 
 GROUPS = {
