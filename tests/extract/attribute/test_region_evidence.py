@@ -154,6 +154,10 @@ BYLINE_VS_MOST_NAMED = [
     Case("a reprint's source in another province loses to the rest",
          "来源：上海发布\n" + BODY + "\n安吉县召开会议，安吉县委书记讲话，安吉县各乡镇参加。",
          "安吉县", "most_named"),
+    Case("来源 as a word in a sentence (书记的来源渠道) marks no source line",
+         "株洲公开遴选村党组织书记\n本报株洲5月1日讯 株洲市委组织部负责人说，这拓宽了村党组织书记的来源渠道，是深化“醴陵经验”的探索。\n"
+         + BODY + "\n株洲市各县市区推进。醴陵市一个村迎来新书记。",
+         "株洲市", "", "", "city"),
 ]
 
 TITLE = [
