@@ -435,6 +435,8 @@ def classify(text: str, mention: Mention, previous_end: int = 0, next_start: int
             # 685名两委班子成员平均年龄降至45.5岁: the words between the counted noun and the next
             # figure of the clause are that figure's (平均年龄), not an exclusion of this one
             excluded_in = cues.found(text[stretch_start:mention.end] + without_attribute(counted_after()))
+        # 党员产业带头人带动802名村民就业: who acted, before the act, excludes nothing of what it counts
+        excluded_in -= cues.found(actor_before_act(text[stretch_start:mention.start]))
         for rule in rules:
             if not rule.objects.isdisjoint(counted_first) and rule.holds(stretch, context, sentence, excluded_in) \
                     and not (rule.counted_not and rule.rejects(counted_head())):
@@ -513,6 +515,13 @@ def counted_before(text: str, mention: Mention, stretch_start: int, counted_afte
 # 182个乡镇已全部完成党委换届: places that achieved something are what is counted (but 12个社区打造示范点
 # counts the points made, one in each)
 ACHIEVED = re.compile(r"(?:已经|已|均|都|全部|全面|先后|顺利|率先)*(?:完成|实现)")
+
+
+def actor_before_act(before: str) -> str:
+    """The words before the first act of `before` (党员产业带头人 in 党员产业带头人带动), or ""."""
+    tokens = tokens_of(before)
+    first = next((index for index, (_, cls) in enumerate(tokens) if cls in ("act", "light", "link")), 0)
+    return "".join(token for token, _ in tokens[:first])
 
 
 def without_attribute(phrase: str) -> str:
