@@ -261,6 +261,9 @@ def agree_subgroups(text: str, indicators: list[Mention], decided: list[bool]) -
     for index, mention in enumerate(indicators):
         if mention.measure != OTHER or decided[index] or mention.unit == PERCENT:
             continue        # shares of one whole are shares of different subgroups (35岁以下占22%，大专以上占78%)
+        whole = _counted_before(text, indicators, index)
+        if whole is None and mention.unit not in PERSON_UNITS:
+            continue
         # Its own stretch: from the figure before (or its clause's start) to the next break or figure.
         clause_start, clause_end = clause_around(text, mention.start, mention.end)
         after_end = indicators[index + 1].start if index + 1 < len(indicators) else clause_end
@@ -269,8 +272,7 @@ def agree_subgroups(text: str, indicators: list[Mention], decided: list[bool]) -
         nouns = [token for token, cls in tokens_of(stretch) if cls == "noun"]
         if not nouns:
             continue
-        whole = _counted_before(text, indicators, index)
-        if whole is None and mention.unit in PERSON_UNITS and all(noun in subgroup_words for noun in nouns):
+        if whole is None and all(noun in subgroup_words for noun in nouns):
             # 换届后委员41名。…高中文化程度22名: a part that names nothing but a subgroup goes on
             # about the group its paragraph counted last
             whole = _counted_before(text, indicators, index, within=PARAGRAPH_END)

@@ -696,9 +696,9 @@ def self_reference(text: str) -> tuple[str, int]:
             votes[level_word] += 1.0
             if prefix != ANAPHORIC_PREFIX:
                 strong[level_word] += 1     # 我市, 本市: the writer's own place; 该市 is an outsider's
-    for match in DIRECT_BODIES.finditer(text):
+    for level_word in _direct_body_levels(text):
         # 州直机关, 县直单位: the bodies right under the locality's own committee, named by its level
-        votes[match.group(1)] += SELF_WEAK_FACTOR
+        votes[level_word] += SELF_WEAK_FACTOR
     if not votes:
         return "", 0
     best = max(votes, key=votes.get)
@@ -708,8 +708,19 @@ def self_reference(text: str) -> tuple[str, int]:
 
 
 ANAPHORIC_PREFIX = "该"
-# 州直机关, 县直单位 (but not a named place's: 自治区党委区直机关工委)
-DIRECT_BODIES = re.compile(r"(?<![委府])(州|县|市|区|旗|盟)直(?:机关|单位|部门|各)")
+DIRECT_LEVELS = "州县市区旗盟"
+DIRECT_BODY_WORDS = ("机关", "单位", "部门", "各")
+
+
+def _direct_body_levels(text: str) -> Iterator[str]:
+    """The level words of 州直机关, 县直单位 … (but not of a named place's: 自治区党委区直机关工委).
+    A scan for 直, a rare character, not a pattern tried at every position."""
+    at = text.find("直", 1)
+    while at != -1:
+        if text[at - 1] in DIRECT_LEVELS and text.startswith(DIRECT_BODY_WORDS, at + 1) \
+                and (at < 2 or text[at - 2] not in "委府"):
+            yield text[at - 1]
+        at = text.find("直", at + 1)
 CLAUSE_END = re.compile(r"[，,。；;：:！？!?\n（）()]")
 RANKING_REACH = 11          # 全省各区县（市）第一名: the ranking word within the clause after 全X
 RANKED_PLACE_CHARS = 4      # 位于杭州全市前列: a place's name between the ranking verb and 全X
