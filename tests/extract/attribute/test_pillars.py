@@ -68,6 +68,14 @@ def test_a_measure_names_its_line_of_work(text, number, pillar):
 
 
 @pytest.mark.parametrize("text, number", [
+    ("二、夯实基层组织建设\n村支书带领村民创办了生猪存栏量达3000头的养殖场。", "3000头"),
+    ("二、夯实基层组织建设\n乡贤回村创办商会，引进4家公司。", "4家"),
+], ids=["livestock", "a chamber of commerce bringing firms"])
+def test_farming_and_business_are_development_under_any_heading(text, number):
+    assert pillars_of(text)[number] == "development"
+
+
+@pytest.mark.parametrize("text, number", [
     ("今年全省共选调130名到乡镇工作。", "130名"),
     ("今年公开遴选机关干部到乡镇任职32名。", "32名"),
 ], ids=["选调 is cadre recruitment", "遴选"])
