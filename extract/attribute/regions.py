@@ -1104,6 +1104,9 @@ def choose_region(text: str, title: str | None = None) -> RegionChoice:
         if zone is not None:
             return zone
     if chosen is None:
+        unplaced = unplaced_full_name(gaz, found, resolved)
+        if unplaced is not None:
+            return unplaced
         head = (0, zones.byline_head)
         shared = dict.fromkeys(name for _, _, name in _townships_named(gaz, text, (head,))
                                if len(gaz.township_counties[name]) > 1)
@@ -1111,6 +1114,29 @@ def choose_region(text: str, title: str | None = None) -> RegionChoice:
         return RegionChoice(UNRECOGNISED, candidates=candidates)
     decider = _deciding_mention(ev, chosen)
     return RegionChoice(gaz.places[chosen].region, decider.start, decider.end, cue, ())
+
+
+def unplaced_full_name(gaz: Gazetteer, found: list[Mention], resolved: list[Mention]) -> RegionChoice | None:
+    """长安区召开…党务工作会议 (西安 or 石家庄, the text does not say): a full name that several
+    places of one level share, named in the title or a line cue or at least twice, and no other
+    place: the locality by its name, left unplaced, its candidates named — as an unplaced township."""
+    settled = {id(m) for m in resolved}
+    named: dict[str, list[Mention]] = defaultdict(list)
+    for m in found:
+        places = [gaz.places[k] for k, s in m.readings]
+        if id(m) in settled or len(places) < 2 or m.elsewhere or any(s != FULL for _, s in m.readings) \
+                or len({(p.name, p.level) for p in places}) != 1 or places[0].name != m.text:
+            continue
+        named[m.text].append(m)
+    if len(named) != 1 or resolved:
+        return None
+    name, mentions = named.popitem()
+    if len(mentions) < 2 and not any(m.header or m.cue for m in mentions):
+        return None
+    first = mentions[0]
+    places = [gaz.places[k] for k, _ in first.readings]
+    return RegionChoice(Region(name, level=places[0].level), first.start, first.end, first.cue or "most_named",
+                        tuple(f"{p.region.province}{p.region.city}{p.name}" for p in places))
 
 
 def detect_region(text: str) -> Region:

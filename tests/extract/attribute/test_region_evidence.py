@@ -558,6 +558,21 @@ def test_unplaced_township_warning_names_candidates():
                for warning in result.warnings)
 
 
+def test_a_district_name_two_cities_share_is_kept_unplaced_with_its_candidates():
+    choice = choose_region("长安区召开党务工作会议\n来源：今朝长安\n3月24日，长安区召开党务工作会议，部署全年工作。")
+    region = choice.region
+    assert (region.name, region.level, region.province, region.city) == ("长安区", "district", "", "")
+    assert len(choice.candidates) == 2 and all(c.endswith("长安区") for c in choice.candidates)
+    result = extract_text("长安区召开党务工作会议\n3月24日，长安区召开会议，培训党员300人次。", "doc")
+    assert result.rows[0]["region"] == "长安区" and result.rows[0]["province"] == ""
+    assert any("长安区" in warning and "left empty" in warning for warning in result.warnings)
+
+
+def test_a_shared_name_named_once_in_passing_stays_unrecognised():
+    text = "党务工作会议召开\n" + BODY + "\n会议在长安区召开，各单位参加。培训党员300人次。"
+    assert choose_region(text).region.name == UNRECOGNISED_NAME
+
+
 ZONES_BY_THEIR_BODY = [
     Case("a new area of a city named by its own department", "2023年，大鹏新区组织人事局坚持党建引领。\n" + BODY + "\n深圳市委部署，新区党工委落实。",
          "大鹏新区", "author", "大鹏新区", "development_zone", "深圳市"),
