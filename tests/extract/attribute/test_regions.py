@@ -78,7 +78,8 @@ HIERARCHY_CASES = [
 AMBIGUITY_CASES = [
     Case("北京市朝阳区召开组织工作会议，朝阳区委书记讲话。", "朝阳区", "北京市", "district", "北京市"),
     Case("长春市朝阳区召开组织工作会议，朝阳区委书记讲话。", "朝阳区", "吉林省", "district", "长春市"),
-    Case("朝阳区召开组织工作会议，朝阳区委书记讲话。", UNRECOGNISED_NAME),
+    # neither city named: the district by its name, left unplaced (its province stays empty)
+    Case("朝阳区召开组织工作会议，朝阳区委书记讲话。", "朝阳区", "", "district"),
     Case("南京市鼓楼区召开组织工作会议，鼓楼区委书记讲话。", "鼓楼区", "江苏省", "district", "南京市"),
     Case("福州市鼓楼区召开组织工作会议，鼓楼区委书记讲话。", "鼓楼区", "福建省", "district", "福州市"),
     Case("谱写新时代吉林全面振兴新篇章，吉林省委召开会议。", "吉林省", "吉林省", "province"),
