@@ -53,7 +53,9 @@ def document_title(text: str, top_lines: list[str] | None = None) -> str:
         if (shortest <= len(line) <= longest and not SENTENCE_END.search(line)
                 and not any(mark in line for mark in navigation)):
             return line.rstrip(TITLE_TAIL)
-    first = lines[0] if lines else ""
+        if len(line) > longest and SENTENCE_END.search(line):
+            break       # the body has begun: a short line after it heads a section or closes the text (德州日报新媒体出品)
+    first = next((line for line in lines if not any(mark in line for mark in navigation)), "")
     return SENTENCE_END.split(first, maxsplit=1)[0][:longest]
 
 
