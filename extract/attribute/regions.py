@@ -851,6 +851,10 @@ def _self_referenced(gaz: Gazetteer, ev: _Evidence, within: int | None) -> int |
         return None
     fitting = set(fits)
     headed = [m for m in ev.mentions if m.header and not m.elsewhere and m.key in fitting and _confirmed_cue(gaz, ev, m)]
+    if ev.self_level == PROVINCE_WORD and ev.says_we <= 1 and any(
+            (k in ev.titled or k in ev.opening) and ev.count.get(k, 0) >= 2
+            and any(f in gaz.ancestors(k) and ev.total[k] > ev.own[f] for f in fitting) for k in ev.own):
+        return None     # 赣江新区2022年党务工作会议召开。… 是我省…之年: the place the report opens with, named more, reports
     if headed:
         # The nearest: the first named in the title lines, or the narrower one named right after it
         # (泉州市晋江市).

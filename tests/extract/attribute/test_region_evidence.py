@@ -238,6 +238,10 @@ SELF_REFERENCE = [
     Case("该县 after two counties: the nearer one each time",
          "人才回乡记\n" + BODY + "\n剑阁县也有办法。山东沂源县推出新政，该县鼓励年轻人回乡。沂源县委组织部说，该县已回引300人。",
          "沂源县", "self_reference"),
+    Case("我省 once in a report that opens with a place inside the province, named more, is that place's",
+         "4月1日，贵安新区2024年党务工作会议召开。副省长、贵安新区党工委书记作出批示。"
+         "今年是我省建设“多彩贵州”的关键之年，也是新区改革发展之年，贵安新区各级党组织要抓好落实。\n" + BODY,
+         "贵州贵安新区", "", "", "development_zone"),
 ]
 
 CITY_AND_DISTRICT = [
