@@ -417,7 +417,8 @@ def line_cue(text: str, start: int, end: int, starts_line: bool, in_head: bool, 
     if marker is not None and AUTHOR_GAP.fullmatch(before, marker.end()):
         return "author"         # 作者单位：安吉县委组织部 — but not 作者:李永春 (a person named 永春)
     marker = _last_match(c.source_marker, before)
-    if marker is not None and (marker.end() == len(before) or before[marker.end()] in SOURCE_MARKER_ENDS):
+    if marker is not None and (marker.end() == len(before) or before[marker.end()] in SOURCE_MARKER_ENDS) \
+            and not ANOTHER_FIELD.search(before, marker.end()):
         # (来源：X, 来源 X — but not 拓宽了…的来源渠道，是深化拓展“莱西经验”, a word in a sentence)
         # 来源：西宁市委组织部: the locality's own organisation department reports its work, as an author
         return "author" if ORGANISATION_DEPARTMENT.match(text, end) else "source"
@@ -438,6 +439,8 @@ def line_cue(text: str, start: int, end: int, starts_line: bool, in_head: bool, 
     return ""
 
 
+# 来源:海安日报 发布开发区:海安经济技术开发区: a field of its own between the marker and the name
+ANOTHER_FIELD = re.compile(r"\s\S{1,8}[:：]")
 SOURCE_MARKER_ENDS = ":：　 \t|（(【["
 ORGANISATION_DEPARTMENT = re.compile(r"(?:委|党委|党工委|工委)?组织部")
 # Between 作者单位 and the author's body: 作者单位：中共…, and 作者：毛俊（中共…工委委员）, a name with its
