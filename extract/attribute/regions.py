@@ -1110,6 +1110,12 @@ def choose_region(text: str, title: str | None = None) -> RegionChoice:
         zone = city_zone_by_its_word(gaz, text, chosen, ev)
         if zone is not None:
             return zone
+    if chosen is None and ev.self_level == DISTRICT_WORD:
+        # 来我区调研 … 经开区 ×7 … 聊城市人才政策: 我区 is the zone its city's word names
+        cities = {k for k in ev.own if gaz.places[k].level == "city"}
+        zone = city_zone_by_its_word(gaz, text, cities.pop(), ev) if len(cities) == 1 else None
+        if zone is not None:
+            return zone
     if chosen is None:
         unplaced = unplaced_full_name(gaz, found, resolved)
         if unplaced is not None:
@@ -1597,12 +1603,15 @@ def _bare_zone_mentions(text: str, name: str) -> int:
     count, at = 0, text.find(word) if word else -1
     while at != -1:
         before = text[at - 1:at] if at else ""
-        if not before or not _is_ideograph(before) or before in "我本该全":
+        if not before or not _is_ideograph(before) or before in BARE_ZONE_PRECEDERS:
             count += 1
         at = text.find(word, at + len(word))
     return count
 
 
+# Characters that end the word before a bare zone word, never a name's: 我/本/该/全, particles and
+# prepositions (了, 为, 在, 对, 的, 和, 与, 到, 于, 把, 向, 由, 将), the end of 结合 (结合经开区实际).
+BARE_ZONE_PRECEDERS = "我本该全了为在对的和与到于把向由将合"
 # A zone's short word and the official ones it may stand for, the likelier first.
 OFFICIAL_ZONE_WORDS = {"高新区": ("高新技术产业开发区",), "经开区": ("经济技术开发区", "经济开发区"),
                        "开发区": ("经济技术开发区", "经济开发区")}
