@@ -488,6 +488,7 @@ def _is_word_not_place(text: str, m: Mention, strength: str, corps_text: bool) -
 
 
 BELOW_COUNTY_ENDINGS = ("镇", "乡", "街道", "苏木", "村", "社区", "嘎查")     # townships' and villages' names
+ROAD_ENDINGS = ("路", "东路", "西路", "南路", "北路", "中路", "大道", "大街", "巷")
 WORD_CONTEXT = 4      # characters either side of a short name that the segmenter reads with it
 
 
@@ -522,9 +523,10 @@ def _drop_words(text: str, mentions: list[Mention]) -> list[Mention]:
     for m in mentions:
         readings = tuple((k, s) for k, s in m.readings if not _is_word_not_place(text, m, s, corps_text))
         if not m.org_cue and any(s == SHORT for _, s in readings) and (
-                _inside_a_word(text, m.start, m.end) or text.startswith(BELOW_COUNTY_ENDINGS, m.end)):
+                _inside_a_word(text, m.start, m.end) or text.startswith(BELOW_COUNTY_ENDINGS + ROAD_ENDINGS, m.end)):
             # 部务会理论 (会理), 乡村振兴和基层 (兴和): the short name's characters belong to other words;
-            # 宝丰镇龙井村: a township's or village's name that holds a county's short name
+            # 宝丰镇龙井村: a township's or village's name that holds a county's short name; 玉林东路,
+            # 延安路, 中山大道: a street named after a place
             readings = tuple((k, s) for k, s in readings if s != SHORT)
         if readings:
             m.readings = readings

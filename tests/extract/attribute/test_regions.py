@@ -260,3 +260,13 @@ def test_the_reach_before_a_place_covers_every_elsewhere_prefix():
 def test_a_township_or_village_holding_a_county_short_name_is_not_the_county(text):
     names = {regions.gazetteer().places[m.key].name for m in regions.resolved_mentions(text)}
     assert "宝丰县" not in names and "平顶山市" in names
+
+
+@pytest.mark.parametrize("text, place", [
+    ("成都市武侯区玉林东路社区开展活动。", "玉林市"),
+    ("成都市青羊区延安路街区党建联盟成立。", "延安市"),
+    ("广州市海珠区中山大道沿线商户参加。", "中山市"),
+], ids=["东路", "路", "大道"])
+def test_a_street_named_after_a_place_is_not_the_place(text, place):
+    names = {regions.gazetteer().places[m.key].name for m in regions.resolved_mentions(text)}
+    assert place not in names
