@@ -1089,6 +1089,8 @@ def choose_region(text: str, title: str | None = None) -> RegionChoice:
                    for m in ev.mentions):
             township = most_named_township(gaz, text, chosen, ev.count.get(chosen, 0) if chosen is not None else 0,
                                            readable, opening_end)
+    if township is None and cue in ("most_named", ""):
+        township = township_closing_a_chain(gaz, text, ev, _first_sentence_end(text))
     if township is not None:
         return township
     if cue not in ("author", "dateline", "title"):
@@ -1698,6 +1700,22 @@ def most_named_township(gaz: Gazetteer, text: str, chosen: int | None, county_me
 
 
 OPENING_COUNTY_FACTOR = 2
+
+
+def township_closing_a_chain(gaz: Gazetteer, text: str, ev: _Evidence, opening_end: int) -> RegionChoice | None:
+    """…城市基层党建活动——四川省绵阳市游仙区富乐街道首届联合组织生活举行: a township that closes a
+    chain of province, city and county in the first sentence, and is named again, is what the
+    report is about, whatever partner places it goes on to name."""
+    opening = [m for m in ev.mentions if m.start < opening_end and not m.elsewhere]
+    for index in range(len(opening) - 2):
+        run = opening[index:index + 3]
+        if not all(b.start == a.end and a.key in gaz.ancestors(b.key) for a, b in zip(run, run[1:])):
+            continue
+        county = run[-1]
+        for start, end, name in _townships_named(gaz, text, ((county.end, min(len(text), county.end + MAX_TOWNSHIP_CHARS)),)):
+            if start == county.end and county.key in gaz.township_counties.get(name, ()) and text.count(name) >= 2:
+                return _township_choice(gaz, [county.key], name, start, end, "subject")
+    return None
 
 
 def _first_sentence_end(text: str) -> int:

@@ -508,6 +508,11 @@ TOWNSHIPS = [
          "□记者 张某\n把党组织建在产业链上，凤庆县有不一样的做法。\n" + BODY
          + "\n鲁史镇党委挂牌成立。鲁史镇党委书记介绍，鲁史镇建成基地。鲁史镇群众增收，鲁史镇产业兴旺。",
          "鲁史镇", "", "", "township"),
+    Case("a township closing a chain of province, city and county in the first sentence, named again, over partners",
+         "日前，一场多方参与的城市基层党建活动——四川省绵阳市游仙区富乐街道首届联合组织生活举行。"
+         "成都市温江区天府街道、成都市武侯区玉林街道、成都市青羊区西华门街道负责人参加。\n" + BODY
+         + "\n成都市各单位代表发言，成都市社会组织交流经验。游仙区富乐街道将持续推进。",
+         "富乐街道", "subject", "富乐街道", "township", "绵阳市", "游仙区"),
 ]
 
 GROUPS = {
