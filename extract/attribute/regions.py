@@ -1462,7 +1462,7 @@ def _zone_prefix_before(title: str, at: int) -> bool:
     return bool(before) and not before.endswith(BARE_ZONE_LEADS) and _is_ideograph(before[-1])
 
 
-BARE_ZONE_LEADS = ("调研", "走进", "来到", "深入", "视察", "考察", "在", "到", "赴", "全", "“", "《", "：", ":")
+BARE_ZONE_LEADS = ("调研", "走进", "来到", "前往", "深入", "视察", "考察", "在", "到", "赴", "全", "“", "《", "：", ":")
 
 
 def zone_most_named(gaz: Gazetteer, text: str, chosen: int | None, chosen_mentions: int,

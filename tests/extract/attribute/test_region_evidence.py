@@ -387,6 +387,13 @@ ZONES = [
          "工委副书记接待市委组织部一行\n市委组织部副部长一行来我区调研人才工作。我区介绍了经开区人才工作情况。\n" + BODY
          + "\n要用好株洲市人才政策，结合经开区实际，为经开区乃至株洲市发展提供支撑。我区将持续发力，我区各部门配合。",
          "株洲经济技术开发区", "", "", "development_zone"),
+    Case("a national cooperation zone, titled by its word after 前往, is the report's, whoever visits it",
+         "张某一行前往合作区开展基层党建调研\n本报讯 11月14日，省委党校负责人带队前往横琴粤澳深度合作区开展调研。\n" + BODY
+         + "\n合作区党建工作扎实，合作区各单位参加座谈。",
+         "横琴粤澳深度合作区", "title", "横琴粤澳深度合作区", "development_zone", "珠海市"),
+    Case("a national agricultural high-tech zone by its press name",
+         "杨凌示范区召开党建工作会议\n" + BODY + "\n杨凌示范区各单位参加，示范区党工委部署。",
+         "杨凌农业高新技术产业示范区", "", "", "development_zone", "咸阳市"),
 ]
 
 TOWNSHIPS = [
