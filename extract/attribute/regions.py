@@ -413,16 +413,17 @@ def line_cue(text: str, start: int, end: int, starts_line: bool, in_head: bool, 
         return "author"
     if in_head and before.endswith(c.dateline_before):
         return "dateline"       # 特约撰稿 苏念发自北京: the marker next to the name says what it is
+    medium = next((suffix for suffix in c.media_suffixes if text.startswith(suffix, end)), "")
     marker = _last_match(c.author_marker, before)
     if marker is not None and AUTHOR_GAP.fullmatch(before, marker.end()):
-        return "author"         # 作者单位：安吉县委组织部 — but not 作者:李永春 (a person named 永春)
+        # 作者单位：安吉县委组织部 — but not 作者:李永春 (a person named 永春); 作者:义乌人才网 is a site
+        return "byline" if medium else "author"
     marker = _last_match(c.source_marker, before)
     if marker is not None and (marker.end() == len(before) or before[marker.end()] in SOURCE_MARKER_ENDS) \
             and not ANOTHER_FIELD.search(before, marker.end()):
         # (来源：X, 来源 X — but not 拓宽了…的来源渠道，是深化拓展“莱西经验”, a word in a sentence)
         # 来源：西宁市委组织部: the locality's own organisation department reports its work, as an author
         return "author" if ORGANISATION_DEPARTMENT.match(text, end) else "source"
-    medium = next((suffix for suffix in c.media_suffixes if text.startswith(suffix, end)), "")
     if medium and not text.startswith(c.media_blockers_after, end + len(medium)):
         return "byline"         # 番禺融媒, 蓬江先锋 — but not 世业镇先锋村
     if not in_head:

@@ -162,6 +162,9 @@ BYLINE_VS_MOST_NAMED = [
          "全市村党组织书记培训班开班\n来源:如皋日报 发布开发区:如皋经济技术开发区\n"
          + BODY + "\n我市各镇村党组织书记参加培训，全市村级换届后首次集中培训，如皋市委组织部主办。",
          "如皋市", "", "", "county"),
+    Case("a site named on the author's line (作者:义乌人才网) is a medium, no author",
+         "关于实施人才新政的意见\n来源:湖州日报\n作者:义乌人才网\n" + BODY + "\n湖州市各县区落实，湖州市人才办统筹。",
+         "湖州市", "source", "湖州"),
 ]
 
 TITLE = [
