@@ -47,6 +47,10 @@ LEADING_NOISE = "了达约近超逾共计有"   # between a change word and its 
 YOUNG = "青年年龄段"       # the cue word of measure_cues.yaml for a young age bracket
 YOUNG_AGE = re.compile(r"(?<![0-9０-９])([1-4][0-9])周?岁(?:及)?(?:以下|以内|左右)")
 YOUNG_AGE_MAX = 45
+# 培训各级各类干部, 600名科级干部分两期参加了教育培训: cadres as the trainees (not 领导干部上讲台…培训)
+CADRES_TRAINED = "培训干部"
+TRAINED_CADRES = re.compile(r"(?:培训|轮训|调训)[^，,。；;！？!?\n]{0,8}?(?:干部|班子成员|公务员)"
+                            r"|(?:干部|班子成员|公务员)[^，,。；;！？!?\n]{0,10}?(?:参加|参训|接受)[^，,。；;！？!?\n]{0,6}?(?:培训|轮训)")
 RULE_FIELDS = ("objects", "also", "acts", "acts_not", "topic", "not", "counted_not", "units")
 BARE_CLAUSE_CHARS = 4      # 培训3200人次, 期限为2年: a clause that is little more than its number
 REPEATED_FIGURE_MIN = 10   # small numbers (2个, 3名) repeat by chance, not as the same figure
@@ -109,12 +113,15 @@ class CueRules:
 
     def found(self, text: str) -> frozenset[str]:
         """The cue words that occur in `text` (overlapping: 女党员 holds 党员 too); an age bound
-        that marks the young (43岁以下, 35周岁左右) reads as 青年年龄段."""
+        that marks the young (43岁以下, 35周岁左右) reads as 青年年龄段, cadres named as trainees
+        (培训各级各类干部) as 培训干部."""
         if not text:
             return frozenset()
         words = frozenset(self.matcher.find_matches_as_strings(text, overlapping=True))
         if "岁" in text and any(int(age) <= YOUNG_AGE_MAX for age in YOUNG_AGE.findall(text)):
-            return words | {YOUNG}
+            words |= {YOUNG}
+        if "训" in text and TRAINED_CADRES.search(text):
+            words |= {CADRES_TRAINED}
         return words
 
 
