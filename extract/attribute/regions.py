@@ -489,6 +489,13 @@ def _is_word_not_place(text: str, m: Mention, strength: str, corps_text: bool) -
 
 
 BELOW_COUNTY_ENDINGS = ("镇", "乡", "街道", "苏木", "村", "社区", "嘎查")     # townships' and villages' names
+# A post and one character (a surname) right before a short name: the name is a person's (书记宋建华)
+COMMON_SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁"
+                   "任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武"
+                   "戴莫孔向汤")
+PERSON_BEFORE = re.compile(r"(?:书记|主任|部长|局长|县长|区长|市长|镇长|乡长|主席|委员|党员|村民|同志|记者|通讯员|"
+                           rf"代表|老师|校长|经理|队长|支书)[{COMMON_SURNAMES}]$")
+PERSON_REACH = 4
 ROAD_ENDINGS = ("路", "东路", "西路", "南路", "北路", "中路", "大道", "大街", "巷")
 WORD_CONTEXT = 4      # characters either side of a short name that the segmenter reads with it
 
@@ -524,10 +531,11 @@ def _drop_words(text: str, mentions: list[Mention]) -> list[Mention]:
     for m in mentions:
         readings = tuple((k, s) for k, s in m.readings if not _is_word_not_place(text, m, s, corps_text))
         if not m.org_cue and any(s == SHORT for _, s in readings) and (
-                _inside_a_word(text, m.start, m.end) or text.startswith(BELOW_COUNTY_ENDINGS + ROAD_ENDINGS, m.end)):
+                _inside_a_word(text, m.start, m.end) or text.startswith(BELOW_COUNTY_ENDINGS + ROAD_ENDINGS, m.end)
+                or PERSON_BEFORE.search(text, max(0, m.start - PERSON_REACH), m.start)):
             # 部务会理论 (会理), 乡村振兴和基层 (兴和): the short name's characters belong to other words;
             # 宝丰镇龙井村: a township's or village's name that holds a county's short name; 玉林东路,
-            # 延安路, 中山大道: a street named after a place
+            # 延安路, 中山大道: a street named after a place; 村支书记宋建华: a person's given name
             readings = tuple((k, s) for k, s in readings if s != SHORT)
         if readings:
             m.readings = readings

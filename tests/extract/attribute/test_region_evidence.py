@@ -397,6 +397,9 @@ ZONES = [
     Case("a national agricultural high-tech zone by its press name",
          "杨凌示范区召开党建工作会议\n" + BODY + "\n杨凌示范区各单位参加，示范区党工委部署。",
          "杨凌农业高新技术产业示范区", "", "", "development_zone", "咸阳市"),
+    Case("a national zone named by its press name alone (洋浦), over universities it recruits from",
+         "洋浦之变：成为人才汇聚新高地\n" + BODY + "\n洋浦统筹推进人才引进，洋浦引进人才1000人，到哈尔滨师范大学、湖南师范大学招聘。",
+         "洋浦经济开发区", "", "", "development_zone", "儋州市"),
 ]
 
 TOWNSHIPS = [

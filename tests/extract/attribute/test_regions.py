@@ -266,7 +266,9 @@ def test_a_township_or_village_holding_a_county_short_name_is_not_the_county(tex
     ("成都市武侯区玉林东路社区开展活动。", "玉林市"),
     ("成都市青羊区延安路街区党建联盟成立。", "延安市"),
     ("广州市海珠区中山大道沿线商户参加。", "中山市"),
-], ids=["东路", "路", "大道"])
-def test_a_street_named_after_a_place_is_not_the_place(text, place):
+    ("为打响我区品牌，村党支部书记宋建华、社区书记王丽作交流发言。", "建华区"),
+    ("会上，村委会主任李滨海介绍了经验。", "滨海县"),
+], ids=["a street: 东路", "a street: 路", "a street: 大道", "a person: 书记宋建华", "a person: 主任李滨海"])
+def test_a_short_name_inside_a_street_or_a_persons_name_is_not_the_place(text, place):
     names = {regions.gazetteer().places[m.key].name for m in regions.resolved_mentions(text)}
     assert place not in names
