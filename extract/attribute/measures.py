@@ -44,6 +44,8 @@ SUM = re.compile(r"[0-9０-９][0-9０-９.．]*\s*[万亿千百]*元")     # an
 CLAUSE_REACH = 60          # a clause with no break nearer than this is cut here
 PARENT_REACH = 120         # how far back a breakdown looks for its parent clause
 LEADING_NOISE = "了达约近超逾共计有"   # between a change word and its number (降低了1岁)
+# The committees of townships, counties and cities: local party committees, not grassroots organisations
+LOCAL_COMMITTEES = ("镇党委", "乡党委", "乡镇党委", "街道党工委", "县委", "市委", "区委", "旗委", "州委")
 YOUNG = "青年年龄段"       # the cue word of measure_cues.yaml for a young age bracket
 YOUNG_AGE = re.compile(r"(?<![0-9０-９])([1-4][0-9])周?岁(?:及)?(?:以下|以内|左右)")
 YOUNG_AGE_MAX = 45
@@ -80,8 +82,11 @@ class CueRule:
     def rejects(self, counted: str) -> bool:
         """The noun right after the number names places, not what this measure counts
         (154个村达到达标标准: villages, not model party organisations), unless the measure's own
-        object names them so (五星社区: the rating is the count's)."""
+        object names them so (五星社区: the rating is the count's); nor do local party committees
+        (8个镇党委换届) count as grassroots organisations."""
         head = counted.rpartition(OF)[2]      # 已建立党组织的村: the noun after the last 的 is counted
+        if self.counted_not and head.endswith(LOCAL_COMMITTEES):
+            return True
         return (bool(self.counted_not) and head.endswith(self.counted_not)
                 and (PARTY not in head or head.endswith(VENUES))
                 and not head.endswith(tuple(self.objects)))
