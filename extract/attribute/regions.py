@@ -1679,6 +1679,10 @@ def most_named_township(gaz: Gazetteer, text: str, chosen: int | None, county_me
     With nothing chosen, a township the text names alone, in its first sentence, once is enough
     (历时两个多月，杨行镇16个行政村…完成换届。…经镇党委审议…)."""
     holders = set(_counties_within(gaz, chosen)) if chosen is not None else None
+    if chosen is not None and gaz.places[chosen].level == "province":
+        # 潮安区金石镇…, a province chosen because its county and a partner city split the weight:
+        # the townships of the counties the text names in it
+        holders |= {k for k in readable if k in gaz.townships and chosen in gaz.ancestors(k)}
     counts: dict[tuple[tuple[int, ...], str], list[tuple[int, int]]] = defaultdict(list)
     for start, end, name in _townships_named(gaz, text, ((0, len(text)),)):
         counties = _counties_of_township(gaz, name, holders, readable)

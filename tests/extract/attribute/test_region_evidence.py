@@ -526,6 +526,11 @@ TOWNSHIPS = [
          "成都市温江区天府街道、成都市武侯区玉林街道、成都市青羊区西华门街道负责人参加。\n" + BODY
          + "\n成都市各单位代表发言，成都市社会组织交流经验。游仙区富乐街道将持续推进。",
          "富乐街道", "subject", "富乐街道", "township", "绵阳市", "游仙区"),
+    Case("a township named more than its county and a partner city, which split the weight to the province",
+         "全新启用！谷饶镇两个村党群服务中心揭牌\n来源：某某网\n近日，潮阳区谷饶镇两个村党群服务中心揭牌启用。\n"
+         "“以前借用祠堂办公。”佛山市某镇组团驻潮阳区谷饶镇帮扶工作队队长说。\n" + BODY
+         + "\n结对单位佛山市某社区出资。谷饶镇党委书记介绍，谷饶镇各村将用好阵地。",
+         "谷饶镇", "", "", "township", "汕头市", "潮阳区"),
 ]
 
 GROUPS = {
