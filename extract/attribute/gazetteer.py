@@ -416,7 +416,7 @@ def _add_gazetteer_names(gaz: Gazetteer, stop: dict[str, str]) -> None:
         elif place.level == "city" and short == place.name and place.name.endswith(PREFECTURE_WORDS):
             # 阿里地区 has no short form in jionlp (阿里 is a company too): its stem names it only
             # with its own body after it (阿里地委, 阿里行署)
-            stem = place.name.removesuffix("地区").removesuffix("盟")
+            stem = next(place.name[:-len(word)] for word in PREFECTURE_WORDS if place.name.endswith(word))
             if len(stem) >= 2 and stem not in full_names:
                 gaz.add_name(stem, place.key, STOP)
         # 大理州, 双江县, 鄂温克旗: the short form with the level word is what reports write.

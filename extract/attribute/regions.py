@@ -735,6 +735,8 @@ def _direct_body_levels(text: str) -> Iterator[str]:
                 and (at < 2 or text[at - 2] not in "委府"):
             yield text[at - 1]
         at = text.find("直", at + 1)
+
+
 CLAUSE_END = re.compile(r"[，,。；;：:！？!?\n（）()]")
 RANKING_REACH = 11          # 全省各区县（市）第一名: the ranking word within the clause after 全X
 RANKED_PLACE_CHARS = 4      # 位于杭州全市前列: a place's name between the ranking verb and 全X
@@ -1090,8 +1092,8 @@ def choose_region(text: str, title: str | None = None) -> RegionChoice:
         city = city_of_its_counties(gaz, ev)
         if city is not None:
             return city
+    opening_end = _first_sentence_end(text)
     if township is None and (cue == "most_named" or cue in PUBLISHER_CUES or chosen is None):
-        opening_end = _first_sentence_end(text)
         # 海南省万宁市委书记…来到龙滚镇福塘村: the county's own body opens the report, whatever it visits
         if not any(m.key == chosen and m.org_cue and m.start < opening_end
                    and not TOWNSHIP_BODY_AFTER.match(text, m.end) and not _only_its_body_on_line(text, m.end)
@@ -1099,7 +1101,7 @@ def choose_region(text: str, title: str | None = None) -> RegionChoice:
             township = most_named_township(gaz, text, chosen, ev.count.get(chosen, 0) if chosen is not None else 0,
                                            readable, opening_end)
     if township is None and cue in ("most_named", ""):
-        township = township_closing_a_chain(gaz, text, ev, _first_sentence_end(text))
+        township = township_closing_a_chain(gaz, text, ev, opening_end)
     if township is not None:
         return township
     if cue not in ("author", "dateline", "title"):
@@ -1452,8 +1454,10 @@ def zone_by_its_word_in_title(gaz: Gazetteer, text: str, title: str, mentions: l
         return None
     in_title = [m for m in mentions if span[0] <= m.start < span[1]]
     word = next((w for w in _zone_words()[0] if w in title), "")
-    at = span[0] + title.find(word)
-    if not word or any(m.start <= at <= m.end for m in in_title) or _zone_prefix_before(title, title.find(word)):
+    if not word:
+        return None
+    at = title.find(word)
+    if any(m.start <= span[0] + at <= m.end for m in in_title) or _zone_prefix_before(title, at):
         return None         # 西安高新区, 某某新区 in the title: a name, weighed already
     zones = {m.key for m in mentions if gaz.places[m.key].level == "development_zone"
              and gaz.places[m.key].name.endswith(word)}
