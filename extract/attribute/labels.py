@@ -43,7 +43,7 @@ AMONG = "中"
 POSTING = re.compile(r"(?P<who>[^，,。；;]*?)(?:到|赴)[^，,。；;到赴]{1,12}?(?P<act>挂职|任职|任第一书记|担任第一书记|锻炼|跟班学习|学习|交流|工作)")
 GENERATION = re.compile(r"[0-9]0|[0-9]5")      # 80后, 95后
 COMPLEMENTS = frozenset({"出", "上", "下", "起"})     # 选派出, 评选出: a direction completing the act
-LIST_MARK, OF, NEW, RANK = "、", "的", "新", "级"
+LIST_MARK, OF, NEW, RANK, PERFECTIVE = "、", "的", "新", "级", "了"
 NOUN_JOINERS = frozenset({"和", "与", "及", "组织"})     # 组织 is a light verb, and between nouns the noun
 SUBGROUP_SHARE = re.compile(r"(?P<group>[^，,。；;：:、]{2,16}?)的(?:约)?占(?:到|比)?$")
 BOUND_AFTER = ("及以下", "及以上", "以下", "以上")     # 35岁及以下: a number that bounds a group
@@ -84,6 +84,7 @@ class LabelWords:
     openers: frozenset[str]
     places: frozenset[str]
     determiners: frozenset[str]
+    doers: frozenset[str]
 
 
 @lru_cache(maxsize=None)
@@ -93,7 +94,8 @@ def label_words() -> LabelWords:
     return LabelWords(words("link_verbs"), words("light_verbs"), words("act_verbs"),
                       words("fillers"), words("change_verbs"), words("share_verbs"), words("act_prefixes"), words("generic_heads"),
                       words("attribute_nouns"), words("person_heads"), words("nominal_words"),
-                      words("subgroup_openers"), words("place_heads"), words("determiners"))
+                      words("subgroup_openers"), words("place_heads"), words("determiners"),
+                      words("doer_heads"))
 
 
 @lru_cache(maxsize=None)
@@ -231,7 +233,8 @@ def assign_labels(text: str, mentions: list[Mention]) -> None:
             closing = CLOSING_BRACKET.search(text, breakdown.end()) if breakdown.group().startswith(("（", "(")) else None
             breakdown_end = closing.start() if closing else len(text)
             # 全年发展党员581名，其中…; a share or a change (…占46.9%，比上届提高2.4%，其中…) is no whole
-            whole = "" if label.endswith(SHARE) or strip_change(label) != label else label
+            # 选出的委员96名，其中书记12名: the breakdown's items are of the head, not of the clause before it
+            whole = "" if label.endswith(SHARE) or strip_change(label) != label else label.rpartition(OF)[2]
         if mention.unit == PERCENT:
             label = share_of_a_whole(text, mention, label, indicators[index - 1] if index else None)
         mention.label = without_dangling_share(label)
@@ -337,7 +340,7 @@ def _indicator_label(text: str, mention: Mention, previous_end: int, next_start:
         stop = len(text)
     example = EXAMPLE_MODIFIER.match(text, mention.end, stop)
     after_start = example.end() if example else mention.end
-    after = clause_piece(QUOTES.sub("", ASIDE.sub("", text[after_start:min(after_start + REACH, stop)])), last=False)
+    after = clause_piece(QUOTES.sub("", ASIDE.sub("", next_count_cut(text, after_start, stop))), last=False)
     after = DURATION.sub("", after)
     held = held_attribute(tokens_of(after)) if mention.unit == PERCENT else ""
     if held:
@@ -364,19 +367,53 @@ def _indicator_label(text: str, mention: Mention, previous_end: int, next_start:
         posting = POSTING.match(after)
         if posting and obj in posting.group("who"):
             obj += posting.group("act")      # 16名干部到新区挂职: what the cadres went to do
-        return (act_before(tokens_of(before[-ACT_REACH:])) + obj)[:MAX_LABEL_CHARS]
+        act = act_before(tokens_of(before[-ACT_REACH:]))
+        return ((act or owner_before(before_tokens, obj)) + obj)[:MAX_LABEL_CHARS]
     group = group_bound(before)
     if group:
         # 其中35岁及以下的381名: the group the breakdown counts, and the population it is of (班子中35岁以下)
         wide = clause_piece(text[max(0, mention.start - REACH):mention.start], last=True)    # past a bound figure
         return (population_before(wide[:wide.rfind(group)]) + group)[:MAX_LABEL_CHARS]
-    label, named = phrase_before(tokens_of(before))
+    label, named = phrase_before(tokens_of(before), relative=True)
     if named:
         return bounded(before, label)
     # A bare act (投资37亿元建设7430套人才公寓): its object lies further on in the clause.
     rest = clause_piece(text[mention.end:mention.end + REACH], last=False)
     further = object_after([t for t in tokens_of(rest) if t[1] != "number"], skip_acts=True)
     return (label + further)[:MAX_LABEL_CHARS] or label
+
+
+def next_count_cut(text: str, start: int, stop: int) -> str:
+    """The words after a number up to the next one; where a list mark comes between them in one
+    clause, what follows it names the next count (开元街道11个社区、鲤中街道1个社区), not this one."""
+    words = text[start:min(start + REACH, stop)]
+    if stop - start <= REACH and not CLAUSE_BREAK.search(words):
+        cut = words.rfind(LIST_MARK)
+        if cut > 0:
+            return words[:cut]
+    return words
+
+
+MAX_OWNER_CHARS = 8
+
+
+@lru_cache(maxsize=None)
+def owned_heads() -> frozenset[str]:
+    return frozenset(word_list("labels.yaml", "owned_heads"))
+
+
+def owner_before(tokens: list[tuple[str, str]], obj: str) -> str:
+    """The nouns right before a number whose object is a bare head (开元街道11个社区, 产业园40个大棚):
+    whose heads they are; none where a word of another kind comes between (全市136个社区)."""
+    words = label_words()
+    if len(obj) > 3 or obj not in words.places | words.doers | owned_heads():
+        return ""
+    owner = ""
+    for token, cls in reversed(tokens):
+        if cls != "noun" or len(owner) + len(token) > MAX_OWNER_CHARS:
+            break
+        owner = token + owner
+    return owner
 
 
 def is_bare_item(label: str, whole: str) -> bool:
@@ -465,8 +502,10 @@ def owned(label: str, previous_label: str) -> str:
 
 
 def _act_of(label: str) -> str:
-    """The acts a label opens with (培训科级干部 → 培训)."""
-    return leading(label, "act")
+    """The acts a label opens with (培训科级干部 → 培训); none where they are a relative clause's
+    (选出的班子成员: what was counted, not an act the next count continues)."""
+    acts = leading(label, "act")
+    return "" if label.startswith(OF, len(acts)) else acts
 
 
 def leading(phrase: str, word_class_name: str) -> str:
@@ -555,8 +594,8 @@ def object_after(tokens: list[tuple[str, str]], skip_acts: bool = False, unit: s
             break                            # 202名村党组织书记中，…: the population the figures are among
         if picked and "".join(picked) in words.persons and cls in ("act", "link"):
             picked = [token]                 # 同志 获得 …称号: the act names them
-        elif picked and "".join(picked) in words.places and cls == "act":
-            picked.append(token)             # 村 实现 集体经济收入: what the places counted did
+        elif picked and "".join(picked) in words.places | words.doers and cls == "act":
+            picked.append(token)             # 村 实现 集体经济收入, 党员 捐款: what those counted did
         elif token == LIST_MARK and len(picked) > acts_only and index < len(tokens) and tokens[index][1] == "noun":
             picked.append(token)             # 141名机关、事业单位优秀年轻干部: items that share one head
         elif token == OF and picked and "".join(picked) in words.places and index < len(tokens) and tokens[index][1] == "noun":
@@ -564,7 +603,10 @@ def object_after(tokens: list[tuple[str, str]], skip_acts: bool = False, unit: s
         elif token == OF and index < len(tokens) and tokens[index][1] == "noun" \
                 and any(word_class(word) in ("act", "light") for word in picked):
             picked.append(token)             # 15个 已建立党组织 的 村: a relative clause before its head
-        elif picked and "".join(picked) in words.places and cls in ("filler", "function"):
+        elif token == PERFECTIVE and picked and (after_link or word_class(picked[-1]) == "act") \
+                and index < len(tokens) and tokens[index][1] in ("noun", "act"):
+            continue                         # 社区 建立 了 服务站, 项目 进行 了 签约: the act goes on
+        elif picked and "".join(picked) in words.places | words.doers and cls in ("filler", "function"):
             if not _act_ahead(tokens, index):
                 break                        # 10个社区 为 契机: no act follows
             continue                         # 村 已 全部 实现…, 村 均 一次性 选举成功
@@ -623,7 +665,7 @@ def act_before(tokens: list[tuple[str, str]]) -> str:
     return ""
 
 
-def phrase_before(tokens: list[tuple[str, str]]) -> tuple[str, bool]:
+def phrase_before(tokens: list[tuple[str, str]], relative: bool = False) -> tuple[str, bool]:
     """The act and noun phrase that end right before the number (选派第一书记420名,
     平均年龄降低1岁, 跟班学习36人): the run of nouns and acts back to a function word;
     and whether it holds a noun (a bare act names nothing)."""
@@ -651,9 +693,33 @@ def phrase_before(tokens: list[tuple[str, str]]) -> tuple[str, bool]:
         tokens = tokens[:start - 1] + tokens[start:]
         start, end = start - 2, end - 1
     named = any(cls == "noun" for _, cls in tokens[start:end])
+    if named and relative:
+        start = relative_clause_start(tokens, start, MAX_LABEL_CHARS - length)
     if start < end and start and tokens[start - 1][0] in label_words().prefixes:
         start -= 1                           # 累计 引进人才
     return "".join(token for token, _ in tokens[start:end]) + change, named
+
+
+HOLDING = frozenset({"有", "具有", "拥有"})
+
+
+def relative_clause_start(tokens: list[tuple[str, str]], start: int, room: int) -> int:
+    """Where the phrase starting at `start` begins when a clause ending in 的 says which of its head
+    are counted (有经营收益的行政村, 新增组建党组织的非公企业): at the clause's first act; a possessor
+    with no act (全县的党员) stays out, and so does a subject before the act (苏州 新增…)."""
+    if start < 2 or tokens[start - 1][0] != OF:
+        return start
+    index, length, acting = start - 1, len(OF), False
+    while index and (tokens[index - 1][1] in ("noun", "act", "light") or tokens[index - 1][0] in HOLDING):
+        token, cls = tokens[index - 1]
+        if length + len(token) > room:
+            break
+        index -= 1
+        length += len(token)
+        acting = acting or cls in ("act", "light") or token in HOLDING
+    while index < start - 1 and tokens[index][1] == "noun":
+        index += 1
+    return index if acting and index < start - 1 else start
 
 
 def _joins_nouns(tokens: list[tuple[str, str]], index: int) -> bool:
