@@ -413,6 +413,12 @@ def _add_gazetteer_names(gaz: Gazetteer, stop: dict[str, str]) -> None:
             _add_city_prefixed_zone_names(gaz, place, short)
         elif len(short) >= 2 and short != place.name and short not in stop:
             gaz.add_name(short, place.key, SHORT)
+        elif len(short) >= 2 and short != place.name and place.parent is not None:
+            # 南岸 is a word, 重庆南岸 a district: a stop-listed short form right after its city's short
+            # name (after the full one, 长春市朝阳区, the two names are read apart)
+            prefix = gaz.places[place.parent].short
+            if len(prefix) >= 2 and prefix + short not in full_names:
+                gaz.add_name(prefix + short, place.key, FULL)
         elif place.level == "city" and short == place.name and place.name.endswith(PREFECTURE_WORDS):
             # 阿里地区 has no short form in jionlp (阿里 is a company too): its stem names it only
             # with its own body after it (阿里地委, 阿里行署)

@@ -1125,6 +1125,10 @@ def choose_region(text: str, title: str | None = None) -> RegionChoice:
         zone = city_zone_by_its_word(gaz, text, chosen, ev)
         if zone is not None:
             return zone
+    if chosen is None or cue == "most_named":
+        zone = listed_zone_by_its_word(gaz, text, chosen, ev)
+        if zone is not None:
+            return zone
     if chosen is None and ev.self_level == DISTRICT_WORD:
         # 来我区调研 … 经开区 ×7 … 聊城市人才政策: 我区 is the zone its city's word names
         cities = {k for k in ev.own if gaz.places[k].level == "city"}
@@ -1527,6 +1531,27 @@ def city_zone_by_its_word(gaz: Gazetteer, text: str, chosen: int, ev: _Evidence)
             start = text.find(word)
             return RegionChoice(gaz.places[keys.pop()].region, start, start + len(word), "most_named")
     return None
+
+
+def listed_zone_by_its_word(gaz: Gazetteer, text: str, chosen: int | None, ev: _Evidence) -> RegionChoice | None:
+    """杭州经济技术开发区管委会副主任… 近年来，开发区多举措…: a listed zone, named in full, that the
+    report then calls by its zone word alone, as a subject, speaks of its own work (as 我区 would),
+    over the places its cadres went to. Where a place was chosen by its name alone, the zone must lie
+    within it."""
+    picked = []
+    for key in ev.own:
+        place = gaz.places[key]
+        if place.level != "development_zone" or (chosen is not None and chosen not in gaz.ancestors(key)) \
+                or _only_elsewhere(gaz, ev, key):
+            continue        # 来自贵州凯里经开区的挂职干部: a zone its cadres come from
+        words = [word for word, officials in OFFICIAL_ZONE_WORDS.items()
+                 if place.name.endswith((word,) + officials)]
+        if words and max(_bare_zone_mentions(text, word) for word in words) >= ZONE_MIN_MENTIONS:
+            picked.append(key)
+    if len(picked) != 1:
+        return None
+    decider = _deciding_mention(ev, picked[0])
+    return RegionChoice(gaz.places[picked[0]].region, decider.start, decider.end, "self_reference")
 
 
 CITY_ZONE_WORDS = ("经开区", "高新区", "开发区")

@@ -112,8 +112,11 @@ def test_region_stopwords_file():
     ("长春市朝阳区召开会议", ["长春市", "朝阳区"]),
     ("我在北京市海淀区", ["北京市", "海淀区"]),
     ("召开组织工作会议", []),
+    ("重庆南岸巧引人才", ["重庆南岸"]),
+    ("长江南岸的村庄", []),
 ], ids=["the longest name over the names inside it", "a province over a county of the same length",
-        "two names in a row", "a city and a district in it", "names after other text", "no name"])
+        "two names in a row", "a city and a district in it", "names after other text", "no name",
+        "a stop-listed short form after its city's name is the district", "the stop-listed short form alone is a word"])
 def test_find_names_keeps_the_winning_names_in_order(text, names):
     found = find_names(text)
     assert [surface for _, _, surface, _ in found] == names

@@ -390,6 +390,14 @@ ZONES = [
          "工委副书记接待市委组织部一行\n市委组织部副部长一行来我区调研人才工作。我区介绍了经开区人才工作情况。\n" + BODY
          + "\n要用好株洲市人才政策，结合经开区实际，为经开区乃至株洲市发展提供支撑。我区将持续发力，我区各部门配合。",
          "株洲经济技术开发区", "", "", "development_zone"),
+    Case("a listed zone named once in full, then by its zone word alone, over the places its cadres went to",
+         "本报讯 这是武汉经济技术开发区一名干部在云南挂职两年交出的答卷。近年来，开发区选派干部到云南、广西、重庆等地锻炼。\n"
+         + BODY + "\n开发区还从高校引进年轻干部，云南昆明、云南大理、广西桂林、重庆万州都有干部来挂职。",
+         "武汉经济技术开发区", "self_reference", "武汉经济技术开发区", "development_zone", "武汉市"),
+    Case("a zone its seconded cadres come from, with the zone word used alone, is no reporter",
+         "本报讯 贵州凯里经济技术开发区来的干部在昆明市挂职。昆明市委组织部介绍，开发区干部表现出色。\n"
+         + BODY + "\n开发区干部在昆明市各单位轮岗，昆明市还将选派干部回访。",
+         "昆明市"),
     Case("a national cooperation zone, titled by its word after 前往, is the report's, whoever visits it",
          "张某一行前往合作区开展基层党建调研\n本报讯 11月14日，省委党校负责人带队前往横琴粤澳深度合作区开展调研。\n" + BODY
          + "\n合作区党建工作扎实，合作区各单位参加座谈。",
