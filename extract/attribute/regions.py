@@ -63,7 +63,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterator
@@ -585,7 +585,16 @@ def _weight(m: Mention) -> float:
     return weight * (ELSEWHERE_FACTOR if m.elsewhere else 1.0)
 
 
-def _resolve_all(gaz: Gazetteer, mentions: list[Mention], self_level: str = "") -> list[Mention]:
+def _names_a_zone(text: str, end: int) -> bool:
+    """凤阳经开区: a zone word after a name (within a few characters of the zone's own name)."""
+    at = text.find("区", end, end + ZONE_WORD_REACH)
+    return at != -1 and any(text.startswith(word, at + 1 - len(word)) for word in _zone_words()[0])
+
+
+ZONE_WORD_REACH = 8
+
+
+def _resolve_all(gaz: Gazetteer, mentions: list[Mention], text: str, self_level: str = "") -> list[Mention]:
     """Resolve strong names first; they then confirm and disambiguate the short ones."""
     support: dict[int, float] = defaultdict(float)
 
@@ -609,16 +618,24 @@ def _resolve_all(gaz: Gazetteer, mentions: list[Mention], self_level: str = "") 
     resolved += settled
     settled_ids = {id(m) for m in settled}
     strong_keys = set(support)
+    # 琼海 ×4 in a text that names 海南: a short form said again and again within the place named
+    # around it (in short too) is that place, where once it might be a word
+    named_around = {k for m in weak for k, s in m.readings if not _needs_confirmation(gaz, k, s)}
+    said = Counter(m.text for m in weak if not _names_a_zone(text, m.end))
     for m in weak:
         # 蓬江 in the title of a text that says 我区: the short form of the place 我区 stands for.
         self_named = m.header and bool(self_level)
         m.readings = tuple((k, s) for k, s in m.readings if (m.org_cue and m.word_start) or m.cue
                            or not _needs_confirmation(gaz, k, s) or _confirmed(gaz, k, strong_keys)
-                           or (self_named and _fits_level(gaz.places[k], self_level)))
+                           or (self_named and _fits_level(gaz.places[k], self_level))
+                           or (said[m.text] >= REPEATED_SHORT and gaz.places[k].parent in named_around))
     resolved += settle([m for m in weak if m.readings])
     # 和平区 (天津 or 沈阳) in a text that names 沈阳 only in short: the short names settle it
     resolved += settle([m for m in ambiguous if id(m) not in settled_ids])
     return sorted(resolved, key=lambda m: m.start)
+
+
+REPEATED_SHORT = 3
 
 
 VISIT = re.compile("考察|学习|观摩|走访|参观|交流")     # not 调研: a superior's inspection of the place reported on
@@ -1055,7 +1072,7 @@ def resolved_mentions(text: str, self_level: str | None = None, zones: Zones | N
     gaz = gazetteer()
     if self_level is None:
         self_level = self_reference_level(text)
-    return _resolve_all(gaz, _drop_words(text, find_mentions(text, zones)), self_level)
+    return _resolve_all(gaz, _drop_words(text, find_mentions(text, zones)), text, self_level)
 
 
 def choose_region(text: str, title: str | None = None) -> RegionChoice:
@@ -1070,7 +1087,7 @@ def choose_region(text: str, title: str | None = None) -> RegionChoice:
     zones = Zones.of(text)
     found = _drop_words(text, find_mentions(text, zones))
     readable = frozenset(key for mention in found for key, _ in mention.readings)
-    resolved = _resolve_all(gaz, found, self_level)
+    resolved = _resolve_all(gaz, found, text, self_level)
     title = document_title(text) if title is None else title
     _send_away_title_destinations(gaz, text, resolved, title)
     own, total, count, cued = _subtree_weights(gaz, resolved)

@@ -191,6 +191,12 @@ TITLE = [
 ]
 
 SELF_REFERENCE = [
+    Case("a county-level city's short form said again and again, its province named in short as backdrop",
+         "去年，万宁在抓基层党建工作上取得新进展。" + BODY + "\n万宁推进乡村振兴，引领海南东部发展。下一步，万宁将压实责任。",
+         "万宁市", "most_named", "万宁", "county"),
+    Case("a county's short form said once, its province named, is not confirmed",
+         "海南各地抓党建。" + BODY + "\n万宁推进乡村振兴，海南全省党员参与。",
+         "海南省"),
     Case("我县 with the name only in the title", "安吉县召开组织工作会议\n" + BODY
          + "\n我县培训干部3000人次。全省培训干部50万人次，浙江省委组织部要求，浙江省各地行动。浙江省委部署。",
          "安吉县", "self_reference", "安吉县"),
