@@ -622,13 +622,16 @@ def _resolve_all(gaz: Gazetteer, mentions: list[Mention], text: str, self_level:
     # around it (in short too) is that place, where once it might be a word
     named_around = {k for m in weak for k, s in m.readings if not _needs_confirmation(gaz, k, s)}
     said = Counter(m.text for m in weak if not _names_a_zone(text, m.end))
+    # 苏州太仓: a short form right after the name of the city it lies in
+    ends = {m.end: m for m in mentions}
     for m in weak:
         # 蓬江 in the title of a text that says 我区: the short form of the place 我区 stands for.
         self_named = m.header and bool(self_level)
         m.readings = tuple((k, s) for k, s in m.readings if (m.org_cue and m.word_start) or m.cue
                            or not _needs_confirmation(gaz, k, s) or _confirmed(gaz, k, strong_keys)
                            or (self_named and _fits_level(gaz.places[k], self_level))
-                           or (said[m.text] >= REPEATED_SHORT and gaz.places[k].parent in named_around))
+                           or (said[m.text] >= REPEATED_SHORT and gaz.places[k].parent in named_around)
+                           or (m.start in ends and any(p == gaz.places[k].parent for p, _ in ends[m.start].readings)))
     resolved += settle([m for m in weak if m.readings])
     # 和平区 (天津 or 沈阳) in a text that names 沈阳 only in short: the short names settle it
     resolved += settle([m for m in ambiguous if id(m) not in settled_ids])
@@ -1119,6 +1122,8 @@ def choose_region(text: str, title: str | None = None) -> RegionChoice:
                                            readable, opening_end)
     if township is None and cue in ("most_named", ""):
         township = township_closing_a_chain(gaz, text, ev, opening_end)
+    if township is None and cue in ("most_named", "", *PUBLISHER_CUES):
+        township = unlisted_township_after_its_county(gaz, text, ev, chosen, opening_end)
     if township is not None:
         return township
     if cue not in ("author", "dateline", "title"):
@@ -1774,6 +1779,36 @@ def township_closing_a_chain(gaz: Gazetteer, text: str, ev: _Evidence, opening_e
         for start, end, name in _townships_named(gaz, text, ((county.end, min(len(text), county.end + MAX_TOWNSHIP_CHARS)),)):
             if start == county.end and county.key in gaz.township_counties.get(name, ()) and text.count(name) >= 2:
                 return _township_choice(gaz, [county.key], name, start, end, "subject")
+    return None
+
+
+UNLISTED_TOWNSHIP = re.compile(r"(?P<stem>[\u4e00-\u9fff]{2,4}?)(?P<level>街道|镇|乡)")
+GENERIC_STEM_CHARACTERS = set("各全本该每乡镇村")     # 各乡镇, 全街道, 村镇: words, not names
+TOWNSHIP_BODIES = ("党工委", "党委")
+
+
+def unlisted_township_after_its_county(gaz: Gazetteer, text: str, ev: _Evidence, chosen: int | None,
+                                       opening_end: int) -> RegionChoice | None:
+    """观山湖区世纪城街道日前举行…, 苏州太仓娄东街道党工委…街道党工委…: a township the gazetteer does
+    not list (a newer street), written right after its county in the opening and named again (or its
+    body again by its level word), reports, inside the place chosen by its name alone."""
+    for m in ev.mentions:
+        if m.start >= opening_end:
+            break
+        if m.elsewhere or gaz.places[m.key].level not in ("county", "district") \
+                or (chosen is not None and chosen != m.key and chosen not in gaz.ancestors(m.key)):
+            continue
+        match = UNLISTED_TOWNSHIP.match(text, m.end)
+        if match is None or GENERIC_STEM_CHARACTERS.intersection(match.group("stem")):
+            continue
+        name = match.group()
+        if name in gaz.township_counties or name in gaz.names:
+            continue        # listed: the rules for named townships weigh it
+        if len(name) not in lexicon().boundaries(text[match.start():match.end() + WORD_CONTEXT]):
+            continue        # 樊城区在外父老乡亲: the level word's character begins another word
+        bodies = sum(text.count(match.group("level") + body) for body in TOWNSHIP_BODIES)
+        if text.count(name) >= 2 or bodies >= 2:
+            return RegionChoice(gaz.township(m.key, name), match.start(), match.end(), "subject")
     return None
 
 

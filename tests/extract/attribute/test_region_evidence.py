@@ -417,6 +417,17 @@ ZONES = [
 ]
 
 TOWNSHIPS = [
+    Case("a township the gazetteer lacks, written after its district in the title and named again",
+         "天河区云港街道——\n举行社区党组织书记座谈会\n本报讯 天河区云港街道日前举行社区党组织书记座谈会。" + BODY
+         + "\n云港街道所辖12个社区书记参会，广州市委组织部有关同志到会指导。",
+         "云港街道", "subject", "云港街道", "township", "广州市", "天河区"),
+    Case("a township the gazetteer lacks, after its city's and county's short names, its body named again",
+         "江苏报道：苏州太仓云港街道党工委统筹推进社区建设，谱写太仓篇章。" + BODY
+         + "\n街道党工委书记表示，街道党工委将持续推进。",
+         "云港街道", "subject", "云港街道", "township", "苏州市", "太仓市"),
+    Case("a word ending in a level word's character after a district is no township (父老乡亲)",
+         "樊城区召开组织工作会议\n致樊城区父老乡亲的一封信。" + BODY + "\n樊城区父老乡亲积极响应，樊城区各部门参加。",
+         "樊城区"),
     Case("a county's own body opening the report keeps it the county's, whatever township it visits",
          "10月31日，凤庆县委书记率相关部门负责人来到鲁史镇金鸡村，就基层党建工作现场办公。\n" + BODY
          + "\n会上，鲁史镇党委汇报了工作，凤庆县委要求鲁史镇抓好落实。",
