@@ -77,6 +77,10 @@ AUTHOR_VS_PARTNER = [
 ]
 
 BYLINE_VS_MOST_NAMED = [
+    Case("a city's news site's reporter on the first line, a county of another city named more",
+         "乐山网记者 王某\n全市党建工作推进会召开，市委组织部部署。会上，马边彝族自治县、沐川县作交流发言。\n" + BODY
+         + "\n与会人员前往宜宾市屏山县、宜宾市屏山县观摩学习，宜宾市屏山县介绍经验。",
+         "乐山市", "byline", "乐山"),
     Case("an author named like a place (作者：李永春) is a person, not the author's body",
          "平定县委组织部组团在繁峙县观摩学习\n来源：繁峙县委新闻办  作者：李永春\n" + BODY
          + "\n平定县委常委一行来到繁峙县观摩，繁峙县委常委介绍了经验。",
