@@ -1251,7 +1251,8 @@ def find_township(gaz: Gazetteer, text: str, chosen: int | None, self_level: str
         cue = line_cue(text, start, end, starts_line, start < byline_head, start < header_end)
         if not cue and township_self and start < header_end:
             cue = "self_reference"
-        if not cue and starts_line and start < byline_head and text.startswith(_subject_followers(), end):
+        if not cue and starts_line and start < byline_head and text.startswith(_subject_followers(), end) \
+                and not _post_after_body(text, end):
             cue = "subject"     # 新泰市西张庄镇党委深入贯彻…, 茶园乡地处…: its body or its profile opens the report
         if not cue and start < byline_head and text[line_start:start].strip() \
                 and STORY_OPENING.fullmatch(text, line_start, start):
@@ -1268,6 +1269,14 @@ def find_township(gaz: Gazetteer, text: str, chosen: int | None, self_level: str
 @lru_cache(maxsize=1)
 def _subject_followers() -> tuple[str, ...]:
     return cues().org_suffixes + tuple(word_list("region_cues.yaml", "profile_openers"))
+
+
+POST_AFTER_BODY = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:党委|党工委|政府|人大|办事处)(?:副?书记|副?主任|委员|镇长|乡长|主席)")
+
+
+def _post_after_body(text: str, end: int) -> bool:
+    """乌兰木伦镇党委书记高中昌介绍说: the township's body names a speaker's post, not the body acting."""
+    return POST_AFTER_BODY.match(text, end) is not None
 
 
 def _only_its_body_on_line(text: str, end: int) -> bool:

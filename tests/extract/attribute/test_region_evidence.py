@@ -421,6 +421,10 @@ ZONES = [
 ]
 
 TOWNSHIPS = [
+    Case("a township's party secretary speaking on a line of his own is no township report",
+         "电子党务系统在杭锦旗得以成功运用\n一直以来，杭锦旗为提高服务水平推行电子党务。\n杭锦旗锡尼镇党委书记王某介绍说：“我们建立了流动党校。”\n"
+         + BODY + "\n杭锦旗共打造示范点20个。杭锦旗组织部长说，杭锦旗让党员拧成一股绳。",
+         "杭锦旗", "", "", "county"),
     Case("a township the gazetteer lacks, written after its district in the title and named again",
          "天河区云港街道——\n举行社区党组织书记座谈会\n本报讯 天河区云港街道日前举行社区党组织书记座谈会。" + BODY
          + "\n云港街道所辖12个社区书记参会，广州市委组织部有关同志到会指导。",
@@ -502,7 +506,7 @@ TOWNSHIPS = [
          "城关镇", "most_named", "城关镇", "township", ""),
     Case("a news item on one township, its county named once to place it",
          "近日，蓬江区棠下镇召开村党组织书记座谈会。棠下镇各村书记参加。\n棠下镇党委书记讲话，要求抓好换届。棠下镇将继续推进。",
-         "棠下镇", "subject", "棠下镇", "township", "江门市", "蓬江区"),
+         "棠下镇", "most_named", "棠下镇", "township", "江门市", "蓬江区"),
     Case("a county named as often as its township keeps the report",
          "蓬江区召开组织工作会议，棠下镇作交流发言。\n会议要求，蓬江区各级党组织抓好落实，棠下镇经验值得推广。",
          "蓬江区", "most_named", "蓬江区", "district"),
