@@ -1143,7 +1143,9 @@ def choose_region(text: str, title: str | None = None) -> RegionChoice:
             zone = zone_of_the_dateline_city(gaz, text, chosen, ev)
         if zone is not None:
             return zone
-    if chosen is not None and (cue in PUBLISHER_CUES or cue == "most_named"):
+    # 全市…现场会议在高新区召开 … 高新区组织部: 全市 (never 我市) is as often the backdrop of the city's zone
+    if chosen is not None and (cue in PUBLISHER_CUES or cue == "most_named"
+                               or (cue == "self_reference" and not ev.says_we)):
         zone = city_zone_by_its_word(gaz, text, chosen, ev)
         if zone is not None:
             return zone

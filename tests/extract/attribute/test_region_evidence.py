@@ -408,6 +408,10 @@ ZONES = [
          "本报讯 贵州凯里经济技术开发区来的干部在昆明市挂职。昆明市委组织部介绍，开发区干部表现出色。\n"
          + BODY + "\n开发区干部在昆明市各单位轮岗，昆明市还将选派干部回访。",
          "昆明市"),
+    Case("全市 (never 我市) as the backdrop of a city's zone named by its word alone, the city once in a base's name",
+         "由市委组织部举办的全市党建工作现场会议在高新区召开。与会人员观摩了高新区的党组织，参观了国家火炬洛阳机器人产业基地。\n"
+         + BODY + "\n全市6家单位交流发言，全市获评的党组织授牌。高新区组织部将以此次会议为契机，推进高新区建设。",
+         "洛阳高新技术产业开发区", "", "", "development_zone", "洛阳市"),
     Case("a national cooperation zone, titled by its word after 前往, is the report's, whoever visits it",
          "张某一行前往合作区开展基层党建调研\n本报讯 11月14日，省委党校负责人带队前往横琴粤澳深度合作区开展调研。\n" + BODY
          + "\n合作区党建工作扎实，合作区各单位参加座谈。",
