@@ -22,6 +22,7 @@ from functools import lru_cache
 import ahocorasick_rs
 
 from ..find.mentions import Mention
+from ..read.script import CHINESE
 from .labels import (AMONG, QUOTES, RANGE_FROM, RANGE_TO, SENTENCE_END, label_words, leading, object_after,
                      respective_runs, shared_head, tokens_of)
 from ..resources import ResourceError, load_yaml, pillar_names, resource_path, word_list
@@ -378,8 +379,8 @@ def classify(text: str, mention: Mention, previous_end: int = 0, next_start: int
     rules = rules_for_unit(mention.unit)
     if not rules:
         return OTHER, True
-    if mention.text.endswith(cues.bounds):
-        return OTHER, True
+    if mention.text.endswith(cues.bounds) and CHINESE.match(text, mention.end):
+        return OTHER, True          # 35岁以下干部, 10万元以上的村; but 人才总量达48.9万人以上，is a count
     clause_start, clause_end = clause_around(text, mention.start, mention.end)
     stretch_start = max(clause_start, previous_end)
     stretch_end = min(clause_end, len(text) if next_start is None else next_start)
