@@ -308,7 +308,8 @@ def agree_breakdowns(text: str, indicators: list[Mention], decided: list[bool]) 
         # …其中女党员58人；社区工作人员9名: past a semicolon only while the parts name the same kind
         if opener == -1 or not parent_clause(text, clause_around(text, mention.start, mention.end)[0], openers):
             continue
-        whole = next((m for m in reversed(indicators[:index]) if m.end <= opener), None)
+        # 人才总量达48.9万人，占常住人口的17.6%，其中…: a share of the whole is not what is broken down
+        whole = next((m for m in reversed(indicators[:index]) if m.end <= opener and m.unit != PERCENT), None)
         opens_sentence = not text[sentence_start:opener].strip(" ，,：:")
         if whole is not None and whole.end < sentence_start and not (
                 opens_sentence and whole.end >= _sentence_start(text, sentence_start - 1)):
