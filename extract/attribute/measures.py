@@ -390,7 +390,7 @@ def classify(text: str, mention: Mention, previous_end: int = 0, next_start: int
             or YEAR_BASELINE.search(before) \
             or any(word in before for word in cues.per_unit):
         return OTHER, True
-    clause = cues.found(text[clause_start:clause_end])
+    clause = cues.found(without_sources(text[clause_start:clause_end]))
     parent = cues.found(parent_clause(text, clause_start, cues.breakdown_openers))
     in_breakdown = bool(parent)
     context = clause | parent
@@ -412,7 +412,7 @@ def classify(text: str, mention: Mention, previous_end: int = 0, next_start: int
         named = cues.found(mention.label)
         parent, context = parent | named, context | named
         own = own | named
-    own_stretch = cues.found(text[stretch_start:stretch_end])
+    own_stretch = cues.found(without_sources(text[stretch_start:stretch_end]))
     stretch = own_stretch | parent
     if item_start != -1:
         # 龙头企业成立党委1个、党总支2个: who acted before the list's first item qualifies every item
@@ -503,6 +503,14 @@ def classify(text: str, mention: Mention, previous_end: int = 0, next_start: int
             if rule.holds(joined, joined, sentence):
                 return rule.code, True
     return OTHER, False
+
+
+SOURCE = re.compile(r"从[^，,。；;：:]{1,24}?中")
+
+
+def without_sources(stretch: str) -> str:
+    """从村党组织书记中定向招录200名: the people selected from are not the ones counted."""
+    return SOURCE.sub("", stretch) if "从" in stretch else stretch
 
 
 PERSON_UNITS = ("人", "名", "位")
