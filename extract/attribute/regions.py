@@ -105,6 +105,7 @@ BYLINE_HEAD_LINES, BYLINE_HEAD_CHARS, BYLINE_TAIL_LINES = 10, 800, 3
 MIN_SUPPORT = 1.0          # at least one plain full-name mention, or two short ones
 DOMINANCE = 0.6            # a child is "the" place only with this share of its siblings' weight
 
+SECOND_EXAMPLE = 0.3       # a second county named at least this much beside the first: examples of a city
 PARENT_SHARE = 0.35        # ... and with at least this share of the weight its parent has itself
 PROVINCE_PARENT_SHARE = 0.8     # ... under a province, whose reports name places as examples
 PROVINCE_SHARE = 0.5       # without cues, the heaviest province needs half the weight of all provinces named
@@ -930,8 +931,12 @@ def _descend(gaz: Gazetteer, ev: _Evidence, node: int | None = None) -> int | No
         if node is not None and (total[best] < DOMINANCE * siblings
                                  or total[best] < _parent_share(gaz, ev, node, best) * own[node]
                                  or (count[best] < 2 and best not in cued)
-                                 or (gaz.places[node].level != "province" and _introduces(gaz, ev, node, best))):
-            break       # a city the title or the first sentence names keeps the report its county only illustrates
+                                 or (gaz.places[node].level != "province" and _introduces(gaz, ev, node, best))
+                                 or (gaz.places[node].level == "city" and len(ranked) > 1
+                                     and own[node] > total[best] and total[ranked[1]] >= SECOND_EXAMPLE * total[best])):
+            # a city the title or the first sentence names keeps the report its county only illustrates;
+            # so does a city named more than any of the counties it takes its examples from
+            break
         node = best
     return node if node is not None else start
 

@@ -262,6 +262,10 @@ SELF_REFERENCE = [
 ]
 
 CITY_AND_DISTRICT = [
+    Case("a city named more than either of the counties its examples come from keeps the report",
+         "走进晋江陈埭镇鞋业园，映入眼帘的是一派繁忙景象。\n" + BODY + "\n日前，石狮宝盖镇召开联席会议，石狮市挂钩领导参加。"
+         "这是泉州市推行“三区联创”的缩影。泉州市创新组织设置，泉州市配套制定制度，泉州市各地推广。",
+         "泉州市", "most_named", "", "city"),
     Case("a district name two cities share, settled by its city named only in short",
          "理论宣讲进社区\n12月12日，在和平区某街道会议室，宣讲员讲述幸福沈阳共同缔造。\n" + BODY
          + "\n和平区作为沈阳唯一的试点城区，和平区各社区推广经验。",
