@@ -1537,6 +1537,13 @@ def zone_most_named(gaz: Gazetteer, text: str, chosen: int | None, chosen_mentio
     if not found:
         return None
     found = _short_names_joined(gaz, found)
+    for name, spans in found.items():
+        # 宁波南部商务区（以下简称南商）…南商结合…: the short name the text declares names it too
+        at = text.find(name, spans[0][0])
+        declared = ABBREVIATION.match(text, at + len(name)) if at != -1 else None
+        if declared:
+            alias = declared.group("alias")
+            spans += [(at, False) for at in _occurrences(text, alias) if at > declared.end()]
     name, spans = max(found.items(), key=lambda item: (len(item[1]), any(body for _, body in item[1])))
     if len(spans) < ZONE_MIN_MENTIONS and not any(body for _, body in spans) \
             and _bare_zone_mentions(text, name) < ZONE_MIN_MENTIONS:
@@ -1548,6 +1555,17 @@ def zone_most_named(gaz: Gazetteer, text: str, chosen: int | None, chosen_mentio
     first = spans[0][0] if first == -1 else first
     return RegionChoice(_zone_region(gaz, official_zone_name(text, name), chosen), first, first + len(name),
                         "most_named")
+
+
+ABBREVIATION = re.compile(r"[（(](?:以下)?简称[“\"]?(?P<alias>[\u4e00-\u9fff]{2,6})[”\"]?[)）]")
+
+
+def _occurrences(text: str, word: str) -> list[int]:
+    found, at = [], text.find(word)
+    while at != -1:
+        found.append(at)
+        at = text.find(word, at + len(word))
+    return found
 
 
 def city_zone_by_its_word(gaz: Gazetteer, text: str, chosen: int, ev: _Evidence) -> RegionChoice | None:

@@ -416,6 +416,10 @@ ZONES = [
          "由市委组织部举办的全市党建工作现场会议在高新区召开。与会人员观摩了高新区的党组织，参观了国家火炬洛阳机器人产业基地。\n"
          + BODY + "\n全市6家单位交流发言，全市获评的党组织授牌。高新区组织部将以此次会议为契机，推进高新区建设。",
          "洛阳高新技术产业开发区", "", "", "development_zone", "洛阳市"),
+    Case("an unlisted business district named once in full, then by the short name it declares (以下简称)",
+         "党建引领助企发展\n11月16日，合肥东部商务区（以下简称东商）将迎来开园10周年。东商是安徽省首批示范区。\n" + BODY
+         + "\n东商结合发展属性开展党建助企，东商党工委统筹推进，合肥市有关部门支持，东商各企业参与。",
+         "合肥东部商务区", "", "", "development_zone", "合肥市"),
     Case("a national cooperation zone, titled by its word after 前往, is the report's, whoever visits it",
          "张某一行前往合作区开展基层党建调研\n本报讯 11月14日，省委党校负责人带队前往横琴粤澳深度合作区开展调研。\n" + BODY
          + "\n合作区党建工作扎实，合作区各单位参加座谈。",
