@@ -1067,9 +1067,12 @@ def _choose(gaz: Gazetteer, ev: _Evidence) -> tuple[int | None, str, tuple[str, 
     chosen = _descend(gaz, ev)
     if chosen is None or ev.total[chosen] < MIN_SUPPORT or _only_elsewhere(gaz, ev, chosen) \
             or (ev.self_level == PROVINCE_WORD and _is_aided(gaz, ev, chosen)) \
-            or (ev.says_we >= MIN_WE and not _may_be_within(gaz, chosen, ev.self_level)):
+            or (ev.says_we >= MIN_WE and not _may_be_within(gaz, chosen, ev.self_level)) \
+            or (ev.self_level and ev.total[chosen] <= MIN_SUPPORT and not _fits_level(gaz.places[chosen], ev.self_level)
+                and not (ev.self_level == CITY_WORD and gaz.places[chosen].name.endswith(CITY_WORD))):
         # 我省援疆干部…新疆: the sender is unnamed; 我镇 in a text that names only its city, 我市 in
-        # one that names only the county it aids: the writer is a place the text leaves unnamed
+        # one that names only the county it aids, 全区…我区 in one that names 天津市 once: the writer
+        # is a place the text leaves unnamed
         top = sorted(ev.own, key=ev.own.get, reverse=True)[:3]
         return None, "", tuple(gaz.places[k].name for k in top)
     return chosen, "most_named", ()

@@ -302,6 +302,13 @@ CITY_AND_DISTRICT = [
 ]
 
 BACKDROP = [
+    Case("全区 and 我区 in a text that names only its province-level city, once, in a meeting it studies: unnamed",
+         "区委召开常委会议\n" + BODY + "\n会议传达学习了全市组织部长会议和重庆市组织工作会议精神。"
+         + "\n全区各级党组织要抓好落实，区委将加强督导，全区党员干部要担当作为。我区将持续推进。",
+         UNRECOGNISED_NAME),
+    Case("本市 in a text that names its province-level city twice in short is that city",
+         "本市社区工作者队伍建设\n" + BODY + "\n本市社区工作者5.2万人，本市将持续推进，在上海大力开展招聘，上海率先建立制度。",
+         "上海市"),
     Case("a province's paper on its 全省 work: the counties of one city it names are examples",
          "村级党组织换届顺利完成\n记者从省委组织部获悉，全省村级党组织换届已全面完成。\n" + BODY
          + "\n全省共选出村党组织书记1.6万名。瑞金市某村书记说…于都县在换届中创新做法。\n信息来源：江西日报",
