@@ -1546,7 +1546,7 @@ def zone_most_named(gaz: Gazetteer, text: str, chosen: int | None, chosen_mentio
         declared = ABBREVIATION.match(text, at + len(name)) if at != -1 else None
         if declared:
             alias = declared.group("alias")
-            spans += [(at, False) for at in _occurrences(text, alias) if at > declared.end()]
+            spans += [(start, False) for start in _occurrences(text, alias) if start > declared.end()]
     name, spans = max(found.items(), key=lambda item: (len(item[1]), any(body for _, body in item[1])))
     if len(spans) < ZONE_MIN_MENTIONS and not any(body for _, body in spans) \
             and _bare_zone_mentions(text, name) < ZONE_MIN_MENTIONS:
