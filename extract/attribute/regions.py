@@ -1132,6 +1132,8 @@ def choose_region(text: str, title: str | None = None) -> RegionChoice:
         township = township_closing_a_chain(gaz, text, ev, opening_end)
     if township is None and cue in ("most_named", "", *PUBLISHER_CUES):
         township = unlisted_township_after_its_county(gaz, text, ev, chosen, opening_end)
+    if township is None and cue == "most_named":
+        township = unlisted_township_most_named(gaz, text, chosen, ev.count.get(chosen, 0))
     if township is not None:
         return township
     if cue not in ("author", "dateline", "title"):
@@ -1847,6 +1849,60 @@ def unlisted_township_after_its_county(gaz: Gazetteer, text: str, ev: _Evidence,
         if text.count(name) >= 2 or bodies >= 2:
             return RegionChoice(gaz.township(m.key, name), match.start(), match.end(), "subject")
     return None
+
+
+LEVEL_WORD = re.compile(r"街道|苏木|镇|乡")
+UNLISTED_MIN_MENTIONS = 3
+
+
+def unlisted_township_most_named(gaz: Gazetteer, text: str, chosen: int, county_mentions: int) -> RegionChoice | None:
+    """三江乡 ×10 in a report that names 汶川县 less: a township the gazetteer does not list under
+    the place chosen (it lists the name elsewhere, or not at all, being older than the street),
+    named at least three times and more than that place, is the place's township that reports."""
+    place = gaz.places[chosen]
+    if place.level not in ("county", "district", "city"):
+        return None
+    listed_here = {name for key in _counties_within(gaz, chosen) for name in gaz.townships.get(key, ())}
+    counts: Counter[str] = Counter()
+    named = 0       # level words with a name before them
+    for level in LEVEL_WORD.finditer(text):
+        names = [name for name in _township_names_ending_at(gaz, text, level.start(), level.end())
+                 if name not in listed_here]
+        counts.update(names)
+        named += bool(names)
+    if not counts:
+        return None
+    # 巴彦木仁苏木 over 木仁苏木 (said as often), 大顺镇 over 在大顺镇 (said once)
+    name, times = max(counts.items(), key=lambda item: (item[1], len(item[0])))
+    if times < UNLISTED_MIN_MENTIONS or times <= county_mentions or times < TOWNSHIP_SHARE * named:
+        return None
+    start = text.find(name)
+    if place.level == "city":
+        region = Region(name, place.region.province, place.name, "township", latitude=place.region.latitude,
+                        longitude=place.region.longitude, coordinates_of=place.region.coordinates_of)
+    else:
+        region = gaz.township(chosen, name)
+    return RegionChoice(region, start, start + len(name), "most_named")
+
+
+def _township_names_ending_at(gaz: Gazetteer, text: str, level_start: int, level_end: int) -> list[str]:
+    """The township names that may end with the level word text[level_start:level_end] (大顺 + 镇):
+    stems of two to four characters that start a word, hold no generic character and name no
+    other place, with the level word ending a word (not 城镇化, 父老乡亲)."""
+    window_start = max(0, level_start - 4)
+    boundaries = lexicon().boundaries(text[window_start:level_end + WORD_CONTEXT])
+    if level_end - window_start not in boundaries:
+        return []
+    names = []
+    for length in (2, 3, 4):
+        start = level_start - length
+        if start < window_start or not all(_is_ideograph(c) for c in text[start:level_start]):
+            break
+        stem = text[start:level_start]
+        if start - window_start in boundaries and not GENERIC_STEM_CHARACTERS.intersection(stem) \
+                and stem not in gaz.names and text[start:level_end] not in gaz.names:
+            names.append(text[start:level_end])
+    return names
 
 
 def _first_sentence_end(text: str) -> int:

@@ -440,6 +440,16 @@ ZONES = [
 ]
 
 TOWNSHIPS = [
+    Case("a township the gazetteer lists elsewhere, named again and again in a county's report, is that county's",
+         "武隆区召开党建工作会议\n" + BODY + "\n今年以来，仙女山街道党工委推进基层治理。仙女山街道建成服务站8个，"
+         "仙女山街道各社区开展活动，仙女山街道党员参与志愿服务。",
+         "仙女山街道", "most_named", "仙女山街道", "township", "重庆市", "武隆区"),
+    Case("a township the gazetteer does not list, under a prefecture, keeps its name with the city",
+         "阿拉善盟巴彦木仁苏木党委推进嘎查党建\n" + BODY + "\n巴彦木仁苏木各嘎查开展活动，巴彦木仁苏木党员参与。",
+         "巴彦木仁苏木", "", "", "township", "阿拉善盟"),
+    Case("a place word ending in a level word's character is no township (新型城镇化)",
+         "武隆区召开党建工作会议\n" + BODY + "\n推进新型城镇化建设，新型城镇化率提高，新型城镇化取得成效，武隆区各单位参加。",
+         "武隆区"),
     Case("a township's party secretary speaking on a line of his own is no township report",
          "电子党务系统在杭锦旗得以成功运用\n一直以来，杭锦旗为提高服务水平推行电子党务。\n杭锦旗锡尼镇党委书记王某介绍说：“我们建立了流动党校。”\n"
          + BODY + "\n杭锦旗共打造示范点20个。杭锦旗组织部长说，杭锦旗让党员拧成一股绳。",
