@@ -1887,8 +1887,8 @@ def unlisted_township_most_named(gaz: Gazetteer, text: str, chosen: int, county_
 
 def _township_names_ending_at(gaz: Gazetteer, text: str, level_start: int, level_end: int) -> list[str]:
     """The township names that may end with the level word text[level_start:level_end] (大顺 + 镇):
-    stems of two to four characters that start a word, hold no generic character and name no
-    other place, with the level word ending a word (not 城镇化, 父老乡亲)."""
+    stems of two to four characters that start a word and hold no generic character, the whole
+    naming no other place, with the level word ending a word (not 城镇化, 父老乡亲)."""
     window_start = max(0, level_start - 4)
     boundaries = lexicon().boundaries(text[window_start:level_end + WORD_CONTEXT])
     if level_end - window_start not in boundaries:
@@ -1900,7 +1900,7 @@ def _township_names_ending_at(gaz: Gazetteer, text: str, level_start: int, level
             break
         stem = text[start:level_start]
         if start - window_start in boundaries and not GENERIC_STEM_CHARACTERS.intersection(stem) \
-                and stem not in gaz.names and text[start:level_end] not in gaz.names:
+                and text[start:level_end] not in gaz.names:
             names.append(text[start:level_end])
     return names
 

@@ -447,6 +447,10 @@ TOWNSHIPS = [
     Case("a township the gazetteer does not list, under a prefecture, keeps its name with the city",
          "阿拉善盟巴彦木仁苏木党委推进嘎查党建\n" + BODY + "\n巴彦木仁苏木各嘎查开展活动，巴彦木仁苏木党员参与。",
          "巴彦木仁苏木", "", "", "township", "阿拉善盟"),
+    Case("a township whose stem is another county's short name (三江), named again and again in a county's report",
+         "汶川县召开党建工作会议\n" + BODY + "\n三江乡党委推进基层治理。三江乡建成服务站8个，三江乡各村开展活动，"
+         "三江乡党员参与志愿服务，汶川县各部门支持三江乡。",
+         "三江乡", "most_named", "三江乡", "township", "", "汶川县"),
     Case("a place word ending in a level word's character is no township (新型城镇化)",
          "武隆区召开党建工作会议\n" + BODY + "\n推进新型城镇化建设，新型城镇化率提高，新型城镇化取得成效，武隆区各单位参加。",
          "武隆区"),
