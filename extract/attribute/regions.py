@@ -1134,6 +1134,11 @@ def choose_region(text: str, title: str | None = None) -> RegionChoice:
         township = unlisted_township_after_its_county(gaz, text, ev, chosen, opening_end)
     if township is None and cue == "most_named":
         township = unlisted_township_most_named(gaz, text, chosen, ev.count.get(chosen, 0))
+    if township is None and chosen is None and len(ev.own) == 1:
+        # 长营子镇 ×6 in a text that names only 辽宁, once and in short: the township, in that province
+        only = next(iter(ev.own))
+        if gaz.places[only].level == "province":
+            township = unlisted_township_most_named(gaz, text, only, ev.count.get(only, 0))
     if township is not None:
         return township
     if cue not in ("author", "dateline", "title"):
@@ -1858,9 +1863,10 @@ UNLISTED_MIN_MENTIONS = 3
 def unlisted_township_most_named(gaz: Gazetteer, text: str, chosen: int, county_mentions: int) -> RegionChoice | None:
     """三江乡 ×10 in a report that names 汶川县 less: a township the gazetteer does not list under
     the place chosen (it lists the name elsewhere, or not at all, being older than the street),
-    named at least three times and more than that place, is the place's township that reports."""
+    named at least three times and more than that place, is the place's township that reports.
+    Under a province (the only place a text names) it is placed in the province alone."""
     place = gaz.places[chosen]
-    if place.level not in ("county", "district", "city"):
+    if place.level not in ("county", "district", "city", "province"):
         return None
     listed_here = {name for key in _counties_within(gaz, chosen) for name in gaz.townships.get(key, ())}
     counts: Counter[str] = Counter()
@@ -1877,9 +1883,10 @@ def unlisted_township_most_named(gaz: Gazetteer, text: str, chosen: int, county_
     if times < UNLISTED_MIN_MENTIONS or times <= county_mentions or times < TOWNSHIP_SHARE * named:
         return None
     start = text.find(name)
-    if place.level == "city":
-        region = Region(name, place.region.province, place.name, "township", latitude=place.region.latitude,
-                        longitude=place.region.longitude, coordinates_of=place.region.coordinates_of)
+    if place.level in ("city", "province"):
+        region = Region(name, place.region.province, place.name if place.level == "city" else "", "township",
+                        latitude=place.region.latitude, longitude=place.region.longitude,
+                        coordinates_of=place.region.coordinates_of)
     else:
         region = gaz.township(chosen, name)
     return RegionChoice(region, start, start + len(name), "most_named")
@@ -1888,15 +1895,15 @@ def unlisted_township_most_named(gaz: Gazetteer, text: str, chosen: int, county_
 def _township_names_ending_at(gaz: Gazetteer, text: str, level_start: int, level_end: int) -> list[str]:
     """The township names that may end with the level word text[level_start:level_end] (大顺 + 镇):
     stems of two to four characters that start a word and hold no generic character, the whole
-    naming no other place, with the level word ending a word (not 城镇化, 父老乡亲)."""
-    window_start = max(0, level_start - 4)
+    naming no other place, with the level word a word of its own (not 城镇化, 父老乡亲, 城乡)."""
+    window_start = max(0, level_start - 2 * WORD_CONTEXT)     # room for the segmenter to read the stem's start
     boundaries = lexicon().boundaries(text[window_start:level_end + WORD_CONTEXT])
-    if level_end - window_start not in boundaries:
-        return []
+    if level_end - window_start not in boundaries or level_start - window_start not in boundaries:
+        return []       # the level word is a word of its own (长营子|镇), not the end of one (城乡, 强镇)
     names = []
     for length in (2, 3, 4):
         start = level_start - length
-        if start < window_start or not all(_is_ideograph(c) for c in text[start:level_start]):
+        if not all(_is_ideograph(c) for c in text[start:level_start]):
             break
         stem = text[start:level_start]
         if start - window_start in boundaries and not GENERIC_STEM_CHARACTERS.intersection(stem) \

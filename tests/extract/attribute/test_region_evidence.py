@@ -451,6 +451,13 @@ TOWNSHIPS = [
          "汶川县召开党建工作会议\n" + BODY + "\n三江乡党委推进基层治理。三江乡建成服务站8个，三江乡各村开展活动，"
          "三江乡党员参与志愿服务，汶川县各部门支持三江乡。",
          "三江乡", "most_named", "三江乡", "township", "", "汶川县"),
+    Case("a township the gazetteer lacks, in a text that names only its province, once, in short",
+         "新时代文明实践\n" + BODY + "\n今年，梅林桥镇推进基层治理，是梅林桥镇的重点工作，梅林桥镇各村参与，统筹城乡发展。"
+         "本文为湖南频道原创。",
+         "梅林桥镇", "most_named", "梅林桥镇", "township", "", ""),
+    Case("a level word ending a word (统筹城乡, 工业强镇) names no township",
+         "新时代文明实践\n" + BODY + "\n统筹城乡发展，推进工业强镇，统筹城乡建设，统筹城乡治理。本文为湖南频道原创。",
+         UNRECOGNISED_NAME),
     Case("a place word ending in a level word's character is no township (新型城镇化)",
          "武隆区召开党建工作会议\n" + BODY + "\n推进新型城镇化建设，新型城镇化率提高，新型城镇化取得成效，武隆区各单位参加。",
          "武隆区"),
