@@ -1856,8 +1856,9 @@ def unlisted_township_after_its_county(gaz: Gazetteer, text: str, ev: _Evidence,
     return None
 
 
-LEVEL_WORD = re.compile(r"街道|苏木|镇|乡")
+LEVEL_WORD = re.compile(r"街道|苏木|镇|乡|街(?!道)")     # 海棠街: a 街道 as 天津 writes it
 UNLISTED_MIN_MENTIONS = 3
+STREET, STREET_TAIL = "街", "道"
 
 
 def unlisted_township_most_named(gaz: Gazetteer, text: str, chosen: int, county_mentions: int) -> RegionChoice | None:
@@ -1872,8 +1873,9 @@ def unlisted_township_most_named(gaz: Gazetteer, text: str, chosen: int, county_
     counts: Counter[str] = Counter()
     named = 0       # level words with a name before them
     for level in LEVEL_WORD.finditer(text):
-        names = [name for name in _township_names_ending_at(gaz, text, level.start(), level.end())
-                 if name not in listed_here]
+        names = [name + STREET_TAIL if name.endswith(STREET) else name
+                 for name in _township_names_ending_at(gaz, text, level.start(), level.end())]
+        names = [name for name in names if name not in listed_here]
         counts.update(names)
         named += bool(names)
     if not counts:
@@ -1882,14 +1884,15 @@ def unlisted_township_most_named(gaz: Gazetteer, text: str, chosen: int, county_
     name, times = max(counts.items(), key=lambda item: (item[1], len(item[0])))
     if times < UNLISTED_MIN_MENTIONS or times <= county_mentions or times < TOWNSHIP_SHARE * named:
         return None
-    start = text.find(name)
+    written = name if name in text else name.removesuffix(STREET_TAIL)      # 海棠街道 as 海棠街
+    start = text.find(written)
     if place.level in ("city", "province"):
         region = Region(name, place.region.province, place.name if place.level == "city" else "", "township",
                         latitude=place.region.latitude, longitude=place.region.longitude,
                         coordinates_of=place.region.coordinates_of)
     else:
         region = gaz.township(chosen, name)
-    return RegionChoice(region, start, start + len(name), "most_named")
+    return RegionChoice(region, start, start + len(written), "most_named")
 
 
 def _township_names_ending_at(gaz: Gazetteer, text: str, level_start: int, level_end: int) -> list[str]:

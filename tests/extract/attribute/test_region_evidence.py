@@ -458,6 +458,10 @@ TOWNSHIPS = [
     Case("a level word ending a word (统筹城乡, 工业强镇) names no township",
          "新时代文明实践\n" + BODY + "\n统筹城乡发展，推进工业强镇，统筹城乡建设，统筹城乡治理。本文为湖南频道原创。",
          UNRECOGNISED_NAME),
+    Case("a 街道 written as 街, named again and again in its district's report, listed elsewhere",
+         "津南区召开党建工作会议\n" + BODY + "\n海棠街党工委推进基层治理。海棠街建成服务站8个，海棠街各社区开展活动，"
+         "海棠街党员参与志愿服务。",
+         "海棠街道", "most_named", "海棠街", "township", "天津市", "津南区"),
     Case("a place word ending in a level word's character is no township (新型城镇化)",
          "武隆区召开党建工作会议\n" + BODY + "\n推进新型城镇化建设，新型城镇化率提高，新型城镇化取得成效，武隆区各单位参加。",
          "武隆区"),
