@@ -1133,7 +1133,7 @@ def choose_region(text: str, title: str | None = None) -> RegionChoice:
     if township is None and cue in ("most_named", "", *PUBLISHER_CUES):
         township = unlisted_township_after_its_county(gaz, text, ev, chosen, opening_end)
     if township is None and cue == "most_named":
-        township = unlisted_township_most_named(gaz, text, chosen, ev.count.get(chosen, 0))
+        township = unlisted_township_most_named(gaz, text, chosen, ev.count.get(chosen, 0), title)
     if township is None and chosen is None and len(ev.own) == 1:
         # 长营子镇 ×6 in a text that names only 辽宁, once and in short: the township, in that province
         only = next(iter(ev.own))
@@ -1861,7 +1861,8 @@ UNLISTED_MIN_MENTIONS = 3
 STREET, STREET_TAIL = "街", "道"
 
 
-def unlisted_township_most_named(gaz: Gazetteer, text: str, chosen: int, county_mentions: int) -> RegionChoice | None:
+def unlisted_township_most_named(gaz: Gazetteer, text: str, chosen: int, county_mentions: int,
+                                 title: str = "") -> RegionChoice | None:
     """三江乡 ×10 in a report that names 汶川县 less: a township the gazetteer does not list under
     the place chosen (it lists the name elsewhere, or not at all, being older than the street),
     named at least three times and more than that place, is the place's township that reports.
@@ -1882,9 +1883,11 @@ def unlisted_township_most_named(gaz: Gazetteer, text: str, chosen: int, county_
         return None
     # 巴彦木仁苏木 over 木仁苏木 (said as often), 大顺镇 over 在大顺镇 (said once)
     name, times = max(counts.items(), key=lambda item: (item[1], len(item[0])))
-    if times < UNLISTED_MIN_MENTIONS or times <= county_mentions or times < TOWNSHIP_SHARE * named:
-        return None
     written = name if name in text else name.removesuffix(STREET_TAIL)      # 海棠街道 as 海棠街
+    # 北站街道组织开展…擂台赛 (the title): the township the title opens with, whatever its city's count
+    outnumbers = times > county_mentions or title.startswith(written)
+    if times < UNLISTED_MIN_MENTIONS or not outnumbers or times < TOWNSHIP_SHARE * named:
+        return None
     start = text.find(written)
     if place.level in ("city", "province"):
         region = Region(name, place.region.province, place.name if place.level == "city" else "", "township",

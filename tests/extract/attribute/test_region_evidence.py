@@ -462,6 +462,10 @@ TOWNSHIPS = [
          "津南区召开党建工作会议\n" + BODY + "\n海棠街党工委推进基层治理。海棠街建成服务站8个，海棠街各社区开展活动，"
          "海棠街党员参与志愿服务。",
          "海棠街道", "most_named", "海棠街", "township", "天津市", "津南区"),
+    Case("an unlisted township opening the title, its city named more often (its other districts)",
+         "望湖街道组织开展社区项目擂台赛\n" + BODY + "\n望湖街道各社区参赛，望湖街道党工委点评，望湖街道推广经验。"
+         "沈阳市和平区、沈阳市皇姑区、沈阳市沈河区派员观摩，沈阳市委组织部指导。",
+         "望湖街道", "most_named", "望湖街道", "township", "沈阳市"),
     Case("a place word ending in a level word's character is no township (新型城镇化)",
          "武隆区召开党建工作会议\n" + BODY + "\n推进新型城镇化建设，新型城镇化率提高，新型城镇化取得成效，武隆区各单位参加。",
          "武隆区"),
