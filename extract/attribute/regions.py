@@ -1469,6 +1469,8 @@ def _plausible_zone_stem(stem: str) -> bool:
     rank (国家级高新区, 区级高新区)."""
     if stem.endswith(RANK_ENDING) or stem.endswith(PARTY_NAMES):
         return False                # 国家级高新区; 中共经开区党工委 names no zone
+    if AREA in stem:
+        return False                # 自贸区保税区 (and 贸区保税区): two kinds of zone named together, neither's name
     if VISITING_PARTY in stem or any(len(word) > 1 and word in stem for word in cues().elsewhere_prefixes):
         return False                # 广宁一行前往合作区: a sentence about going to a zone
     if stem in gazetteer().names:
@@ -1479,6 +1481,7 @@ def _plausible_zone_stem(stem: str) -> bool:
 
 
 VISITING_PARTY = "一行"       # 考察团一行, 广宁一行: the people travelling
+AREA = "区"
 
 
 ZONE_MIN_MENTIONS = 2

@@ -383,6 +383,8 @@ ZONES = [
     Case("a national new area the gazetteer lacks, by its short name", "滇中新区党工委召开会议。" + BODY, "云南滇中新区",
          "", "", "development_zone", "昆明市"),
     Case("zone words alone name no zone", "经开区、高新区齐头并进，各园区党建工作扎实推进。", UNRECOGNISED_NAME),
+    Case("two kinds of zone named together (自贸区保税区) name no zone", "上海召开会议。上海自贸区保税区推进党建，自贸区保税区各企业参加，"
+         "自贸区保税区党组织覆盖。上海各区参加。", "上海市"),
     Case("an unlisted zone as a title's prefix outweighs its district's news site as the source",
          "瑶海经济技术开发区：“三联”推动非公党建提质增效\n发布日期：2025-09-04 信息来源：瑶海分站\n" + BODY
          + "\n近年来，瑶海经济技术开发区通过三项举措，增强党组织在企业发展中的作用。",
