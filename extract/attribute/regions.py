@@ -1121,6 +1121,9 @@ def choose_region(text: str, title: str | None = None) -> RegionChoice:
         if city is not None:
             return city
     opening_end = _first_sentence_end(text)
+    host = host_of_a_wider_meeting(gaz, text, ev, opening_end)
+    if host is not None:
+        return host
     if township is None and (cue == "most_named" or cue in PUBLISHER_CUES or chosen is None):
         # 海南省万宁市委书记…来到龙滚镇福塘村: the county's own body opens the report, whatever it visits
         if not any(m.key == chosen and m.org_cue and m.start < opening_end
@@ -1919,6 +1922,31 @@ def _township_names_ending_at(gaz: Gazetteer, text: str, level_start: int, level
                 and text[start:level_end] not in gaz.names:
             names.append(text[start:level_end])
     return names
+
+
+# not 全省: a province's area meeting (全省驻村工作片区座谈会在安溪县召开) is reported by the host on its own work
+WIDER_MEETING = re.compile(r"全(?P<level>市|州|盟|县|旗|区)[^。！？!?\n]{2,40}?(?:会议|会|培训班|班)"
+                           r"[^。！？!?\n，,]{0,4}?在(?P<venue>[^。！？!?\n，,]{2,16}?)(?:召开|举行|举办|开班|开幕)")
+
+
+def host_of_a_wider_meeting(gaz: Gazetteer, text: str, ev: _Evidence, opening_end: int) -> RegionChoice | None:
+    """全市基层党建推进会在仓山区召开 (the title or the first sentence): a meeting of the wider place,
+    held in one of its places, is the wider place's report, named or not (九江 never is: 全市…培训班
+    在永修举行), whatever the host's own media or leaders say."""
+    match = WIDER_MEETING.search(text, 0, opening_end + 1)
+    if match is None:
+        return None
+    venue_start, venue_end = match.span("venue")
+    # the venue's mention, or one elsewhere of the name it opens with (…在永修举行 … 来源：中国永修)
+    venue = next((m for m in ev.mentions if venue_start <= m.start < venue_end), None) or next(
+        (m for m in ev.mentions if text.startswith(m.text, venue_start)), None)
+    if venue is None:
+        return None
+    level = match.group("level")
+    wider = next((key for key in gaz.ancestors(venue.key) if _fits_level(gaz.places[key], level)), None)
+    if wider is None:
+        return None
+    return RegionChoice(gaz.places[wider].region, match.start(), match.start() + 2, "self_reference")
 
 
 def _first_sentence_end(text: str) -> int:

@@ -302,6 +302,14 @@ CITY_AND_DISTRICT = [
 ]
 
 BACKDROP = [
+    Case("a city's meeting held in one of its districts (全市…推进会在X区召开) is the city's, never named itself",
+         "全市两新党建工作推进会在仓山区召开\n会上，仓山区委书记介绍经验，仓山区、台江区作交流发言。\n" + BODY
+         + "\n市委常委、组织部部长出席并讲话。与会人员观摩了仓山区的三个党建阵地。",
+         "福州市", "self_reference", "全市", "city"),
+    Case("a province's area meeting held in a county is reported by the county on its own work",
+         "全省驻村工作片区座谈会在安溪县召开\n安溪县代表在会上发言。安溪县共选派80名第一书记。\n" + BODY
+         + "\n安溪县积极落实部署，安溪县驻村工作成效明显。",
+         "安溪县"),
     Case("全区 and 我区 in a text that names only its province-level city, once, in a meeting it studies: unnamed",
          "区委召开常委会议\n" + BODY + "\n会议传达学习了全市组织部长会议和重庆市组织工作会议精神。"
          + "\n全区各级党组织要抓好落实，区委将加强督导，全区党员干部要担当作为。我区将持续推进。",
