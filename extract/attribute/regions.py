@@ -201,7 +201,8 @@ def cues() -> Cues:
                 words("dateline_before"), dateline_after, words("title_separators"),
                 words("elsewhere_followers"), host, department, self_reference, words("programme_names_after"),
                 words("rule_title_endings"), words("media_blockers_after"),
-                re.compile(rf"[\u4e00-\u9fff]{{0,{MAX_COMPANY_NAME}}}?(?:{'|'.join(words('company_suffixes'))})"),
+                re.compile(rf"[\u4e00-\u9fff]{{0,{MAX_COMPANY_NAME}}}?(?:{'|'.join(words('company_suffixes'))})"
+                           rf"|[\u4e00-\u9fff]{{0,{MAX_INSTITUTION_NAME}}}?(?:{'|'.join(words('institution_suffixes'))})(?![生路])"),
                 words("agencies"), alternatives(words("boilerplate_markers")))
 
 
@@ -326,6 +327,7 @@ HOST_REACH = 14            # 党委书记赵天杰等领导 | 陪同: a post, a 
 ELSEWHERE_REACH = 3        # the longest word before a place that sends it elsewhere (邀请了, 援建)
 BUREAU = "bureau"          # line_cue's word for an agency's dateline (中新社拉萨电): a place elsewhere
 MAX_COMPANY_NAME = 14      # characters between a place's name and 有限公司 in a firm's name
+MAX_INSTITUTION_NAME = 4   # …and 大学 or 学院 in a college's (牡丹江医学院, 牡丹江师范学院)
 LIST_SEPARATORS = frozenset({"、", "和", "及", "与", "以及"})
 MIN_LISTED_PLACES = 3
 BODY_PARAGRAPH = re.compile(r"^[^\n]{50,}[。！？][^\n]*$", re.M)     # a long line of sentences: the body has begun

@@ -45,6 +45,12 @@ def params(cases: list[Case]) -> list:
 
 
 AUTHOR_VS_PARTNER = [
+    Case("colleges named after the city recruiters went to (牡丹江医学院) are not that city's work",
+         "大兴安岭向高校学子发出邀请函\n日前，大兴安岭地委书记在牡丹江医学院和牡丹江师范学院作宣讲。\n" + BODY
+         + "\n大兴安岭成立4个工作组，大兴安岭人才周首站在牡丹江医学院举行，牡丹江师范学院学生参加。",
+         "大兴安岭地区", "", "", "city"),
+    Case("大学生 after a county is no college", "临沭县选聘大学生村官\n" + BODY + "\n临沭县选聘大学生村官120名，临沭县大学生村官到村任职。",
+         "临沭县"),
     Case("department line, partner district elsewhere in another province",
          "中共安吉县委组织部\n" + BODY + "\n上海市普陀区与我们结对，上海市普陀区派出干部，上海市普陀区、上海市闵行区提供岗位。",
          "安吉县", "author", "安吉县", "county", "湖州市"),
