@@ -1136,7 +1136,7 @@ def choose_region(text: str, title: str | None = None) -> RegionChoice:
     if township is None and cue in ("most_named", ""):
         township = township_closing_a_chain(gaz, text, ev, opening_end)
     if township is None and cue in ("most_named", "", *PUBLISHER_CUES):
-        township = unlisted_township_after_its_county(gaz, text, ev, chosen, opening_end)
+        township = unlisted_township_after_its_county(gaz, text, ev, chosen, _second_sentence_end(text, opening_end))
     if township is None and cue == "most_named":
         township = unlisted_township_most_named(gaz, text, chosen, ev.count.get(chosen, 0), title)
     if township is None and chosen is None and len(ev.own) == 1:
@@ -1715,7 +1715,12 @@ def _split_zone_name(name: str, zone_words: tuple[str, ...]) -> tuple[str, str]:
 def _bare_zone_mentions(text: str, name: str) -> int:
     """How often the zone calls itself by its zone word alone, as a subject or with 我/本/该/全
     (东临新区… 新区将思想建设摆在突出位置): not within a longer name. `name` may be the word itself."""
-    word = next((w for w in _zone_words()[0] if name.endswith(w)), "")
+    return _bare_mentions(text, next((w for w in _zone_words()[0] if name.endswith(w)), ""))
+
+
+def _bare_mentions(text: str, word: str) -> int:
+    """How often `word` (a zone's or a township's level word) stands alone, after punctuation or a
+    word that ends before it, never inside a longer name."""
     count, at = 0, text.find(word) if word else -1
     while at != -1:
         before = text[at - 1:at] if at else ""
@@ -1837,6 +1842,7 @@ def township_closing_a_chain(gaz: Gazetteer, text: str, ev: _Evidence, opening_e
 UNLISTED_TOWNSHIP = re.compile(r"(?P<stem>[\u4e00-\u9fff]{2,4}?)(?P<level>街道|镇|乡)")
 GENERIC_STEM_CHARACTERS = set("各全本该每乡镇村")     # 各乡镇, 全街道, 村镇: words, not names
 TOWNSHIP_BODIES = ("党工委", "党委")
+BARE_LEVEL_MENTIONS = 3
 
 
 def unlisted_township_after_its_county(gaz: Gazetteer, text: str, ev: _Evidence, chosen: int | None,
@@ -1858,8 +1864,9 @@ def unlisted_township_after_its_county(gaz: Gazetteer, text: str, ev: _Evidence,
             continue        # listed: the rules for named townships weigh it
         if len(name) not in lexicon().boundaries(text[match.start():match.end() + WORD_CONTEXT]):
             continue        # 樊城区在外父老乡亲: the level word's character begins another word
+        # …街道党工委 again, or 街道坚持…, 街道将… (the street speaking of itself by its level word)
         bodies = sum(text.count(match.group("level") + body) for body in TOWNSHIP_BODIES)
-        if text.count(name) >= 2 or bodies >= 2:
+        if text.count(name) >= 2 or bodies >= 2 or _bare_mentions(text, match.group("level")) >= BARE_LEVEL_MENTIONS:
             return RegionChoice(gaz.township(m.key, name), match.start(), match.end(), "subject")
     return None
 
@@ -1949,6 +1956,15 @@ def host_of_a_wider_meeting(gaz: Gazetteer, text: str, ev: _Evidence, opening_en
     if wider is None:
         return None
     return RegionChoice(gaz.places[wider].region, match.start(), match.start() + 2, "self_reference")
+
+
+def _second_sentence_end(text: str, first_end: int) -> int:
+    """The end of the sentence after the first, in the same paragraph (北京市委…印发的《意见》提出…。
+    作为…，通州区九棵树街道立足辖区特点…。: a backdrop first, then the report's own place)."""
+    end = SENTENCE_END.search(text, first_end + 1)
+    if end is None or "\n" in text[first_end:end.start()]:
+        return first_end
+    return end.start()
 
 
 def _first_sentence_end(text: str) -> int:

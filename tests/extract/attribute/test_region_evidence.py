@@ -497,6 +497,10 @@ TOWNSHIPS = [
          "江苏报道：苏州太仓云港街道党工委统筹推进社区建设，谱写太仓篇章。" + BODY
          + "\n街道党工委书记表示，街道党工委将持续推进。",
          "云港街道", "subject", "云港街道", "township", "苏州市", "太仓市"),
+    Case("an unlisted street after a superior's backdrop sentence, speaking of itself as 街道",
+         "北京市委、市政府印发的《意见》提出，要形成共建共治共享的基层治理体系。作为城市副中心的核心街区，"
+         "通州区云港街道立足辖区特点创新机制。\n" + BODY + "\n街道坚持党建引领。街道将党建融入治理。街道明确责任清单。",
+         "云港街道", "subject", "云港街道", "township", "北京市", "通州区"),
     Case("a word ending in a level word's character after a district is no township (父老乡亲)",
          "樊城区召开组织工作会议\n致樊城区父老乡亲的一封信。" + BODY + "\n樊城区父老乡亲积极响应，樊城区各部门参加。",
          "樊城区"),
