@@ -1873,7 +1873,6 @@ def unlisted_township_after_its_county(gaz: Gazetteer, text: str, ev: _Evidence,
 
 LEVEL_WORD = re.compile(r"街道|苏木|镇|乡|街(?!道)")     # 海棠街: a 街道 as 天津 writes it
 UNLISTED_MIN_MENTIONS = 3
-STREET, STREET_TAIL = "街", "道"
 
 
 def unlisted_township_most_named(gaz: Gazetteer, text: str, chosen: int, county_mentions: int,
@@ -1889,7 +1888,7 @@ def unlisted_township_most_named(gaz: Gazetteer, text: str, chosen: int, county_
     counts: Counter[str] = Counter()
     named = 0       # level words with a name before them
     for level in LEVEL_WORD.finditer(text):
-        names = [name + STREET_TAIL if name.endswith(STREET) else name
+        names = [name + STREET_SHORT_TAIL if name.endswith(STREET_SHORT) else name
                  for name in _township_names_ending_at(gaz, text, level.start(), level.end())]
         names = [name for name in names if name not in listed_here]
         counts.update(names)
@@ -1898,7 +1897,7 @@ def unlisted_township_most_named(gaz: Gazetteer, text: str, chosen: int, county_
         return None
     # 巴彦木仁苏木 over 木仁苏木 (said as often), 大顺镇 over 在大顺镇 (said once)
     name, times = max(counts.items(), key=lambda item: (item[1], len(item[0])))
-    written = name if name in text else name.removesuffix(STREET_TAIL)      # 海棠街道 as 海棠街
+    written = name if name in text else name.removesuffix(STREET_SHORT_TAIL)      # 海棠街道 as 海棠街
     # 北站街道组织开展…擂台赛 (the title): the township the title opens with, whatever its city's count
     outnumbers = times > county_mentions or title.startswith(written)
     if times < UNLISTED_MIN_MENTIONS or not outnumbers or times < TOWNSHIP_SHARE * named:
@@ -1983,12 +1982,21 @@ def _townships_named(gaz: Gazetteer, text: str, zones: tuple[tuple[int, int], ..
             for length in range(min(MAX_TOWNSHIP_CHARS, end - zone_start), 1, -1):
                 name = text[end - length:end] + (STREET_SHORT_TAIL if short else "")
                 if name in gaz.township_counties and (not short or _after_its_county(gaz, text, end - length, name)):
+                    if length == 2 and not _opens_a_name(text, end - length):
+                        break       # 先生店镇 holds 店镇 (佳县): a one-character stem inside a longer name
                     found.append((end - length, end, name))
                     break
     return found
 
 
 STREET_SHORT, STREET_SHORT_TAIL = "街", "道"
+NAME_OPENERS_BEFORE = set("县市区旗州盟在的和与、及到赴于")
+
+
+def _opens_a_name(text: str, start: int) -> bool:
+    """Nothing of a longer name comes right before `start`: punctuation, a place's level word
+    (佳县店镇) or a particle."""
+    return not start or not _is_ideograph(text[start - 1]) or text[start - 1] in NAME_OPENERS_BEFORE
 
 
 def _after_its_county(gaz: Gazetteer, text: str, start: int, township: str) -> bool:

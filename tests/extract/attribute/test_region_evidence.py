@@ -482,6 +482,9 @@ TOWNSHIPS = [
          "望湖街道组织开展社区项目擂台赛\n" + BODY + "\n望湖街道各社区参赛，望湖街道党工委点评，望湖街道推广经验。"
          "沈阳市和平区、沈阳市皇姑区、沈阳市沈河区派员观摩，沈阳市委组织部指导。",
          "望湖街道", "most_named", "望湖街道", "township", "沈阳市"),
+    Case("a listed one-character-stem township inside a longer name is not that township (先生店镇 holds 店镇)",
+         "先生店镇五大振兴结硕果\n" + BODY + "\n镇党委始终把产业发展放在首位，全镇党员干部积极参与。",
+         UNRECOGNISED_NAME),
     Case("a place word ending in a level word's character is no township (新型城镇化)",
          "武隆区召开党建工作会议\n" + BODY + "\n推进新型城镇化建设，新型城镇化率提高，新型城镇化取得成效，武隆区各单位参加。",
          "武隆区"),
