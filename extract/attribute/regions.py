@@ -1163,6 +1163,12 @@ def choose_region(text: str, title: str | None = None) -> RegionChoice:
             zone = zone_of_the_dateline_city(gaz, text, chosen, ev)
         if zone is not None:
             return zone
+    if chosen is not None and cue in PUBLISHER_CUES:
+        # 2018年雨湖工业集中区亮点工作… 来源：红网湘潭站: a medium's city gives way to the zone its title names
+        zone = zone_most_named(gaz, text, chosen, ev.count.get(chosen, 0))
+        span = _title_span(text, title)
+        if zone is not None and span is not None and span[0] <= zone.start < span[1]:
+            return zone
     # 全市…现场会议在高新区召开 … 高新区组织部: 全市 (never 我市) is as often the backdrop of the city's zone
     if chosen is not None and (cue in PUBLISHER_CUES or cue == "most_named"
                                or (cue == "self_reference" and not ev.says_we)):

@@ -443,6 +443,10 @@ ZONES = [
          "党建引领助企发展\n11月16日，合肥东部商务区（以下简称东商）将迎来开园10周年。东商是安徽省首批示范区。\n" + BODY
          + "\n东商结合发展属性开展党建助企，东商党工委统筹推进，合肥市有关部门支持，东商各企业参与。",
          "合肥东部商务区", "", "", "development_zone", "合肥市"),
+    Case("an unlisted industrial concentration zone the title names, over its medium's city on the source line",
+         "2018年岳塘工业集中区亮点工作异彩纷呈\n来源：红网湘潭站 作者：张某\n岁月不居。\n2018年，对岳塘工业集中区（以下简称园区）来说，"
+         "是丰收的一年。" + BODY + "\n园区党工委统筹推进，园区企业党组织全覆盖，园区荣获多项表彰，湘潭市有关部门肯定。",
+         "岳塘工业集中区", "", "", "development_zone", "湘潭市"),
     Case("a national cooperation zone, titled by its word after 前往, is the report's, whoever visits it",
          "张某一行前往合作区开展基层党建调研\n本报讯 11月14日，省委党校负责人带队前往横琴粤澳深度合作区开展调研。\n" + BODY
          + "\n合作区党建工作扎实，合作区各单位参加座谈。",
