@@ -988,7 +988,9 @@ def _introduces(gaz: Gazetteer, ev: _Evidence, node: int, child: int) -> bool:
     def within(keys: frozenset[int]) -> bool:
         return any(k == child or child in gaz.ancestors(k) for k in keys)
     if node in ev.titled and not within(ev.titled):
-        return True
+        # 福建泉州有一场表彰仪式 … 中共鲤城区委组织部启动…: an outsider's title names the city, the
+        # district's own body acts and outweighs it clearly
+        return not (child in ev.cued and ev.total[child] >= OPENING_MARGIN * ev.own[node])
     return node in ev.opening and not within(ev.opening) and ev.total[child] < OPENING_MARGIN * ev.own[node]
 
 

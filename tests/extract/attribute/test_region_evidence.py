@@ -268,6 +268,10 @@ SELF_REFERENCE = [
 ]
 
 CITY_AND_DISTRICT = [
+    Case("an outsider's title names the city, the district's own body acts and outweighs it clearly",
+         "香港某报\n福建泉州有一场表彰仪式\n日前，表彰仪式在福建泉州丰泽区广场举行，中共泉州市委组织部、中共丰泽区委组织部负责人出席。\n"
+         + BODY + "\n中共丰泽区委组织部启动评选，丰泽区各街道参与，集中展示丰泽区党建成果，丰泽区委组织部表示将持续推进。",
+         "丰泽区", "", "", "district", "泉州市"),
     Case("a city named more than either of the counties its examples come from keeps the report",
          "走进晋江陈埭镇鞋业园，映入眼帘的是一派繁忙景象。\n" + BODY + "\n日前，石狮宝盖镇召开联席会议，石狮市挂钩领导参加。"
          "这是泉州市推行“三区联创”的缩影。泉州市创新组织设置，泉州市配套制定制度，泉州市各地推广。",
