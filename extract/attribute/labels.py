@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from ..find.mentions import Mention
 from ..resources import ResourceError, load_yaml, resource_path, word_list
@@ -88,6 +88,17 @@ class LabelWords:
     places: frozenset[str]
     determiners: frozenset[str]
     doers: frozenset[str]
+    owned: frozenset[str]
+
+    @cached_property
+    def named_by_acts(self) -> frozenset[str]:
+        """Heads a label reads on past, to what those counted did (村 实现…, 党员 捐款)."""
+        return self.places | self.doers
+
+    @cached_property
+    def owner_heads(self) -> frozenset[str]:
+        """Heads a label names by the nouns before their number (开元街道11个社区, 产业园120个大棚)."""
+        return self.places | self.doers | self.owned
 
 
 @lru_cache(maxsize=None)
@@ -98,7 +109,7 @@ def label_words() -> LabelWords:
                       words("fillers"), words("change_verbs"), words("share_verbs"), words("act_prefixes"), words("generic_heads"),
                       words("attribute_nouns"), words("person_heads"), words("nominal_words"),
                       words("subgroup_openers"), words("place_heads"), words("determiners"),
-                      words("doer_heads"))
+                      words("doer_heads"), words("owned_heads"))
 
 
 @lru_cache(maxsize=None)
@@ -400,16 +411,10 @@ def next_count_cut(text: str, start: int, stop: int) -> str:
 MAX_OWNER_CHARS = 8
 
 
-@lru_cache(maxsize=None)
-def owned_heads() -> frozenset[str]:
-    return frozenset(word_list("labels.yaml", "owned_heads"))
-
-
 def owner_before(tokens: list[tuple[str, str]], obj: str) -> str:
     """The nouns right before a number whose object is a bare head (开元街道11个社区, 产业园40个大棚):
     whose heads they are; none where a word of another kind comes between (全市136个社区)."""
-    words = label_words()
-    if len(obj) > 3 or obj not in words.places | words.doers | owned_heads():
+    if len(obj) > 3 or obj not in label_words().owner_heads:
         return ""
     owner = ""
     for token, cls in reversed(tokens):
@@ -597,7 +602,7 @@ def object_after(tokens: list[tuple[str, str]], skip_acts: bool = False, unit: s
             break                            # 202名村党组织书记中，…: the population the figures are among
         if picked and "".join(picked) in words.persons and cls in ("act", "link"):
             picked = [token]                 # 同志 获得 …称号: the act names them
-        elif picked and "".join(picked) in words.places | words.doers and cls == "act":
+        elif picked and "".join(picked) in words.named_by_acts and cls == "act":
             picked.append(token)             # 村 实现 集体经济收入, 党员 捐款: what those counted did
         elif token == LIST_MARK and len(picked) > acts_only and index < len(tokens) and tokens[index][1] == "noun":
             picked.append(token)             # 141名机关、事业单位优秀年轻干部: items that share one head
@@ -609,7 +614,7 @@ def object_after(tokens: list[tuple[str, str]], skip_acts: bool = False, unit: s
         elif token == PERFECTIVE and picked and (after_link or word_class(picked[-1]) == "act") \
                 and index < len(tokens) and tokens[index][1] in ("noun", "act"):
             continue                         # 社区 建立 了 服务站, 项目 进行 了 签约: the act goes on
-        elif picked and "".join(picked) in words.places | words.doers and cls in ("filler", "function"):
+        elif picked and "".join(picked) in words.named_by_acts and cls in ("filler", "function"):
             if not _act_ahead(tokens, index):
                 break                        # 10个社区 为 契机: no act follows
             continue                         # 村 已 全部 实现…, 村 均 一次性 选举成功

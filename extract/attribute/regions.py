@@ -818,9 +818,13 @@ def _fits_level(place: Place, level_word: str) -> bool:
 def _may_be_within(gaz: Gazetteer, key: int, level_word: str) -> bool:
     """Whether the place or one it lies in is of the level 我X names (本市 in a district of 天津市:
     a municipality is a 市 too)."""
-    return any(_fits_level(gaz.places[k], level_word) or (level_word == CITY_WORD and gaz.places[k].level == "province"
-                                                          and gaz.places[k].name.endswith(CITY_WORD))
+    return any(_fits_level(gaz.places[k], level_word) or _municipality_of(gaz.places[k], level_word)
                for k in (key, *gaz.ancestors(key)))
+
+
+def _municipality_of(place: Place, level_word: str) -> bool:
+    """A municipality (天津市, 上海市) is a province that says 本市, a 市 too."""
+    return level_word == CITY_WORD and place.level == "province" and place.name.endswith(CITY_WORD)
 
 
 def _on_chain(gaz: Gazetteer, a: int, b: int) -> bool:
@@ -1073,7 +1077,7 @@ def _choose(gaz: Gazetteer, ev: _Evidence) -> tuple[int | None, str, tuple[str, 
             or (ev.self_level == PROVINCE_WORD and _is_aided(gaz, ev, chosen)) \
             or (ev.says_we >= MIN_WE and not _may_be_within(gaz, chosen, ev.self_level)) \
             or (ev.self_level and ev.total[chosen] <= MIN_SUPPORT and not _fits_level(gaz.places[chosen], ev.self_level)
-                and not (ev.self_level == CITY_WORD and gaz.places[chosen].name.endswith(CITY_WORD))):
+                and not _municipality_of(gaz.places[chosen], ev.self_level)):
         # 我省援疆干部…新疆: the sender is unnamed; 我镇 in a text that names only its city, 我市 in
         # one that names only the county it aids, 全区…我区 in one that names 天津市 once: the writer
         # is a place the text leaves unnamed
@@ -1729,13 +1733,10 @@ def _bare_zone_mentions(text: str, name: str) -> int:
 def _bare_mentions(text: str, word: str) -> int:
     """How often `word` (a zone's or a township's level word) stands alone, after punctuation or a
     word that ends before it, never inside a longer name."""
-    count, at = 0, text.find(word) if word else -1
-    while at != -1:
-        before = text[at - 1:at] if at else ""
-        if not before or not _is_ideograph(before) or before in BARE_ZONE_PRECEDERS:
-            count += 1
-        at = text.find(word, at + len(word))
-    return count
+    if not word:
+        return 0
+    return sum(1 for at in _occurrences(text, word)
+               if not at or not _is_ideograph(text[at - 1]) or text[at - 1] in BARE_ZONE_PRECEDERS)
 
 
 # Characters that end the word before a bare zone word, never a name's: 我/本/该/全, particles and
@@ -1847,7 +1848,7 @@ def township_closing_a_chain(gaz: Gazetteer, text: str, ev: _Evidence, opening_e
     return None
 
 
-UNLISTED_TOWNSHIP = re.compile(r"(?P<stem>[\u4e00-\u9fff]{2,4}?)(?P<level>街道|镇|乡)")
+UNLISTED_LEVEL = re.compile(r"街道|镇|乡")
 GENERIC_STEM_CHARACTERS = set("各全本该每乡镇村")     # 各乡镇, 全街道, 村镇: words, not names
 TOWNSHIP_BODIES = ("党工委", "党委")
 BARE_LEVEL_MENTIONS = 3
@@ -1864,18 +1865,17 @@ def unlisted_township_after_its_county(gaz: Gazetteer, text: str, ev: _Evidence,
         if m.elsewhere or gaz.places[m.key].level not in ("county", "district") \
                 or (chosen is not None and chosen != m.key and chosen not in gaz.ancestors(m.key)):
             continue
-        match = UNLISTED_TOWNSHIP.match(text, m.end)
-        if match is None or GENERIC_STEM_CHARACTERS.intersection(match.group("stem")):
+        level = UNLISTED_LEVEL.search(text, m.end + 2, m.end + 6)      # a stem of two to four characters
+        if level is None:
             continue
-        name = match.group()
-        if name in gaz.township_counties or name in gaz.names:
-            continue        # listed: the rules for named townships weigh it
-        if len(name) not in lexicon().boundaries(text[match.start():match.end() + WORD_CONTEXT]):
-            continue        # 樊城区在外父老乡亲: the level word's character begins another word
+        name = next((name for name in _township_names_ending_at(gaz, text, level.start(), level.end())
+                     if level.end() - len(name) == m.end), "")      # the name that starts right after the county
+        if not name or name in gaz.township_counties:
+            continue        # none, or listed: the rules for named townships weigh it
         # …街道党工委 again, or 街道坚持…, 街道将… (the street speaking of itself by its level word)
-        bodies = sum(text.count(match.group("level") + body) for body in TOWNSHIP_BODIES)
-        if text.count(name) >= 2 or bodies >= 2 or _bare_mentions(text, match.group("level")) >= BARE_LEVEL_MENTIONS:
-            return RegionChoice(gaz.township(m.key, name), match.start(), match.end(), "subject")
+        bodies = sum(text.count(level.group() + body) for body in TOWNSHIP_BODIES)
+        if text.count(name) >= 2 or bodies >= 2 or _bare_mentions(text, level.group()) >= BARE_LEVEL_MENTIONS:
+            return RegionChoice(gaz.township(m.key, name), m.end, level.end(), "subject")
     return None
 
 
@@ -1931,7 +1931,7 @@ def _township_names_ending_at(gaz: Gazetteer, text: str, level_start: int, level
     names = []
     for length in (2, 3, 4):
         start = level_start - length
-        if not all(_is_ideograph(c) for c in text[start:level_start]):
+        if start < 0 or not all(_is_ideograph(c) for c in text[start:level_start]):
             break
         stem = text[start:level_start]
         if start - window_start in boundaries and not GENERIC_STEM_CHARACTERS.intersection(stem) \
